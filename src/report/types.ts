@@ -1,0 +1,26 @@
+// The reporter contract: a pure function from a finished scan to the text written to the output.
+import type { ScanResult, Severity } from '../types.js';
+
+/** What a reporter may say about a rule (SARIF lists every rule in tool.driver.rules). */
+export interface RuleInfo {
+  id: string;
+  title: string;
+  description: string;
+  severity: Severity;
+  remediation: string;
+  references: string[];
+}
+
+export interface ReportContext {
+  /** Every active rule, in rules-file order. */
+  rules: RuleInfo[];
+  /** Emit ANSI colours (text format only); decided by the CLI from the TTY and NO_COLOR. */
+  color: boolean;
+  toolName: string;
+  toolVersion: string;
+  /** The scanned roots as the user named them, for headers and SARIF originalUriBaseIds. */
+  roots: string[];
+}
+
+/** Findings arrive already redacted (unless --no-redact) and sorted by path, line, column. */
+export type Reporter = (result: ScanResult, ctx: ReportContext) => string;

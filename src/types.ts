@@ -1,0 +1,78 @@
+// The data that flows through keyhound: source → detector → filter → reporter.
+// Every stage speaks only these types, so no stage imports another.
+
+/** Ordered from least to most severe; `rank()` in this file compares them. */
+export type Severity = 'low' | 'medium' | 'high' | 'critical';
+export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
+export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
+
+/** A piece of text to scan, with the path it is reported under (relative, POSIX separators). */
+export interface Fragment {
+  path: string;
+  text: string;
+}
+
+/** A place in a file; lines and columns are 1-based, columns count UTF-16 code units (SARIF's default). */
+export interface Location {
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** The other half of an AWS credential found close by. */
+export interface PairRef extends Location {
+  ruleId: string;
+  secret: string;
+}
+
+export interface Finding extends Location {
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  /** The secret as found; reporters see it redacted unless the user passed --no-redact. */
+  secret: string;
+  /** Stable across runs and line moves: a hash of rule, path and secret. */
+  fingerprint: string;
+  /** The whole line the secret starts on, for text output (redacted along with the secret). */
+  lineText: string;
+  remediation: string;
+  /** For AWS key IDs: what the prefix says the key is. */
+  keyType?: string;
+  /** For AWS key IDs: the 12-digit account ID decoded offline from the ID, where it encodes one. */
+  accountId?: string;
+  /** Set when this finding is one half of an access key ID + secret pair. */
+  pair?: PairRef;
+}
+
+/** A problem with one input that did not stop the scan. */
+export interface ScanError {
+  path: string;
+  kind: 'unreadable' | 'permission' | 'broken-symlink' | 'too-large' | 'not-found' | 'other';
+  message: string;
+}
+
+/** Files seen but deliberately not scanned, by reason; never silently dropped. */
+export interface SkipCounts {
+  binary: number;
+  tooLarge: number;
+  symlink: number;
+  gitignored: number;
+  excluded: number;
+}
+
+export interface Stats {
+  filesScanned: number;
+  bytesScanned: number;
+  findings: number;
+  skipped: SkipCounts;
+  errors: number;
+  durationMs: number;
+}
+
+export interface ScanResult {
+  findings: Finding[];
+  errors: ScanError[];
+  stats: Stats;
+}
