@@ -59,7 +59,10 @@ export interface SkipCounts {
   tooLarge: number;
   symlink: number;
   gitignored: number;
+  /** Matched --exclude, or not matched by --include. */
   excluded: number;
+  /** Matched a path allowlist in .keyhound.yml. */
+  allowlisted: number;
 }
 
 export interface Stats {

@@ -16,6 +16,8 @@ export interface ReportContext {
   rules: RuleInfo[];
   /** Emit ANSI colours (text format only); decided by the CLI from the TTY and NO_COLOR. */
   color: boolean;
+  /** --quiet: the text report shows findings only (no warnings, advice or summary). */
+  quiet?: boolean;
   toolName: string;
   toolVersion: string;
   /** The scanned roots as the user named them, for headers and SARIF originalUriBaseIds. */

@@ -1,0 +1,127 @@
+// The detector: a pure function of a fragment and the compiled rules, so it can run anywhere
+// (main thread, worker, test). Cheap gates first: path → keyword → regex → entropy → allowlist →
+// nearby evidence. Then overlapping matches are resolved, AWS pairs marked and key IDs enriched.
+import { createHash } from 'node:crypto';
+import micromatch from 'micromatch';
+import type { CompiledRule } from '../rules/load.js';
+import type { Finding, Fragment } from '../types.js';
+import { accountIdOf, keyTypeOf } from './aws.js';
+import { shannonEntropy } from './entropy.js';
+import { LineIndex } from './lines.js';
+import { pairCredentials, type Hit } from './pair.js';
+
+/** Characters of context kept on each side of a secret for the text report. */
+const CONTEXT_CHARS = 120;
+
+/** Scans one fragment with every rule and returns its findings, ordered by position. */
+export function detect(fragment: Fragment, rules: readonly CompiledRule[]): Finding[] {
+  const scan = new FragmentScan(fragment);
+  const hits: Hit[] = [];
+  // Rules that need another rule's findings run after the rules they depend on.
+  for (const rule of rules) if (rule.requires?.rules === undefined) hits.push(...scan.run(rule, hits));
+  for (const rule of rules) if (rule.requires?.rules !== undefined) hits.push(...scan.run(rule, hits));
+  const kept = resolveOverlaps(hits, rules);
+  const pairs = pairCredentials(kept);
+  return toFindings(kept, pairs, fragment, scan.lines);
+}
+
+/** Per-fragment state shared by all rules: the lowercased text and line index, made once on demand. */
+class FragmentScan {
+  private lowerText?: string;
+  private lineIndex?: LineIndex;
+  constructor(private readonly fragment: Fragment) {}
+
+  get lower(): string {
+    return (this.lowerText ??= this.fragment.text.toLowerCase());
+  }
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.fragment.text));
+  }
+
+  /** The hits of one rule that pass every gate; `earlier` holds hits of rules already run. */
+  run(rule: CompiledRule, earlier: readonly Hit[]): Hit[] {
+    if (rule.allowPaths.length > 0 && micromatch.isMatch(this.fragment.path, rule.allowPaths, { dot: true })) return [];
+    if (!rule.keywords.some((kw) => this.lower.includes(kw))) return [];
+    const hits: Hit[] = [];
+    const { text } = this.fragment;
+    const regex = new RegExp(rule.regex); // own lastIndex: compiled rules are shared
+    for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+      if (m[0].length === 0) regex.lastIndex++;
+      const span = m.indices?.[1];
+      if (span === undefined || m[1] === undefined) continue;
+      const hit: Hit = { rule, start: span[0], end: span[1], secret: m[1], line: this.lines.lineOf(span[0]) };
+      if (passesSecretChecks(rule, hit.secret) && this.hasEvidence(rule, hit, earlier)) hits.push(hit);
+    }
+    return hits;
+  }
+
+  private hasEvidence(rule: CompiledRule, hit: Hit, earlier: readonly Hit[]): boolean {
+    const req = rule.requires;
+    if (req === undefined) return true;
+    if (req.rules !== undefined) {
+      return earlier.some((h) => req.rules!.includes(h.rule.id) && Math.abs(h.line - hit.line) <= req.withinLines);
+    }
+    const window = this.lines.textOfLines(hit.line - req.withinLines, hit.line + req.withinLines);
+    return req.pattern!.test(window);
+  }
+}
+
+/** The checks on the secret itself: entropy floor, stopwords, allowlist regexes. */
+export function passesSecretChecks(rule: CompiledRule, secret: string): boolean {
+  if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false;
+  if (rule.stopwords.length > 0) {
+    const lower = secret.toLowerCase();
+    if (rule.stopwords.some((w) => lower.includes(w))) return false;
+  }
+  return !rule.allowRegexes.some((re) => re.test(secret));
+}
+
+/** Where matches of different rules overlap, the rule listed first wins (rules are in priority order). */
+function resolveOverlaps(hits: Hit[], rules: readonly CompiledRule[]): Hit[] {
+  const priority = new Map(rules.map((r, i) => [r.id, i]));
+  const sorted = [...hits].sort((a, b) => a.start - b.start || priority.get(a.rule.id)! - priority.get(b.rule.id)!);
+  const kept: Hit[] = [];
+  for (const hit of sorted) {
+    const last = kept[kept.length - 1];
+    if (last === undefined || hit.start >= last.end) kept.push(hit);
+    else if (priority.get(hit.rule.id)! < priority.get(last.rule.id)!) kept[kept.length - 1] = hit;
+  }
+  return kept;
+}
+
+function toFindings(hits: Hit[], pairs: Map<Hit, Hit>, fragment: Fragment, lines: LineIndex): Finding[] {
+  const seen = new Map<string, number>();
+  return hits.map((hit) => {
+    const base = fingerprintOf(hit, fragment.path);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    const partner = pairs.get(hit);
+    const finding: Finding = {
+      ruleId: hit.rule.id,
+      title: hit.rule.title,
+      severity: partner ? 'critical' : hit.rule.severity,
+      path: fragment.path,
+      ...lines.span(hit.start, hit.end),
+      secret: hit.secret,
+      fingerprint: n === 1 ? base : `${base}:${n}`,
+      lineText: lines.context(hit.start, hit.end, CONTEXT_CHARS),
+      remediation: hit.rule.remediation,
+    };
+    if (hit.rule.kind === 'key-id') enrichKeyId(finding);
+    if (partner) finding.pair = { ruleId: partner.rule.id, path: fragment.path, ...lines.span(partner.start, partner.end), secret: partner.secret };
+    return finding;
+  });
+}
+
+function enrichKeyId(finding: Finding): void {
+  const keyType = keyTypeOf(finding.secret);
+  const accountId = accountIdOf(finding.secret);
+  if (keyType !== undefined) finding.keyType = keyType;
+  if (accountId !== undefined) finding.accountId = accountId;
+}
+
+/** Kind (or rule), path and secret: unchanged when lines move or the rule that matched is refined. */
+function fingerprintOf(hit: Hit, path: string): string {
+  const what = hit.rule.kind === 'other' ? hit.rule.id : hit.rule.kind;
+  return createHash('sha256').update(`${what}\0${path}\0${hit.secret}`).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,49 @@
+// Offsets to 1-based lines and columns within one text, computed once per fragment.
+import type { Location } from '../types.js';
+
+export class LineIndex {
+  /** Offset at which each line starts; line n (1-based) starts at starts[n - 1]. */
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /** The 1-based line holding `offset`. */
+  lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  /** Start and end positions of [start, end); endColumn is exclusive, as SARIF has it. */
+  span(start: number, end: number): Omit<Location, 'path'> {
+    const line = this.lineOf(start);
+    const endLine = this.lineOf(end);
+    return { line, column: start - this.starts[line - 1]! + 1, endLine, endColumn: end - this.starts[endLine - 1]! + 1 };
+  }
+
+  /** The text of lines [from, to], clamped to the file. */
+  textOfLines(from: number, to: number): string {
+    const first = Math.max(1, from);
+    const last = Math.min(this.starts.length, to);
+    const end = last < this.starts.length ? this.starts[last]! : this.text.length;
+    return this.text.slice(this.starts[first - 1]!, end);
+  }
+
+  /** The line around [start, end), cut to `chars` on each side (an ellipsis marks a cut). */
+  context(start: number, end: number, chars: number): string {
+    const line = this.lineOf(start);
+    const lineStart = this.starts[line - 1]!;
+    let lineEnd = line < this.starts.length ? this.starts[line]! - 1 : this.text.length;
+    if (lineEnd > lineStart && this.text[lineEnd - 1] === '\r') lineEnd--;
+    const from = Math.max(lineStart, start - chars);
+    const to = Math.min(Math.max(lineEnd, end), end + chars);
+    return (from > lineStart ? '…' : '') + this.text.slice(from, to) + (to < lineEnd ? '…' : '');
+  }
+}

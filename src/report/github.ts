@@ -1,0 +1,69 @@
+// The GitHub Actions reporter: one workflow command per finding and per scan error, so each shows
+// as an annotation on the file, then a plain summary line for the log.
+import type { Finding, ScanError, Severity, Stats } from '../types.js';
+import type { Reporter, RuleInfo } from './types.js';
+
+/** GitHub has three annotation levels; critical and high both need someone to act, so both are errors. */
+const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'notice',
+};
+
+export const github: Reporter = (result, ctx) => {
+  const titles = new Map(ctx.rules.map((r: RuleInfo) => [r.id, r.title]));
+  const lines = [
+    ...result.findings.map((f) => findingCommand(f, titles)),
+    ...result.errors.map(errorCommand),
+    summary(result.findings, result.stats),
+  ];
+  return lines.join('\n') + '\n';
+};
+
+/** Escaping for the message part (after `::`), as @actions/core's escapeData does it. */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Property values also lose `:` and `,`, which would otherwise end the value or the property list. */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function command(name: string, props: [string, string | number][], message: string): string {
+  const list = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
+  return `::${name} ${list}::${escapeData(message)}`;
+}
+
+function findingCommand(f: Finding, titles: Map<string, string>): string {
+  const props: [string, string | number][] = [['file', f.path], ['line', f.line], ['endLine', f.endLine]];
+  // GitHub only honours columns on a single-line annotation, and rejects them otherwise.
+  if (f.line === f.endLine) props.push(['col', f.column], ['endColumn', f.endColumn]);
+  props.push(['title', f.title]);
+  return command(COMMAND[f.severity], props, findingMessage(f, titles));
+}
+
+/** First line says what was found (the secret as the finding carries it, i.e. redacted); second, what to do. */
+function findingMessage(f: Finding, titles: Map<string, string>): string {
+  const details = [f.keyType, f.accountId && `account ${f.accountId}`].filter(Boolean);
+  let first = `${f.title} ${f.secret}`;
+  if (details.length > 0) first += ` (${details.join(', ')})`;
+  if (f.pair) first += `, paired with ${titles.get(f.pair.ruleId) ?? f.pair.ruleId} at ${f.pair.path}:${f.pair.line}`;
+  return `${first} [${f.ruleId}]\n${f.remediation}`;
+}
+
+function errorCommand(e: ScanError): string {
+  return command('warning', [['file', e.path], ['title', `keyhound: could not scan (${e.kind})`]], e.message);
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Deliberately not a workflow command: it is for people reading the log. */
+function summary(findings: Finding[], stats: Stats): string {
+  const files = new Set(findings.map((f) => f.path)).size;
+  const what = findings.length === 0 ? 'no findings' : `${plural(findings.length, 'finding')} in ${plural(files, 'file')}`;
+  const extra = [`${plural(stats.filesScanned, 'file')} scanned`];
+  if (stats.errors > 0) extra.push(plural(stats.errors, 'error'));
+  return `keyhound: ${what} (${extra.join(', ')})`;
+}

@@ -1,0 +1,50 @@
+// The JSON reporter: a stable, versioned document for scripts and other tools.
+// Key order is fixed on purpose so diffs of two reports line up; lineText is left out (text output only).
+import type { Finding, PairRef } from '../types.js';
+import type { Reporter } from './types.js';
+
+/** Bump when a consumer would have to change: renamed or removed keys, changed meanings. */
+export const JSON_REPORT_VERSION = 1;
+
+export const json: Reporter = (result) => {
+  const doc = {
+    version: JSON_REPORT_VERSION,
+    findings: result.findings.map(findingObject),
+    stats: result.stats,
+    errors: result.errors,
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+};
+
+/** A finding with keys in documented order; optional keys are absent rather than null. */
+function findingObject(f: Finding): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    ruleId: f.ruleId,
+    title: f.title,
+    severity: f.severity,
+    path: f.path,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    secret: f.secret,
+    fingerprint: f.fingerprint,
+  };
+  if (f.keyType !== undefined) out.keyType = f.keyType;
+  if (f.accountId !== undefined) out.accountId = f.accountId;
+  if (f.pair !== undefined) out.pair = pairObject(f.pair);
+  out.remediation = f.remediation;
+  return out;
+}
+
+function pairObject(p: PairRef): Record<string, unknown> {
+  return {
+    ruleId: p.ruleId,
+    path: p.path,
+    line: p.line,
+    column: p.column,
+    endLine: p.endLine,
+    endColumn: p.endColumn,
+    secret: p.secret,
+  };
+}

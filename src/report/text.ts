@@ -1,0 +1,100 @@
+// The human report: findings grouped by file, each with its masked line, then what to do and a summary.
+// Everything that came from a scanned file (names and content) is escaped, so a file cannot drive the
+// terminal with escape sequences.
+import type { Finding, ScanError, Severity, Stats } from '../types.js';
+import type { ReportContext, Reporter } from './types.js';
+
+type Paint = (code: string, s: string) => string;
+const ANSI = { bold: '1', dim: '2', red: '31', yellow: '33', cyan: '36', magenta: '35', boldRed: '1;31' } as const;
+const SEVERITY_COLOUR: Record<Severity, string> = { critical: ANSI.boldRed, high: ANSI.red, medium: ANSI.yellow, low: ANSI.cyan };
+
+/** Control characters (C0, DEL, C1) shown as visible escapes; tabs kept. */
+export function escapeControl(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+export const text: Reporter = (result, ctx) => {
+  const paint: Paint = ctx.color ? (code, s) => `\u001b[${code}m${s}\u001b[0m` : (_code, s) => s;
+  const out: string[] = [];
+  for (const [path, findings] of groupByPath(result.findings)) {
+    out.push(paint(ANSI.bold, escapeControl(path)));
+    for (const f of findings) out.push(...formatFinding(f, paint));
+    out.push('');
+  }
+  if (ctx.quiet) return out.join('\n') + (out.length > 0 ? '\n' : '');
+  if (result.errors.length > 0) out.push(...formatErrors(result.errors, paint), '');
+  if (result.findings.length > 0) out.push(...formatAdvice(result.findings, ctx), '');
+  out.push(summary(result.stats, result.findings, paint));
+  return `${out.join('\n')}\n`;
+};
+
+function groupByPath(findings: Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) groups.set(f.path, [...(groups.get(f.path) ?? []), f]);
+  return groups;
+}
+
+function formatFinding(f: Finding, paint: Paint): string[] {
+  const where = `${f.line}:${f.column}`.padEnd(8);
+  const severity = paint(SEVERITY_COLOUR[f.severity], f.severity.padEnd(8));
+  const lines = [`  ${where} ${severity} ${f.title}  ${paint(ANSI.dim, f.ruleId)}`];
+  lines.push(`           ${paint(ANSI.dim, '│')} ${escapeControl(f.lineText.trim())}`);
+  const facts = [`secret ${f.secret}`];
+  if (f.keyType !== undefined) facts.push(f.keyType);
+  if (f.accountId !== undefined) facts.push(`account ${f.accountId}`);
+  if (f.pair) facts.push(`pairs with ${f.pair.line}:${f.pair.column} (${f.pair.ruleId}): a usable credential`);
+  facts.push(`fingerprint ${f.fingerprint}`);
+  lines.push(`           ${paint(ANSI.dim, facts.map(escapeControl).join(' · '))}`);
+  return lines;
+}
+
+function formatErrors(errors: ScanError[], paint: Paint): string[] {
+  return [paint(ANSI.yellow, `Warnings (${errors.length}):`), ...errors.map((e) => `  ${escapeControl(e.path)}: ${escapeControl(e.message)}`)];
+}
+
+/** The remediation once per rule that fired, most severe first. */
+function formatAdvice(findings: Finding[], ctx: ReportContext): string[] {
+  const seen = new Set<string>();
+  const lines = ['What to do:'];
+  for (const rule of ctx.rules) {
+    if (seen.has(rule.id) || !findings.some((f) => f.ruleId === rule.id)) continue;
+    seen.add(rule.id);
+    lines.push(`  ${rule.title}: ${rule.remediation}`);
+  }
+  lines.push('  Not a real key? Tell keyhound once: see "False positives" in the README.');
+  return lines;
+}
+
+function summary(stats: Stats, findings: Finding[], paint: Paint): string {
+  const files = new Set(findings.map((f) => f.path)).size;
+  const head = findings.length === 0
+    ? paint(ANSI.bold, 'No AWS credentials found.')
+    : paint(ANSI.boldRed, `${plural(findings.length, 'finding')} in ${plural(files, 'file')}${bySeverity(findings)}.`);
+  const skipped = Object.entries(stats.skipped).filter(([, n]) => n > 0).map(([why, n]) => `${n} ${skipLabel(why)}`);
+  const tail = [`${plural(stats.filesScanned, 'file')} scanned (${formatBytes(stats.bytesScanned)}) in ${(stats.durationMs / 1000).toFixed(2)}s`];
+  if (skipped.length > 0) tail.push(`skipped: ${skipped.join(', ')}`);
+  if (stats.errors > 0) tail.push(plural(stats.errors, 'warning'));
+  return `${head} ${paint(ANSI.dim, tail.join('; '))}`;
+}
+
+function bySeverity(findings: Finding[]): string {
+  const order: Severity[] = ['critical', 'high', 'medium', 'low'];
+  const parts = order.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+  return ` (${parts.map(([s, n]) => `${n} ${s}`).join(', ')})`;
+}
+
+const SKIP_LABELS: Record<string, string> = {
+  binary: 'binary', tooLarge: 'too large', symlink: 'symlinks', gitignored: 'gitignored', excluded: 'excluded', allowlisted: 'allowlisted',
+};
+const skipLabel = (why: string): string => SKIP_LABELS[why] ?? why;
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}

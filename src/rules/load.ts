@@ -1,0 +1,122 @@
+// Reads rules/*.yml, validates the whole set (every problem at once), and compiles each rule once.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, parseDocument } from 'yaml';
+import type { Severity } from '../types.js';
+import type { Problem, RawRule, RuleKind } from './schema.js';
+import { splitFlags, validateRule, validateRuleSet } from './schema.js';
+
+export interface CompiledRule {
+  id: string;
+  title: string;
+  description: string;
+  severity: Severity;
+  kind: RuleKind;
+  remediation: string;
+  references: string[];
+  /** Flags `gd`: global, with match indices so the secret's own offsets are known. */
+  regex: RegExp;
+  keywords: string[];
+  entropy?: number;
+  allowRegexes: RegExp[];
+  stopwords: string[];
+  allowPaths: string[];
+  requires?: { rules?: string[]; pattern?: RegExp; withinLines: number };
+  examples: string[];
+  negativeExamples: string[];
+}
+
+export type LoadResult = { ok: true; rules: CompiledRule[] } | { ok: false; problems: Problem[] };
+
+/** The rules folder shipped with the package (dist/src/rules/ → rules/). */
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../../rules/', import.meta.url));
+
+interface Located { rule: RawRule; file: string; line?: number; valid: boolean }
+
+/** Every rule in the given YAML files, validated together; `shownAs` names files in messages. */
+export function loadRuleFiles(files: string[], shownAs: (file: string) => string = (f) => f): LoadResult {
+  const problems: Problem[] = [];
+  const located: Located[] = [];
+  for (const file of files) {
+    const parsed = parseRuleFile(file, shownAs(file));
+    problems.push(...parsed.problems);
+    located.push(...parsed.rules);
+  }
+  // Cross-rule checks see every rule, valid or not, so one broken rule does not cascade.
+  problems.push(...validateRuleSet(located));
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, rules: located.map(({ rule }) => compileRule(rule)) };
+}
+
+/** The built-in rules: every .yml file in rules/, in name order. */
+export function loadBuiltinRules(): LoadResult {
+  const files = readdirSync(BUILTIN_RULES_DIR)
+    .filter((name) => name.endsWith('.yml') || name.endsWith('.yaml'))
+    .sort()
+    .map((name) => join(BUILTIN_RULES_DIR, name));
+  return loadRuleFiles(files, (f) => relative(join(BUILTIN_RULES_DIR, '..'), f));
+}
+
+function parseRuleFile(file: string, shown: string): { rules: Located[]; problems: Problem[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    return { rules: [], problems: [{ file: shown, message: `cannot read: ${(err as Error).message}` }] };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  if (doc.errors.length > 0) {
+    return { rules: [], problems: doc.errors.map((e) => ({ file: shown, line: e.linePos?.[0].line, message: e.message.split('\n')[0]! })) };
+  }
+  const items = doc.get('rules');
+  if (items === undefined || typeof items !== 'object' || items === null || !('items' in items)) {
+    return { rules: [], problems: [{ file: shown, message: 'must be a mapping with a "rules:" list' }] };
+  }
+  // Lines come from the syntax nodes; values from toJS(), which resolves anchors and aliases.
+  const values = (doc.toJS() as { rules: unknown[] }).rules;
+  const rules: Located[] = [];
+  const problems: Problem[] = [];
+  (items as { items: unknown[] }).items.forEach((node, i) => {
+    const range = (node as { range?: [number, number, number] }).range;
+    const line = range ? lineCounter.linePos(range[0]).line : undefined;
+    const raw = values[i];
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      problems.push({ file: shown, line, message: 'each rule must be a mapping' });
+      return;
+    }
+    const ruleProblems = validateRule(raw as Record<string, unknown>, { file: shown, line });
+    problems.push(...ruleProblems);
+    rules.push({ rule: raw as RawRule, file: shown, line, valid: ruleProblems.length === 0 });
+  });
+  return { rules, problems };
+}
+
+function compileRegex(source: string, flags: string): RegExp {
+  const split = splitFlags(source);
+  return new RegExp(split.source, split.flags + flags);
+}
+
+/** Turns a validated rule into the form the detector runs; never throws for a validated rule. */
+export function compileRule(rule: RawRule): CompiledRule {
+  const req = rule.requires;
+  return {
+    id: rule.id,
+    title: rule.title,
+    description: rule.description.trim(),
+    severity: rule.severity,
+    kind: rule.kind ?? 'other',
+    remediation: rule.remediation.trim(),
+    references: rule.references,
+    regex: compileRegex(rule.regex, 'gd'),
+    keywords: rule.keywords,
+    entropy: rule.entropy,
+    allowRegexes: (rule.allowlist?.regexes ?? []).map((r) => compileRegex(r, '')),
+    stopwords: (rule.allowlist?.stopwords ?? []).map((w) => w.toLowerCase()),
+    allowPaths: rule.allowlist?.paths ?? [],
+    requires: req && { rules: req.rules, pattern: req.pattern === undefined ? undefined : compileRegex(req.pattern, ''), withinLines: req.withinLines },
+    examples: rule.examples,
+    negativeExamples: rule.negativeExamples,
+  };
+}

@@ -1,0 +1,170 @@
+// The shape of a rule as written in rules/*.yml, and validation that collects every problem at once.
+import type { Severity } from '../types.js';
+import { SEVERITIES } from '../types.js';
+
+/** What kind of AWS credential part a rule finds; drives pairing and enrichment. */
+export type RuleKind = 'key-id' | 'secret-key' | 'session-token' | 'other';
+export const RULE_KINDS: readonly RuleKind[] = ['key-id', 'secret-key', 'session-token', 'other'];
+
+/** Evidence a match needs nearby before it counts (for secrets that look like any base64 string). */
+export interface RawRequirement {
+  /** Rules of which at least one must have a finding within `withinLines` lines. */
+  rules?: string[];
+  /** A regex that must match somewhere within `withinLines` lines. `(?i)` prefix = case-insensitive. */
+  pattern?: string;
+  withinLines: number;
+}
+
+export interface RawRule {
+  id: string;
+  title: string;
+  description: string;
+  severity: Severity;
+  kind?: RuleKind;
+  /** One capture group: the secret. A leading `(?i)` makes it case-insensitive. */
+  regex: string;
+  /** Lowercased literals; a fragment containing none of them is not searched with this rule. */
+  keywords: string[];
+  /** Minimum Shannon entropy (bits per character) of the secret. */
+  entropy?: number;
+  allowlist?: { regexes?: string[]; paths?: string[]; stopwords?: string[] };
+  requires?: RawRequirement;
+  examples: string[];
+  negativeExamples: string[];
+  remediation: string;
+  references: string[];
+}
+
+/** One thing wrong with a rule; `line` is the rule's line in its file when known. */
+export interface Problem {
+  file: string;
+  line?: number;
+  ruleId?: string;
+  field?: string;
+  message: string;
+}
+
+const ID_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const TEXT_FIELDS = ['id', 'title', 'description', 'regex', 'remediation'] as const;
+
+/** Splits the Go/PCRE-style `(?i)` prefix, which JavaScript regexes lack, into a flag. */
+export function splitFlags(source: string): { source: string; flags: string } {
+  return source.startsWith('(?i)') ? { source: source.slice(4), flags: 'i' } : { source, flags: '' };
+}
+
+/** Compiles a rule regex, or returns the error message. */
+export function tryRegex(source: string, extraFlags = ''): RegExp | string {
+  const split = splitFlags(source);
+  try {
+    return new RegExp(split.source, split.flags + extraFlags);
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+const isStringArray = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** Every problem with one rule taken on its own (cross-rule checks live in validateRuleSet). */
+export function validateRule(raw: Record<string, unknown>, where: { file: string; line?: number }): Problem[] {
+  const ruleId = typeof raw.id === 'string' ? raw.id : undefined;
+  const problems: Problem[] = [];
+  const add = (field: string, message: string) => problems.push({ ...where, ruleId, field, message });
+  for (const field of TEXT_FIELDS) {
+    if (typeof raw[field] !== 'string' || (raw[field] as string).trim() === '') add(field, 'is required and must be a non-empty string');
+  }
+  if (ruleId !== undefined && !ID_SHAPE.test(ruleId)) add('id', `"${ruleId}" must be kebab-case (a-z, 0-9, dashes)`);
+  if (!SEVERITIES.includes(raw.severity as Severity)) add('severity', `must be one of ${SEVERITIES.join(', ')}`);
+  if (raw.kind !== undefined && !RULE_KINDS.includes(raw.kind as RuleKind)) add('kind', `must be one of ${RULE_KINDS.join(', ')}`);
+  validateRegex(raw, add);
+  validateKeywords(raw, add);
+  if (raw.entropy !== undefined && !(typeof raw.entropy === 'number' && raw.entropy >= 0 && raw.entropy <= 8)) add('entropy', 'must be a number from 0 to 8');
+  validateAllowlist(raw.allowlist, add);
+  validateRequires(raw.requires, add);
+  for (const field of ['examples', 'negativeExamples'] as const) {
+    if (!isStringArray(raw[field]) || raw[field].length === 0) add(field, 'must be a non-empty list of strings');
+  }
+  if (!isStringArray(raw.references)) add('references', 'must be a list of URLs');
+  return problems;
+}
+
+/** How many capture groups a regex has: matching the empty alternative still reports them all. */
+const groupCount = (re: RegExp): number => new RegExp(`${re.source}|`).exec('')!.length - 1;
+
+function validateRegex(raw: Record<string, unknown>, add: (field: string, message: string) => void): void {
+  if (typeof raw.regex !== 'string') return;
+  const compiled = tryRegex(raw.regex);
+  if (typeof compiled === 'string') add('regex', `does not compile: ${compiled}`);
+  else if (groupCount(compiled) < 1) add('regex', 'needs one capture group for the secret');
+}
+
+function validateKeywords(raw: Record<string, unknown>, add: (field: string, message: string) => void): void {
+  if (!isStringArray(raw.keywords) || raw.keywords.length === 0) {
+    add('keywords', 'must be a non-empty list of lowercase strings');
+    return;
+  }
+  for (const kw of raw.keywords) if (kw !== kw.toLowerCase() || kw === '') add('keywords', `"${kw}" must be non-empty and lowercase`);
+  if (!isStringArray(raw.examples)) return;
+  for (const ex of raw.examples) {
+    const lower = ex.toLowerCase();
+    if (!raw.keywords.some((kw) => lower.includes(kw))) add('keywords', `no keyword occurs in example "${ex.slice(0, 40)}"`);
+  }
+}
+
+function validateAllowlist(value: unknown, add: (field: string, message: string) => void): void {
+  if (value === undefined) return;
+  if (typeof value !== 'object' || value === null) return add('allowlist', 'must be a mapping');
+  const list = value as Record<string, unknown>;
+  for (const key of Object.keys(list)) {
+    if (!['regexes', 'paths', 'stopwords'].includes(key)) add(`allowlist.${key}`, 'is not a known field (regexes, paths, stopwords)');
+    else if (!isStringArray(list[key])) add(`allowlist.${key}`, 'must be a list of strings');
+  }
+  if (!isStringArray(list.regexes)) return;
+  for (const re of list.regexes) {
+    const compiled = tryRegex(re);
+    if (typeof compiled === 'string') add('allowlist.regexes', `"${re}" does not compile: ${compiled}`);
+  }
+}
+
+function validateRequires(value: unknown, add: (field: string, message: string) => void): void {
+  if (value === undefined) return;
+  if (typeof value !== 'object' || value === null) return add('requires', 'must be a mapping');
+  const req = value as Record<string, unknown>;
+  if (req.rules === undefined && req.pattern === undefined) add('requires', 'needs rules or a pattern');
+  if (req.rules !== undefined && (!isStringArray(req.rules) || req.rules.length === 0)) add('requires.rules', 'must be a non-empty list of rule ids');
+  if (req.rules !== undefined && req.pattern !== undefined) add('requires', 'takes rules or a pattern, not both');
+  if (req.pattern !== undefined) {
+    const compiled = typeof req.pattern === 'string' ? tryRegex(req.pattern) : 'must be a string';
+    if (typeof compiled === 'string') add('requires.pattern', compiled);
+  }
+  if (!Number.isInteger(req.withinLines) || (req.withinLines as number) < 0) add('requires.withinLines', 'must be a whole number of lines (0 = same line)');
+}
+
+/** Problems that only show across rules: duplicate ids, requirements naming unknown rules. */
+export function validateRuleSet(rules: { rule: RawRule; file: string; line?: number }[]): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, string>();
+  const byId = new Map(rules.map(({ rule }) => [rule.id, rule]));
+  for (const { rule, file, line } of rules) {
+    const where = { file, line, ruleId: rule.id };
+    const earlier = seen.get(rule.id);
+    if (earlier !== undefined) problems.push({ ...where, field: 'id', message: `duplicate id (first defined in ${earlier})` });
+    seen.set(rule.id, file);
+  }
+  for (const { rule, file, line } of rules) {
+    for (const target of rule.requires?.rules ?? []) {
+      if (!seen.has(target)) problems.push({ file, line, ruleId: rule.id, field: 'requires.rules', message: `names unknown rule "${target}"` });
+      else if (target === rule.id) problems.push({ file, line, ruleId: rule.id, field: 'requires.rules', message: 'a rule cannot require itself' });
+      else if (byId.get(target)?.requires?.rules !== undefined) problems.push({ file, line, ruleId: rule.id, field: 'requires.rules', message: `"${target}" itself requires other rules; chains are not supported` });
+    }
+  }
+  return problems;
+}
+
+/** One line per problem, naming file, line, rule and field: what the user sees before exit 2. */
+export function formatProblem(p: Problem): string {
+  const place = p.line !== undefined ? `${p.file}:${p.line}` : p.file;
+  const rule = p.ruleId !== undefined ? ` rule ${p.ruleId}` : '';
+  const field = p.field !== undefined ? ` ${p.field}` : '';
+  return `${place}:${rule}${field}: ${p.message}`;
+}

@@ -1,0 +1,17 @@
+// Bytes to text without ever throwing: binary files are recognised, invalid UTF-8 becomes U+FFFD
+// (so the bytes around it are still scanned), and UTF-16 files with a byte-order mark are decoded.
+
+/** How far into a file to look for a NUL byte, as git does to call a file binary. */
+const BINARY_SNIFF_BYTES = 8000;
+
+export type Decoded = { binary: true } | { binary: false; text: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+
+export function decode(bytes: Uint8Array): Decoded {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { binary: false, text: new TextDecoder('utf-16le').decode(bytes) };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { binary: false, text: new TextDecoder('utf-16be').decode(bytes) };
+  const sniff = bytes.subarray(0, BINARY_SNIFF_BYTES);
+  if (sniff.includes(0)) return { binary: true };
+  return { binary: false, text: utf8.decode(bytes) };
+}

@@ -1,0 +1,22 @@
+// The spinner for people scanning by hand: files and bytes so far, on stderr, redrawn at most 10 times
+// a second. Loaded only when stderr is a terminal outside CI, so machine runs never pay for ora.
+import ora from 'ora';
+import type { Stats } from '../types.js';
+
+const REDRAW_MS = 100;
+
+export function startSpinner(): { update(stats: Readonly<Stats>): void; stop(): void } {
+  const spinner = ora({ text: 'Scanning…', stream: process.stderr, discardStdin: false }).start();
+  let last = 0;
+  return {
+    update(stats) {
+      const now = Date.now();
+      if (now - last < REDRAW_MS) return;
+      last = now;
+      spinner.text = `Scanning… ${stats.filesScanned} files, ${(stats.bytesScanned / 1024 / 1024).toFixed(1)} MiB, ${stats.findings > 0 ? stats.findings : 'no'} findings so far`;
+    },
+    stop() {
+      spinner.stop();
+    },
+  };
+}
