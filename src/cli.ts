@@ -71,12 +71,20 @@ function parser(argv: string[]) {
     .epilogue('Exit codes: 0 no findings, 1 findings (see --exit-code), 2 usage or fatal error.\nDocs: README.md');
 }
 
+/** yargs swallows a lone '-', so it travels through the parser as a token no real path can be. */
+const STDIN_TOKEN = '\u0000stdin';
+
 async function parseArgs(argv: string[]): Promise<Parsed> {
+  const escaped = argv.map((a) => (a === '-' ? STDIN_TOKEN : a));
   return new Promise((resolve) => {
-    parser(argv).parse(argv, {}, (err: Error | undefined, args: Record<string, unknown>, output: string) => {
+    parser(escaped).parse(escaped, {}, (err: Error | undefined, args: Record<string, unknown>, output: string) => {
       if (err) resolve({ kind: 'exit', code: EXIT.error, output: `keyhound: ${err.message}\nRun keyhound --help for usage.\n` });
       else if (output) resolve({ kind: 'exit', code: 0, output: `${output}\n` });
-      else resolve({ kind: 'scan', args: args as unknown as ScanArgs });
+      else {
+        const scanArgs = args as unknown as ScanArgs;
+        scanArgs.paths = scanArgs.paths.map((p) => (p === STDIN_TOKEN ? '-' : p));
+        resolve({ kind: 'scan', args: scanArgs });
+      }
     });
   });
 }

@@ -1,0 +1,31 @@
+// Runs the CLI in-process (main() with captured streams) or as a real child process.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli.js';
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(argv: string[], opts: { env?: Record<string, string>; tty?: boolean; stdin?: string } = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (s: string) => (stdout += s), isTTY: opts.tty ?? false },
+    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    env: opts.env ?? {},
+    readStdin: async () => Buffer.from(opts.stdin ?? ''),
+  });
+  return { code, stdout, stderr };
+}
+
+export const BIN = fileURLToPath(new URL('../../src/bin.js', import.meta.url));
+
+export function spawnCli(args: string[], opts: { input?: string; prefix?: string[]; shell?: string } = {}): Run {
+  const r = opts.shell
+    ? spawnSync('bash', ['-c', opts.shell], { encoding: 'utf8', env: { ...process.env, KEYHOUND: `node ${BIN}` } })
+    : spawnSync(opts.prefix?.[0] ?? process.execPath, [...(opts.prefix?.slice(1) ?? []), ...(opts.prefix ? [process.execPath] : []), BIN, ...args], { encoding: 'utf8', input: opts.input });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
