@@ -43,16 +43,42 @@ class FragmentScan {
     if (rule.allowPaths.length > 0 && micromatch.isMatch(this.fragment.path, rule.allowPaths, { dot: true })) return [];
     if (!rule.keywords.some((kw) => this.lower.includes(kw))) return [];
     const hits: Hit[] = [];
+    for (const [from, to] of this.searchRanges(rule, earlier)) {
+      for (const hit of this.matches(rule, from, to)) {
+        if (passesSecretChecks(rule, hit.secret) && this.hasEvidence(rule, hit, earlier)) hits.push(hit);
+      }
+    }
+    return hits;
+  }
+
+  /**
+   * Where to run the rule's regex: the whole text, or for a rule that needs another rule's finding
+   * nearby, only the lines around those findings (none at all when there are none).
+   */
+  private searchRanges(rule: CompiledRule, earlier: readonly Hit[]): [number, number][] {
+    const req = rule.requires;
+    if (req?.rules === undefined) return [[0, this.fragment.text.length]];
+    const anchors = earlier.filter((h) => req.rules!.includes(h.rule.id)).map((h) => h.line).sort((a, b) => a - b);
+    const windows: [number, number][] = [];
+    for (const line of anchors) {
+      const last = windows[windows.length - 1];
+      if (last && line - req.withinLines <= last[1] + 1) last[1] = line + req.withinLines;
+      else windows.push([line - req.withinLines, line + req.withinLines]);
+    }
+    return windows.map(([a, b]) => this.lines.rangeOfLines(a, b));
+  }
+
+  /** Matches of the rule's regex that start in [from, to). Rule regexes are shared, and reset here. */
+  private *matches(rule: CompiledRule, from: number, to: number): Generator<Hit> {
+    const { regex } = rule;
     const { text } = this.fragment;
-    const regex = new RegExp(rule.regex); // own lastIndex: compiled rules are shared
-    for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+    regex.lastIndex = from;
+    for (let m = regex.exec(text); m !== null && m.index < to; m = regex.exec(text)) {
       if (m[0].length === 0) regex.lastIndex++;
       const span = m.indices?.[1];
       if (span === undefined || m[1] === undefined) continue;
-      const hit: Hit = { rule, start: span[0], end: span[1], secret: m[1], line: this.lines.lineOf(span[0]) };
-      if (passesSecretChecks(rule, hit.secret) && this.hasEvidence(rule, hit, earlier)) hits.push(hit);
+      yield { rule, start: span[0], end: span[1], secret: m[1], line: this.lines.lineOf(span[0]) };
     }
-    return hits;
   }
 
   private hasEvidence(rule: CompiledRule, hit: Hit, earlier: readonly Hit[]): boolean {

@@ -28,12 +28,17 @@ export class LineIndex {
     return { line, column: start - this.starts[line - 1]! + 1, endLine, endColumn: end - this.starts[endLine - 1]! + 1 };
   }
 
-  /** The text of lines [from, to], clamped to the file. */
-  textOfLines(from: number, to: number): string {
+  /** Offsets [start, end) of lines [from, to], clamped to the file. */
+  rangeOfLines(from: number, to: number): [number, number] {
     const first = Math.max(1, from);
     const last = Math.min(this.starts.length, to);
     const end = last < this.starts.length ? this.starts[last]! : this.text.length;
-    return this.text.slice(this.starts[first - 1]!, end);
+    return [this.starts[first - 1]!, end];
+  }
+
+  /** The text of lines [from, to], clamped to the file. */
+  textOfLines(from: number, to: number): string {
+    return this.text.slice(...this.rangeOfLines(from, to));
   }
 
   /** The line around [start, end), cut to `chars` on each side (an ellipsis marks a cut). */
