@@ -44,6 +44,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   return runScan(parsed.args, io);
 }
 
+const asList = (value: string | string[]): string[] => [value].flat();
+
 type Parsed = { kind: 'exit'; code: number; output: string } | { kind: 'scan'; args: ScanArgs };
 
 function parser(argv: string[]) {
@@ -54,8 +56,9 @@ function parser(argv: string[]) {
       .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files or folders to scan' })
       .option('format', { alias: 'f', choices: FORMATS, default: 'text' as Format, describe: 'Output format' })
       .option('output', { alias: 'o', type: 'string', describe: 'Write the report to FILE instead of standard output' })
-      .option('include', { type: 'string', array: true, default: [] as string[], describe: 'Only scan paths matching GLOB (repeatable, micromatch syntax)' })
-      .option('exclude', { type: 'string', array: true, default: [] as string[], describe: 'Skip paths matching GLOB (repeatable, micromatch syntax)' })
+      // Not `array: true`: that would swallow the paths after `--exclude GLOB`. Repeating the flag collects.
+      .option('include', { type: 'string', default: [] as string[], coerce: asList, describe: 'Only scan paths matching GLOB (repeatable, micromatch syntax)' })
+      .option('exclude', { type: 'string', default: [] as string[], coerce: asList, describe: 'Skip paths matching GLOB (repeatable, micromatch syntax)' })
       .option('gitignore', { type: 'boolean', default: true, describe: 'Honour .gitignore files (--no-gitignore scans ignored files too)' })
       .option('max-file-size', { type: 'string', default: '10MiB', describe: 'Skip (and report) files larger than this; e.g. 500KB, 10MiB, 1GB' })
       .option('redact', { type: 'boolean', default: true, describe: 'Mask secrets in the output (--no-redact shows them in clear)' })

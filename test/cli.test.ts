@@ -55,6 +55,19 @@ exits('--help and --version print to stdout and exit 0; --help lists every flag'
   assert.match((await runCli(['--version'])).stdout, /^\d+\.\d+\.\d+/);
 });
 
+exits('--exclude and --include take one glob each and leave the paths alone', async () => {
+  const dir = leaky();
+  try {
+    const out = JSON.parse((await runCli(['scan', '--exclude', '.aws', dir, '--format', 'json'])).stdout);
+    assert.is(out.stats.filesScanned, 1);
+    assert.is(out.stats.skipped.excluded, 1);
+    const both = JSON.parse((await runCli(['scan', '--include', '**/credentials', '--include', '*.md', dir, '--format', 'json'])).stdout);
+    assert.is(both.stats.filesScanned, 2);
+  } finally {
+    removeTree(dir);
+  }
+});
+
 exits.run();
 
 const formats = suite('formats');
