@@ -107,7 +107,7 @@ async function runScan(args: ScanArgs, io: Io): Promise<number> {
   const report = await reporterFor(args.format);
   const rules: RuleInfo[] = outcome.rules;
   const color = args.format === 'text' && args.output === undefined && wantsColor(io);
-  const rendered = report(outcome.result, { rules, color, quiet: args.quiet, toolName: 'keyhound', toolVersion: VERSION, roots: args.paths });
+  const rendered = report(outcome.result, { rules, color, quiet: args.quiet, toolName: 'keyhound', toolVersion: VERSION, roots: [outcome.baseDir] });
   if (args.output !== undefined) {
     try {
       await writeFile(args.output, rendered);

@@ -36,7 +36,8 @@ export const DEFAULT_OPTIONS: Omit<ScanOptions, 'paths'> = {
   redact: true,
 };
 
-export type ScanOutcome = { ok: true; result: ScanResult; rules: CompiledRule[] } | { ok: false; messages: string[] };
+/** `baseDir` is the folder finding paths are relative to: the one folder scanned, else '.'. */
+export type ScanOutcome = { ok: true; result: ScanResult; rules: CompiledRule[]; baseDir: string } | { ok: false; messages: string[] };
 
 /** Files read and scanned at once: enough to overlap disk reads with scanning. */
 const CONCURRENCY = 8;
@@ -51,7 +52,9 @@ export async function scan(options: Partial<ScanOptions> & Pick<ScanOptions, 'pa
   const started = Date.now();
   const state = new ScanState(opts);
   for (const root of roots.roots) await state.scanRoot(root, active, roots.roots.length > 1);
-  return { ok: true, result: state.finish(started), rules: active };
+  const only = roots.roots.length === 1 ? roots.roots[0]! : undefined;
+  const baseDir = only?.kind === 'dir' ? only.given : '.';
+  return { ok: true, result: state.finish(started), rules: active, baseDir };
 }
 
 interface Root {

@@ -3,11 +3,11 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type {
+  ArtifactLocation,
   Invocation,
   Location as SarifLocation,
   Log,
   Notification,
-  ArtifactLocation,
   PhysicalLocation,
   ReportingDescriptor,
   Result,
