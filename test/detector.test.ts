@@ -91,6 +91,14 @@ evidence('random secrets clear the 4.0 entropy floor; repetitive placeholders do
   assert.ok(shannonEntropy('YourSecretKeyYourSecretKeyYourSecretKey1') < 4.0);
 });
 
+evidence('where a secret-shaped piece sits inside a longer session token, the token wins', () => {
+  const k = new Keys(13);
+  const token = `${k.sessionToken(200)}%2F${k.secret()}%3D`;
+  const found = scan(`X-Amz-Credential=${k.keyId('ASIA')}%2F20260101&X-Amz-Security-Token=${token}&X-Amz-Date=1`);
+  assert.equal(found.map((f) => f.ruleId), ['aws-temporary-access-key-id', 'aws-session-token']);
+  assert.is(found[1]!.secret, token);
+});
+
 evidence.run();
 
 const findings = suite('finding fields');

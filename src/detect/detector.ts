@@ -102,15 +102,20 @@ export function passesSecretChecks(rule: CompiledRule, secret: string): boolean 
   return !rule.allowRegexes.some((re) => re.test(secret));
 }
 
-/** Where matches of different rules overlap, the rule listed first wins (rules are in priority order). */
+/**
+ * Where matches overlap, the longer one wins (a session token is not also a secret key inside it);
+ * for the same length, the rule listed first wins (rules are in priority order).
+ */
 function resolveOverlaps(hits: Hit[], rules: readonly CompiledRule[]): Hit[] {
   const priority = new Map(rules.map((r, i) => [r.id, i]));
+  const better = (a: Hit, b: Hit): boolean =>
+    a.end - a.start !== b.end - b.start ? a.end - a.start > b.end - b.start : priority.get(a.rule.id)! < priority.get(b.rule.id)!;
   const sorted = [...hits].sort((a, b) => a.start - b.start || priority.get(a.rule.id)! - priority.get(b.rule.id)!);
   const kept: Hit[] = [];
   for (const hit of sorted) {
     const last = kept[kept.length - 1];
     if (last === undefined || hit.start >= last.end) kept.push(hit);
-    else if (priority.get(hit.rule.id)! < priority.get(last.rule.id)!) kept[kept.length - 1] = hit;
+    else if (better(hit, last)) kept[kept.length - 1] = hit;
   }
   return kept;
 }

@@ -1,0 +1,232 @@
+#!/usr/bin/env node
+// Independent accuracy scorer for keyhound.
+// Runs the CLI on a labelled corpus (see generate.mjs) and reports recall / precision,
+// overall and per kind, with every missed label and every false positive.
+//
+//   node bench/eval/score.mjs [--corpus DIR] [--bin PATH] [--json]
+import { spawnSync } from 'node:child_process';
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+
+function parseArgs(argv) {
+  const opts = { corpus: path.join(repo, 'bench', '.corpus', 'eval'), bin: path.join(repo, 'dist', 'src', 'bin.js'), json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const val = () => {
+      const eq = a.indexOf('=');
+      if (eq >= 0) return a.slice(eq + 1);
+      if (i + 1 >= argv.length) die(`missing value for ${a}`);
+      return argv[++i];
+    };
+    if (a === '--json') opts.json = true;
+    else if (a === '--corpus' || a.startsWith('--corpus=')) opts.corpus = path.resolve(val());
+    else if (a === '--bin' || a.startsWith('--bin=')) opts.bin = path.resolve(val());
+    else if (a === '-h' || a === '--help') {
+      console.log('usage: node bench/eval/score.mjs [--corpus DIR] [--bin PATH] [--json]');
+      process.exit(0);
+    } else die(`unknown argument: ${a}`);
+  }
+  return opts;
+}
+
+function die(msg, code = 2) {
+  console.error(`score: ${msg}`);
+  process.exit(code);
+}
+
+export function kindOf(ruleId) {
+  const r = String(ruleId || '').toLowerCase();
+  if (r.includes('session-token')) return 'session-token';
+  if (r.includes('secret')) return 'secret-access-key';
+  if (r.includes('key-id')) return 'access-key-id';
+  return 'other';
+}
+
+const KINDS = ['access-key-id', 'secret-access-key', 'session-token'];
+const LABELS_FILE = 'labels.json';
+
+function runCli(opts) {
+  const args = [opts.bin, 'scan', opts.corpus, '--format', 'json', '--no-redact', '--no-progress', '--no-gitignore', '--exclude', LABELS_FILE];
+  const res = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  if (res.error) die(`could not run ${opts.bin}: ${res.error.message}`);
+  if (res.status === 2 || res.status === null) {
+    process.stderr.write(res.stderr || '');
+    die(`the CLI failed (exit ${res.status ?? res.signal})`);
+  }
+  let report;
+  try {
+    report = JSON.parse(res.stdout);
+  } catch (e) {
+    process.stderr.write(res.stderr || '');
+    die(`the CLI did not print JSON: ${e.message}`);
+  }
+  return { report, status: res.status, stderr: res.stderr };
+}
+
+/**
+ * Match findings to labels. Pass 1: same path, line and value === secret (one-to-one).
+ * Pass 2: same path, line and kind, value differs (one-to-one).
+ * A finding that repeats an already-matched label (same path, line, secret) is a duplicate,
+ * listed but counted neither as a true nor a false positive.
+ */
+export function match(labels, findings) {
+  const key = (p, l) => `${p}\u0000${l}`;
+  const byLoc = new Map();
+  labels.forEach((lab, i) => {
+    const k = key(lab.path, lab.line);
+    if (!byLoc.has(k)) byLoc.set(k, []);
+    byLoc.get(k).push(i);
+  });
+  const labelHit = new Array(labels.length).fill(-1);
+  const fState = findings.map(() => ({ status: null, label: -1 }));
+
+  findings.forEach((f, fi) => {
+    for (const li of byLoc.get(key(f.path, f.line)) || []) {
+      if (labelHit[li] === -1 && labels[li].value === f.secret) {
+        labelHit[li] = fi;
+        fState[fi] = { status: 'exact', label: li };
+        return;
+      }
+    }
+  });
+  findings.forEach((f, fi) => {
+    if (fState[fi].status) return;
+    for (const li of byLoc.get(key(f.path, f.line)) || []) {
+      if (labelHit[li] === -1 && labels[li].kind === f.kind) {
+        labelHit[li] = fi;
+        fState[fi] = { status: 'loose', label: li };
+        return;
+      }
+    }
+  });
+  findings.forEach((f, fi) => {
+    if (fState[fi].status) return;
+    for (const li of byLoc.get(key(f.path, f.line)) || []) {
+      if (labels[li].value === f.secret) {
+        fState[fi] = { status: 'duplicate', label: li };
+        return;
+      }
+    }
+    fState[fi] = { status: 'fp', label: -1 };
+  });
+  return { labelHit, fState };
+}
+
+function ratio(n, d) {
+  return d === 0 ? null : n / d;
+}
+function pct(x) {
+  return x === null ? '   n/a' : `${(x * 100).toFixed(1).padStart(5)}%`;
+}
+function trunc(s, n = 60) {
+  s = String(s ?? '');
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const labelsPath = path.join(opts.corpus, LABELS_FILE);
+  if (!existsSync(labelsPath)) die(`no ${labelsPath}; run: node bench/eval/generate.mjs`);
+  const labels = JSON.parse(readFileSync(labelsPath, 'utf8'));
+
+  const { report, status } = runCli(opts);
+  const all = (report.findings || []).map((f) => ({ ...f, path: String(f.path).split(path.sep).join('/'), kind: kindOf(f.ruleId) }));
+  const ignored = all.filter((f) => f.path === LABELS_FILE);
+  const findings = all.filter((f) => f.path !== LABELS_FILE);
+  const { labelHit, fState } = match(labels, findings);
+
+  const per = {};
+  for (const k of [...KINDS, 'other']) per[k] = { labels: 0, found: 0, findings: 0, tp: 0, fp: 0, duplicates: 0, looseMatches: 0 };
+  labels.forEach((lab, i) => {
+    const p = per[lab.kind] || per.other;
+    p.labels++;
+    if (labelHit[i] !== -1) p.found++;
+  });
+  findings.forEach((f, i) => {
+    const p = per[f.kind];
+    p.findings++;
+    const st = fState[i].status;
+    if (st === 'exact' || st === 'loose') p.tp++;
+    if (st === 'loose') p.looseMatches++;
+    if (st === 'fp') p.fp++;
+    if (st === 'duplicate') p.duplicates++;
+  });
+  const sum = (f) => Object.values(per).reduce((a, p) => a + p[f], 0);
+  const overall = { labels: sum('labels'), found: sum('found'), findings: sum('findings'), tp: sum('tp'), fp: sum('fp'), duplicates: sum('duplicates'), looseMatches: sum('looseMatches') };
+  const finish = (p) => ({ ...p, recall: ratio(p.found, p.labels), precision: ratio(p.tp, p.tp + p.fp) });
+
+  const misses = labels.filter((_, i) => labelHit[i] === -1);
+  const fps = findings.filter((_, i) => fState[i].status === 'fp');
+  const dups = findings.filter((_, i) => fState[i].status === 'duplicate');
+  const loose = findings
+    .map((f, i) => ({ f, st: fState[i] }))
+    .filter((x) => x.st.status === 'loose')
+    .map(({ f, st }) => ({ path: f.path, line: f.line, ruleId: f.ruleId, secret: f.secret, expected: labels[st.label].value }));
+
+  const result = {
+    corpus: opts.corpus,
+    cliExit: status,
+    cliErrors: report.errors || [],
+    stats: report.stats,
+    overall: finish(overall),
+    perKind: Object.fromEntries(Object.entries(per).filter(([k, p]) => KINDS.includes(k) || p.labels || p.findings).map(([k, p]) => [k, finish(p)])),
+    perRule: countBy(findings, (f) => f.ruleId),
+    misses,
+    falsePositives: fps.map((f) => ({ path: f.path, line: f.line, column: f.column, ruleId: f.ruleId, kind: f.kind, secret: f.secret,
+      fragmentOf: labels.find((l) => l.path === f.path && l.line === f.line && f.secret && l.value.includes(f.secret))?.kind ?? null })),
+    duplicates: dups.map((f) => ({ path: f.path, line: f.line, ruleId: f.ruleId, secret: f.secret })),
+    looseMatches: loose,
+    ignoredLabelFileFindings: ignored.length,
+  };
+
+  if (opts.json) {
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    return;
+  }
+  const out = [];
+  out.push(`keyhound accuracy on ${path.relative(process.cwd(), opts.corpus) || '.'}  (CLI exit ${status}; ${labels.length} labels, ${findings.length} findings)`);
+  out.push('');
+  out.push('kind                 labels  found  recall   findings  TP    FP   dup  precision');
+  const row = (name, p) =>
+    `${name.padEnd(20)} ${String(p.labels).padStart(6)} ${String(p.found).padStart(6)} ${pct(p.recall)}   ${String(p.findings).padStart(8)} ${String(p.tp).padStart(4)} ${String(p.fp).padStart(5)} ${String(p.duplicates).padStart(5)}  ${pct(p.precision)}`;
+  for (const [k, p] of Object.entries(result.perKind)) out.push(row(k, p));
+  out.push(row('OVERALL', result.overall));
+  if (overall.looseMatches) out.push(`(${overall.looseMatches} matched on path+line+kind with a different value; see below)`);
+  out.push('');
+  if (report.stats) out.push(`CLI stats: ${report.stats.filesScanned} files scanned, skipped ${JSON.stringify(report.stats.skipped)}`);
+  out.push('findings per rule: ' + Object.entries(result.perRule).map(([r, n]) => `${r}=${n}`).join(', '));
+  if (result.cliErrors.length) out.push(`CLI errors/warnings: ${result.cliErrors.length}: ` + result.cliErrors.slice(0, 5).map((e) => `${e.path}: ${e.message}`).join('; '));
+  if (ignored.length) out.push(`note: ${ignored.length} findings in ${LABELS_FILE} were ignored (--exclude did not apply)`);
+  out.push('');
+  out.push(`MISSED (${misses.length}):`);
+  for (const m of misses) out.push(`  ${m.path}:${m.line}  ${m.kind}  ${trunc(m.value)}`);
+  out.push('');
+  out.push(`FALSE POSITIVES (${fps.length}):`);
+  for (const f of fps) {
+    const host = labels.find((l) => l.path === f.path && l.line === f.line && f.secret && l.value.includes(f.secret));
+    out.push(`  ${f.path}:${f.line}  ${f.kind}/${f.ruleId}  ${trunc(f.secret)}${host ? `  [fragment of the labelled ${host.kind}]` : ''}`);
+  }
+  if (loose.length) {
+    out.push('');
+    out.push(`VALUE DIFFERS (${loose.length}, counted as found):`);
+    for (const l of loose) out.push(`  ${l.path}:${l.line}  ${l.ruleId}  got ${trunc(l.secret, 40)}  expected ${trunc(l.expected, 40)}`);
+  }
+  if (dups.length) {
+    out.push('');
+    out.push(`DUPLICATES (${dups.length}, not counted):`);
+    for (const d of dups) out.push(`  ${d.path}:${d.line}  ${d.ruleId}  ${trunc(d.secret)}`);
+  }
+  console.log(out.join('\n'));
+}
+
+function countBy(arr, fn) {
+  const m = {};
+  for (const x of arr) m[fn(x)] = (m[fn(x)] || 0) + 1;
+  return m;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
