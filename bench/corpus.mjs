@@ -129,17 +129,18 @@ function buildPypi(quiet) {
   fs.mkdirSync(DOWNLOADS, { recursive: true });
   const notes = [];
   const toFetch = missing.filter(([n, v]) => !findSdist(n, v));
+  const errors = {};
   if (toFetch.length) {
     // One pip call for all, then one per package if that failed, so one bad pin doesn't sink the rest.
     const err = pipDownload(toFetch.map(([n, v]) => `${n}==${v}`), quiet);
-    if (err && toFetch.length > 1) {
-      for (const [n, v] of toFetch) if (!findSdist(n, v)) pipDownload([`${n}==${v}`], quiet);
-    }
+    if (err && toFetch.length > 1 && !err.startsWith('cannot run')) {
+      for (const [n, v] of toFetch) if (!findSdist(n, v)) errors[n] = pipDownload([`${n}==${v}`], quiet);
+    } else if (err) for (const [n] of toFetch) errors[n] = err;
   }
   for (const [n, v] of missing) {
     const archive = findSdist(n, v);
     if (!archive) {
-      notes.push(`pypi: SKIPPED ${n}==${v}: download failed (needs python3 + pip and access to PyPI)`);
+      notes.push(`pypi: SKIPPED ${n}==${v}: download failed (needs python3 + pip and access to PyPI): ${errors[n] || 'no sdist saved'}`);
       continue;
     }
     say(quiet, `  unpacking ${path.basename(archive)}`);
