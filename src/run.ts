@@ -40,7 +40,7 @@ export const DEFAULT_OPTIONS: Omit<ScanOptions, 'paths'> = {
 export type ScanOutcome = { ok: true; result: ScanResult; rules: CompiledRule[]; baseDir: string } | { ok: false; messages: string[] };
 
 /** Files read and scanned at once: enough to overlap disk reads with scanning. */
-const CONCURRENCY = 8;
+const CONCURRENCY = 16;
 
 export async function scan(options: Partial<ScanOptions> & Pick<ScanOptions, 'paths'>): Promise<ScanOutcome> {
   const opts: ScanOptions = { ...DEFAULT_OPTIONS, ...options };

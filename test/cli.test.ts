@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Keys } from './helpers/keys.js';
 import { makeTree, removeTree } from './helpers/tmp.js';
 import { runCli, spawnCli } from './helpers/cli.js';
+import { validate } from './helpers/sarif-schema.js';
 
 const k = new Keys(100);
 const ID = k.keyId();
@@ -137,7 +138,8 @@ formats('github: one workflow command per finding', async () => {
 formats('sarif: a 2.1.0 log with the rules and one result per finding', async () => {
   const dir = leaky();
   try {
-    const log = JSON.parse((await runCli(['scan', dir, '--format', 'sarif'])).stdout);
+    const log = JSON.parse((await runCli(['scan', dir, '--format', 'sarif'])).stdout) as { version: string; runs: { tool: { driver: { rules: unknown[] } }; results: unknown[] }[] };
+    assert.ok(validate(structuredClone(log)), JSON.stringify(validate.errors));
     assert.is(log.version, '2.1.0');
     assert.ok(log.runs[0].tool.driver.rules.length >= 5);
     assert.is(log.runs[0].results.length, 2);

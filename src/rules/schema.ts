@@ -164,7 +164,6 @@ export function validateRuleSet(rules: { rule: RawRule; file: string; line?: num
 /** One line per problem, naming file, line, rule and field: what the user sees before exit 2. */
 export function formatProblem(p: Problem): string {
   const place = p.line !== undefined ? `${p.file}:${p.line}` : p.file;
-  const rule = p.ruleId !== undefined ? ` rule ${p.ruleId}` : '';
-  const field = p.field !== undefined ? ` ${p.field}` : '';
-  return `${place}:${rule}${field}: ${p.message}`;
+  const what = [p.ruleId !== undefined ? `rule ${p.ruleId}` : '', p.field ?? ''].filter(Boolean).join(' ');
+  return what === '' ? `${place}: ${p.message}` : `${place}: ${what}: ${p.message}`;
 }
