@@ -27,6 +27,17 @@ export interface PairRef extends Location {
   secret: string;
 }
 
+/** The commit a finding in git history was introduced by. */
+export interface CommitRef {
+  sha: string;
+  author: string;
+  email: string;
+  /** Author date, ISO 8601. */
+  date: string;
+  /** First line of the commit message. */
+  summary: string;
+}
+
 export interface Finding extends Location {
   ruleId: string;
   title: string;
@@ -44,6 +55,10 @@ export interface Finding extends Location {
   accountId?: string;
   /** Set when this finding is one half of an access key ID + secret pair. */
   pair?: PairRef;
+  /** History scans: the commit that introduced the secret at this path. */
+  commit?: CommitRef;
+  /** History scans: whether the secret is still in the file at HEAD. */
+  atHead?: boolean;
 }
 
 /** A problem with one input that did not stop the scan. */
