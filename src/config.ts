@@ -1,45 +1,230 @@
-// The project configuration file, .keyhound.yml, found at a scanned root. Today it holds path
-// allowlists; unknown fields are errors so that a typo never silently disables a setting.
+// The project configuration file, .keyhound.yml: extra rules, rules switched off or re-graded,
+// allowlists, and default flags. Everything is validated before a scan starts, every problem is
+// reported with file, line and field, and unknown fields are errors so that a typo never silently
+// turns a setting off. The JSON Schema in schema/keyhound-config.schema.json describes the same shape.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Severity } from './types.js';
+import { SEVERITIES } from './types.js';
+import type { Problem, RawRule } from './rules/schema.js';
+import { formatProblem, tryRegex, validateRule } from './rules/schema.js';
+import { parseSize } from './size.js';
 
 export const CONFIG_FILE = '.keyhound.yml';
+export const CONFIG_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+
+export interface RuleAllowlist {
+  regexes: string[];
+  stopwords: string[];
+  paths: string[];
+}
 
 export interface Config {
-  /** Globs (relative to the root) of paths that are never scanned. */
+  /** Where it was read from, for messages; undefined when there is no file. */
+  file?: string;
+  /** Globs (relative to the scanned root) of paths that are never scanned. */
   allowPaths: string[];
+  /** Regexes and stopwords that drop a secret whatever rule found it. */
+  allowRegexes: string[];
+  stopwords: string[];
+  /** Extra rules, with the line each starts on. */
+  rules: { rule: RawRule; line?: number }[];
+  disabledRules: { id: string; line?: number }[];
+  severity: { id: string; severity: Severity; line?: number }[];
+  entropy: { id: string; entropy: number; line?: number }[];
+  ruleAllowlists: { id: string; allowlist: RuleAllowlist; line?: number }[];
+  defaults: { format?: (typeof CONFIG_FORMATS)[number]; maxFileSize?: number };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
-const EMPTY: Config = { allowPaths: [] };
+export const emptyConfig = (): Config => ({
+  allowPaths: [], allowRegexes: [], stopwords: [], rules: [], disabledRules: [], severity: [], entropy: [], ruleAllowlists: [], defaults: {},
+});
 
-/** Reads `dir/.keyhound.yml` if there is one; every problem is reported with file and line. */
-export async function loadConfig(dir: string, shownAs: string): Promise<ConfigResult> {
+const TOP_FIELDS = ['allowlist', 'rules', 'disabledRules', 'severity', 'entropy', 'ruleAllowlists', 'defaults'];
+const ALLOWLIST_FIELDS = ['paths', 'regexes', 'stopwords'];
+const DEFAULT_FIELDS = ['format', 'maxFileSize'];
+
+/** Reads `file`; `required` says whether a missing file is an error (--config) or just no config. */
+export async function loadConfigFile(file: string, required: boolean): Promise<ConfigResult> {
   let text: string;
   try {
-    text = await readFile(join(dir, CONFIG_FILE), 'utf8');
+    text = await readFile(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, config: EMPTY };
-    return { ok: false, problems: [`${shownAs}: cannot read: ${(err as Error).message}`] };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !required) return { ok: true, config: emptyConfig() };
+    return { ok: false, problems: [`${file}: cannot read: ${(err as Error).message}`] };
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
-  if (doc.errors.length > 0) return { ok: false, problems: doc.errors.map((e) => `${shownAs}:${e.linePos?.[0].line ?? 1}: ${e.message.split('\n')[0]}`) };
-  return validateConfig(doc.toJS() as unknown, shownAs);
+  return parseConfig(text, file);
 }
 
-function validateConfig(raw: unknown, file: string): ConfigResult {
-  if (raw === null || raw === undefined) return { ok: true, config: EMPTY };
-  const problems: string[] = [];
-  if (typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, problems: [`${file}: must be a mapping`] };
-  const top = raw as Record<string, unknown>;
-  for (const key of Object.keys(top)) if (key !== 'allowlist') problems.push(`${file}: ${key}: unknown field (known: allowlist)`);
-  const allowlist = (top.allowlist ?? {}) as Record<string, unknown>;
-  for (const key of Object.keys(allowlist)) if (key !== 'paths') problems.push(`${file}: allowlist.${key}: unknown field (known: paths)`);
-  const paths = allowlist.paths ?? [];
-  if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string')) problems.push(`${file}: allowlist.paths: must be a list of globs`);
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, config: { allowPaths: paths as string[] } };
+/** The configuration at a scanned folder's root, if it has one. */
+export const loadConfig = (dir: string): Promise<ConfigResult> => loadConfigFile(join(dir, CONFIG_FILE), false);
+
+/** Parses and validates configuration text; `file` names it in messages. */
+export function parseConfig(text: string, file: string): ConfigResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  if (doc.errors.length > 0) {
+    return { ok: false, problems: doc.errors.map((e) => formatProblem({ file, line: e.linePos?.[0].line, message: e.message.split('\n')[0]! })) };
+  }
+  const reader = new ConfigReader(doc, lines, file);
+  const config = reader.read();
+  return reader.problems.length > 0 ? { ok: false, problems: reader.problems.map(formatProblem) } : { ok: true, config: { ...config, file } };
 }
+
+type Path = (string | number)[];
+
+/** Walks the parsed document, collecting values and problems; each problem knows its line. */
+class ConfigReader {
+  readonly problems: Problem[] = [];
+  private readonly root: unknown;
+
+  constructor(private readonly doc: Document, private readonly lines: LineCounter, private readonly file: string) {
+    this.root = doc.toJS() as unknown;
+  }
+
+  read(): Config {
+    const config = emptyConfig();
+    if (this.root === null || this.root === undefined) return config;
+    if (!isRecord(this.root)) {
+      this.add([], 'must be a mapping of settings');
+      return config;
+    }
+    this.checkKeys(this.root, [], TOP_FIELDS);
+    const allow = this.allowlist(this.root.allowlist, ['allowlist']);
+    config.allowPaths = allow.paths;
+    config.allowRegexes = allow.regexes;
+    config.stopwords = allow.stopwords;
+    config.rules = this.rules(this.root.rules);
+    config.disabledRules = this.strings(this.root.disabledRules, ['disabledRules']).map((id, i) => ({ id, line: this.lineOf(['disabledRules', i]) }));
+    config.severity = this.severity(this.root.severity);
+    config.entropy = this.entropy(this.root.entropy);
+    config.ruleAllowlists = this.ruleAllowlists(this.root.ruleAllowlists);
+    config.defaults = this.defaults(this.root.defaults);
+    return config;
+  }
+
+  /** The line of the deepest node on `path` that exists (so a missing key points at its parent). */
+  lineOf(path: Path): number | undefined {
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, n), true);
+      const range = (node as { range?: [number, number, number] } | undefined)?.range;
+      if (range) return this.lines.linePos(range[0]).line;
+    }
+    return undefined;
+  }
+
+  add(path: Path, message: string): void {
+    const field = path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+    this.problems.push({ file: this.file, line: this.lineOf(path), field: field || undefined, message });
+  }
+
+  private checkKeys(value: Record<string, unknown>, path: Path, known: string[]): void {
+    for (const key of Object.keys(value)) if (!known.includes(key)) this.add([...path, key], `unknown field (known: ${known.join(', ')})`);
+  }
+
+  private strings(value: unknown, path: Path): string[] {
+    if (value === undefined) return [];
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+    this.add(path, 'must be a list of strings');
+    return [];
+  }
+
+  private regexes(value: unknown, path: Path): string[] {
+    const list = this.strings(value, path);
+    list.forEach((re, i) => {
+      const compiled = tryRegex(re);
+      if (typeof compiled === 'string') this.add([...path, i], `does not compile: ${compiled}`);
+    });
+    return list;
+  }
+
+  private allowlist(value: unknown, path: Path): RuleAllowlist {
+    if (value === undefined) return { paths: [], regexes: [], stopwords: [] };
+    if (!isRecord(value)) {
+      this.add(path, 'must be a mapping with paths, regexes and stopwords');
+      return { paths: [], regexes: [], stopwords: [] };
+    }
+    this.checkKeys(value, path, ALLOWLIST_FIELDS);
+    return {
+      paths: this.strings(value.paths, [...path, 'paths']),
+      regexes: this.regexes(value.regexes, [...path, 'regexes']),
+      stopwords: this.strings(value.stopwords, [...path, 'stopwords']).map((w) => w.toLowerCase()),
+    };
+  }
+
+  private rules(value: unknown): Config['rules'] {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      this.add(['rules'], 'must be a list of rules (the same schema as rules/*.yml)');
+      return [];
+    }
+    return value.flatMap((raw, i) => {
+      const line = this.lineOf(['rules', i]);
+      if (!isRecord(raw)) {
+        this.add(['rules', i], 'each rule must be a mapping');
+        return [];
+      }
+      const problems = validateRule(raw, { file: this.file, line });
+      this.problems.push(...problems.map((p) => ({ ...p, field: p.field && `rules[${i}].${p.field}` })));
+      return problems.length === 0 ? [{ rule: raw as unknown as RawRule, line }] : [];
+    });
+  }
+
+  private mapping(value: unknown, path: Path): [string, unknown][] {
+    if (value === undefined) return [];
+    if (!isRecord(value)) {
+      this.add(path, 'must be a mapping of rule id to value');
+      return [];
+    }
+    return Object.entries(value);
+  }
+
+  private severity(value: unknown): Config['severity'] {
+    return this.mapping(value, ['severity']).flatMap(([id, level]) => {
+      if (SEVERITIES.includes(level as Severity)) return [{ id, severity: level as Severity, line: this.lineOf(['severity', id]) }];
+      this.add(['severity', id], `must be one of ${SEVERITIES.join(', ')}`);
+      return [];
+    });
+  }
+
+  private entropy(value: unknown): Config['entropy'] {
+    return this.mapping(value, ['entropy']).flatMap(([id, bits]) => {
+      if (typeof bits === 'number' && bits >= 0 && bits <= 8) return [{ id, entropy: bits, line: this.lineOf(['entropy', id]) }];
+      this.add(['entropy', id], 'must be a number of bits per character from 0 to 8');
+      return [];
+    });
+  }
+
+  private ruleAllowlists(value: unknown): Config['ruleAllowlists'] {
+    return this.mapping(value, ['ruleAllowlists']).map(([id, list]) => ({
+      id,
+      allowlist: this.allowlist(list, ['ruleAllowlists', id]),
+      line: this.lineOf(['ruleAllowlists', id]),
+    }));
+  }
+
+  private defaults(value: unknown): Config['defaults'] {
+    if (value === undefined) return {};
+    if (!isRecord(value)) {
+      this.add(['defaults'], 'must be a mapping (format, maxFileSize)');
+      return {};
+    }
+    this.checkKeys(value, ['defaults'], DEFAULT_FIELDS);
+    const out: Config['defaults'] = {};
+    if (value.format !== undefined) {
+      if (CONFIG_FORMATS.includes(value.format as never)) out.format = value.format as Config['defaults']['format'];
+      else this.add(['defaults', 'format'], `must be one of ${CONFIG_FORMATS.join(', ')}`);
+    }
+    if (value.maxFileSize !== undefined) {
+      const size = parseSize(String(value.maxFileSize));
+      if (size !== undefined) out.maxFileSize = size;
+      else this.add(['defaults', 'maxFileSize'], 'must be a size such as 500KB, 10MiB or a number of bytes');
+    }
+    return out;
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !isMap(v);

@@ -3,10 +3,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { normalize } from 'node:path';
 import { detect } from './detect/detector.js';
-import { redactFindings } from './filter/redact.js';
-import { CONFIG_FILE, loadConfig } from './config.js';
-import { formatProblem } from './rules/schema.js';
-import { loadBuiltinRules, type CompiledRule } from './rules/load.js';
+import { emptyStats, finish, prepare, type Prepared } from './pipeline.js';
+import type { Config } from './config.js';
+import type { CompiledRule } from './rules/load.js';
 import { decode } from './sources/decode.js';
 import { walkTree, fsError, type WalkEvent, type WalkOptions } from './sources/files.js';
 import type { Finding, ScanError, ScanResult, Stats } from './types.js';
@@ -17,9 +16,17 @@ export interface ScanOptions {
   include: string[];
   exclude: string[];
   gitignore: boolean;
-  maxFileSize: number;
+  /** Bytes; by default the configuration's defaults.maxFileSize, else DEFAULT_MAX_FILE_SIZE. */
+  maxFileSize?: number;
   redact: boolean;
-  /** Defaults to the built-in rules. */
+  /** --config FILE; by default .keyhound.yml in the first folder scanned (or the working directory). */
+  configFile?: string;
+  /** --baseline FILE: findings recorded there are not reported. */
+  baselineFile?: string;
+  /** False with --no-suppress: inline allows, .keyhoundignore and the baseline are ignored. */
+  suppress: boolean;
+  reportUnusedIgnores: boolean;
+  /** Defaults to the built-in rules (plus the configuration's). */
   rules?: CompiledRule[];
   /** How standard input is read for the path '-' (injected by tests). */
   readStdin?: () => Promise<Uint8Array>;
@@ -32,36 +39,43 @@ export const DEFAULT_OPTIONS: Omit<ScanOptions, 'paths'> = {
   include: [],
   exclude: [],
   gitignore: true,
-  maxFileSize: DEFAULT_MAX_FILE_SIZE,
   redact: true,
+  suppress: true,
+  reportUnusedIgnores: false,
 };
 
-/** `baseDir` is the folder finding paths are relative to: the one folder scanned, else '.'. */
-export type ScanOutcome = { ok: true; result: ScanResult; rules: CompiledRule[]; baseDir: string } | { ok: false; messages: string[] };
+/**
+ * `baseDir` is the folder finding paths are relative to: the one folder scanned, else '.'.
+ * `defaults` are the configuration's default flags, for the CLI to apply where no flag was given.
+ */
+export type ScanOutcome =
+  | { ok: true; result: ScanResult; rules: CompiledRule[]; baseDir: string; defaults: Config['defaults'] }
+  | { ok: false; messages: string[] };
 
 /** Files read and scanned at once: enough to overlap disk reads with scanning. */
 const CONCURRENCY = 16;
 
 export async function scan(options: Partial<ScanOptions> & Pick<ScanOptions, 'paths'>): Promise<ScanOutcome> {
   const opts: ScanOptions = { ...DEFAULT_OPTIONS, ...options };
-  const rules = opts.rules ?? loadBuiltinRules();
-  if (!Array.isArray(rules) && !rules.ok) return { ok: false, messages: rules.problems.map(formatProblem) };
-  const active = Array.isArray(rules) ? rules : rules.rules;
   const roots = await resolveRoots(opts.paths);
   if (!roots.ok) return roots;
+  const configRoot = roots.roots.find((r) => r.kind === 'dir')?.given ?? '.';
+  const ready = await prepare({ rootDir: configRoot, configFile: opts.configFile, baselineFile: opts.baselineFile, suppress: opts.suppress, rules: opts.rules });
+  if (!ready.ok) return ready;
   const started = Date.now();
-  const state = new ScanState(opts);
-  for (const root of roots.roots) await state.scanRoot(root, active, roots.roots.length > 1);
+  const maxFileSize = opts.maxFileSize ?? ready.prepared.config.defaults.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const state = new ScanState({ ...opts, maxFileSize }, ready.prepared);
+  for (const root of roots.roots) await state.scanRoot(root, roots.roots.length > 1);
   const only = roots.roots.length === 1 ? roots.roots[0]! : undefined;
   const baseDir = only?.kind === 'dir' ? only.given : '.';
-  return { ok: true, result: state.finish(started), rules: active, baseDir };
+  const result = finish(state, ready.prepared, { redact: opts.redact, reportUnusedIgnores: opts.reportUnusedIgnores, started });
+  return { ok: true, result, rules: ready.prepared.rules, baseDir, defaults: ready.prepared.config.defaults };
 }
 
 interface Root {
   /** As the user wrote it. */
   given: string;
   kind: 'dir' | 'file' | 'stdin';
-  allowPaths: string[];
 }
 
 /** Checks every path before anything is scanned: a typo is a usage error, not an empty report. */
@@ -70,14 +84,11 @@ async function resolveRoots(paths: string[]): Promise<{ ok: true; roots: Root[] 
   const messages: string[] = [];
   for (const given of paths.length > 0 ? paths : ['.']) {
     if (given === '-') {
-      roots.push({ given, kind: 'stdin', allowPaths: [] });
+      roots.push({ given, kind: 'stdin' });
       continue;
     }
     try {
-      const isDir = (await stat(given)).isDirectory();
-      const config = isDir ? await loadConfig(given, `${normalize(given)}/${CONFIG_FILE}`) : { ok: true as const, config: { allowPaths: [] } };
-      if (!config.ok) messages.push(...config.problems);
-      else roots.push({ given, kind: isDir ? 'dir' : 'file', allowPaths: config.config.allowPaths });
+      roots.push({ given, kind: (await stat(given)).isDirectory() ? 'dir' : 'file' });
     } catch (err) {
       messages.push(`${given}: ${fsError(given, err).message}`);
     }
@@ -89,18 +100,15 @@ async function resolveRoots(paths: string[]): Promise<{ ok: true; roots: Root[] 
 class ScanState {
   readonly findings: Finding[] = [];
   readonly errors: ScanError[] = [];
-  readonly stats: Stats = {
-    filesScanned: 0,
-    bytesScanned: 0,
-    findings: 0,
-    skipped: { binary: 0, tooLarge: 0, symlink: 0, gitignored: 0, excluded: 0, allowlisted: 0 },
-    errors: 0,
-    durationMs: 0,
-  };
+  readonly stats: Stats = emptyStats();
+  private readonly rules: CompiledRule[];
 
-  constructor(private readonly opts: ScanOptions) {}
+  constructor(private readonly opts: ScanOptions & { maxFileSize: number }, private readonly prepared: Prepared) {
+    this.rules = prepared.rules;
+  }
 
-  async scanRoot(root: Root, rules: CompiledRule[], prefixPaths: boolean): Promise<void> {
+  async scanRoot(root: Root, prefixPaths: boolean): Promise<void> {
+    const rules = this.rules;
     if (root.kind === 'stdin') {
       const bytes = await (this.opts.readStdin ?? readAllStdin)();
       return this.scanBytes('<stdin>', bytes, rules);
@@ -110,7 +118,7 @@ class ScanState {
       return this.scanFile({ type: 'file', path, abs: root.given, size: 0 }, rules);
     }
     const prefix = prefixPaths ? `${normalize(root.given).split('\\').join('/').replace(/\/$/, '')}/` : '';
-    const walkOpts: WalkOptions = { ...this.opts, allowPaths: root.allowPaths };
+    const walkOpts: WalkOptions = { ...this.opts, allowPaths: this.prepared.config.allowPaths };
     const pending = new Set<Promise<void>>();
     for await (const event of walkTree(root.given, walkOpts)) {
       const task = this.handle(event, prefix, rules).finally(() => pending.delete(task));
@@ -156,20 +164,7 @@ class ScanState {
     this.errors.push(error);
     this.stats.errors = this.errors.length;
   }
-
-  finish(started: number): ScanResult {
-    const sorted = this.findings.sort(byPlace);
-    const findings = this.opts.redact ? redactFindings(sorted) : sorted;
-    this.errors.sort((a, b) => compare(a.path, b.path));
-    this.stats.findings = findings.length;
-    this.stats.durationMs = Date.now() - started;
-    return { findings, errors: this.errors, stats: this.stats };
-  }
 }
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const byPlace = (a: Finding, b: Finding): number =>
-  compare(a.path, b.path) || a.line - b.line || a.column - b.column || compare(a.ruleId, b.ruleId);
 
 async function readAllStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];

@@ -59,6 +59,8 @@ export interface Finding extends Location {
   commit?: CommitRef;
   /** History scans: whether the secret is still in the file at HEAD. */
   atHead?: boolean;
+  /** The inline marker (keyhound:allow, gitleaks:allow, pragma: allowlist secret) on its line, if any. */
+  inlineAllow?: string;
 }
 
 /** A problem with one input that did not stop the scan. */
@@ -80,17 +82,33 @@ export interface SkipCounts {
   allowlisted: number;
 }
 
+/** Findings that were found but not reported, by the mechanism that suppressed them. */
+export interface SuppressedCounts {
+  inline: number;
+  ignoreFile: number;
+  baseline: number;
+}
+
 export interface Stats {
   filesScanned: number;
   bytesScanned: number;
   findings: number;
   skipped: SkipCounts;
+  suppressed: SuppressedCounts;
   errors: number;
   durationMs: number;
+}
+
+/** An entry of .keyhoundignore that matched no finding (listed with --report-unused-ignores). */
+export interface UnusedIgnore {
+  fingerprint: string;
+  line: number;
 }
 
 export interface ScanResult {
   findings: Finding[];
   errors: ScanError[];
   stats: Stats;
+  /** Only with --report-unused-ignores. */
+  unusedIgnores?: UnusedIgnore[];
 }

@@ -170,7 +170,7 @@ pipeline('an invalid .keyhound.yml stops the run with file, line and field', asy
     const outcome = await scan({ paths: [root] });
     assert.ok(!outcome.ok);
     if (outcome.ok) return;
-    assert.match(outcome.messages[0]!, /\.keyhound\.yml: allowlist\.pathz: unknown field/);
+    assert.match(outcome.messages[0]!, /\.keyhound\.yml:2: allowlist\.pathz: unknown field/);
   } finally {
     removeTree(root);
   }

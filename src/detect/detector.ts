@@ -6,6 +6,7 @@ import micromatch from 'micromatch';
 import type { CompiledRule } from '../rules/load.js';
 import type { Finding, Fragment } from '../types.js';
 import { accountIdOf, keyTypeOf } from './aws.js';
+import { inlineAllowMarker } from './inline-allow.js';
 import { shannonEntropy } from './entropy.js';
 import { LineIndex } from './lines.js';
 import { pairCredentials, type Hit } from './pair.js';
@@ -167,6 +168,8 @@ function toFindings(hits: Hit[], pairs: Map<Hit, Hit>, fragment: Fragment, lines
       remediation: hit.rule.remediation,
     };
     if (hit.rule.kind === 'key-id') enrichKeyId(finding);
+    const marker = inlineAllowMarker(lines.textOfLines(finding.line, finding.endLine));
+    if (marker !== undefined) finding.inlineAllow = marker;
     if (partner) finding.pair = { ruleId: partner.rule.id, path: fragment.path, ...lines.span(partner.start, partner.end), secret: partner.secret };
     return finding;
   });

@@ -34,8 +34,11 @@ export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../../rules/', import
 
 interface Located { rule: RawRule; file: string; line?: number; valid: boolean }
 
-/** Every rule in the given YAML files, validated together; `shownAs` names files in messages. */
-export function loadRuleFiles(files: string[], shownAs: (file: string) => string = (f) => f): LoadResult {
+/**
+ * Every rule in the given YAML files, validated together; `shownAs` names files in messages, and
+ * `knownIds` are rules defined elsewhere (the built-in ones) that these may require but not redefine.
+ */
+export function loadRuleFiles(files: string[], shownAs: (file: string) => string = (f) => f, knownIds: string[] = []): LoadResult {
   const problems: Problem[] = [];
   const located: Located[] = [];
   for (const file of files) {
@@ -44,7 +47,7 @@ export function loadRuleFiles(files: string[], shownAs: (file: string) => string
     located.push(...parsed.rules);
   }
   // Cross-rule checks see every rule, valid or not, so one broken rule does not cascade.
-  problems.push(...validateRuleSet(located));
+  problems.push(...validateRuleSet(located, knownIds));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, rules: located.map(({ rule }) => compileRule(rule)) };
 }

@@ -141,9 +141,9 @@ function validateRequires(value: unknown, add: (field: string, message: string) 
 }
 
 /** Problems that only show across rules: duplicate ids, requirements naming unknown rules. */
-export function validateRuleSet(rules: { rule: RawRule; file: string; line?: number }[]): Problem[] {
+export function validateRuleSet(rules: { rule: RawRule; file: string; line?: number }[], knownIds: string[] = []): Problem[] {
   const problems: Problem[] = [];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, string>(knownIds.map((id) => [id, 'the built-in rules']));
   const byId = new Map(rules.map(({ rule }) => [rule.id, rule]));
   for (const { rule, file, line } of rules) {
     const where = { file, line, ruleId: rule.id };

@@ -102,6 +102,7 @@ export function stats(over: Partial<Stats> = {}): Stats {
     bytesScanned: 34_567,
     findings: 0,
     skipped: { binary: 1, tooLarge: 0, symlink: 2, gitignored: 3, excluded: 0, allowlisted: 0 },
+    suppressed: { inline: 0, ignoreFile: 0, baseline: 0 },
     errors: 0,
     durationMs: 42,
     ...over,

@@ -1,0 +1,18 @@
+// What a command needs from the outside world, so that commands never touch `process` themselves.
+
+export interface Io {
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  env: Record<string, string | undefined>;
+  readStdin?: () => Promise<Uint8Array>;
+  /** The working directory commands run in (git commands look for the repository from here). */
+  cwd?: string;
+}
+
+export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
+
+/** Prints a one-line (per problem) error and returns the error exit code. */
+export function fail(io: Io, messages: string | string[]): number {
+  for (const m of [messages].flat()) io.stderr.write(`keyhound: ${m}\n`);
+  return EXIT.error;
+}

@@ -1,0 +1,98 @@
+// The output half of every scanning command: the report in the chosen format, to stdout or --output,
+// the baseline file when asked, the spinner while scanning, and the exit code.
+import { writeFile } from 'node:fs/promises';
+import { renderBaseline } from '../filter/baseline.js';
+import type { Reporter, RuleInfo } from '../report/types.js';
+import type { ScanResult, Stats } from '../types.js';
+import { VERSION } from '../version.js';
+import { EXIT, fail, type Io } from './io.js';
+
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** The flags every scanning command (scan, staged, history) shares. */
+export interface ReportArgs {
+  format?: Format;
+  output?: string;
+  redact: boolean;
+  exitCode: number;
+  progress: boolean;
+  quiet: boolean;
+  config?: string;
+  baseline?: string;
+  baselineWrite?: string;
+  reportUnusedIgnores: boolean;
+  suppress: boolean;
+}
+
+/** Checks the shared flags before any work starts. */
+export function checkReportArgs(args: ReportArgs): string | undefined {
+  if (!Number.isInteger(args.exitCode) || args.exitCode < 0 || args.exitCode > 255) return '--exit-code must be a whole number from 0 to 255';
+  if (args.baseline !== undefined && args.baseline === args.baselineWrite) return '--baseline and --baseline-write name the same file; write a new baseline without --baseline';
+  return undefined;
+}
+
+export interface Finished {
+  result: ScanResult;
+  rules: RuleInfo[];
+  baseDir: string;
+  defaultFormat?: Format;
+}
+
+/** Writes the report (and baseline) and returns the exit code. */
+export async function deliver(done: Finished, args: ReportArgs, io: Io): Promise<number> {
+  const format = args.format ?? done.defaultFormat ?? 'text';
+  const report = await reporterFor(format);
+  const color = format === 'text' && args.output === undefined && wantsColor(io);
+  const rendered = report(done.result, { rules: done.rules, color, quiet: args.quiet, toolName: 'keyhound', toolVersion: VERSION, roots: [done.baseDir] });
+  if (args.baselineWrite !== undefined) {
+    try {
+      await writeFile(args.baselineWrite, renderBaseline(done.result.findings));
+    } catch (err) {
+      return fail(io, `--baseline-write ${args.baselineWrite}: ${(err as Error).message}`);
+    }
+  }
+  if (args.output !== undefined) {
+    try {
+      await writeFile(args.output, rendered);
+    } catch (err) {
+      return fail(io, `--output ${args.output}: ${(err as Error).message}`);
+    }
+  } else {
+    io.stdout.write(rendered);
+  }
+  if (args.baselineWrite !== undefined) {
+    if (!args.quiet) io.stderr.write(`keyhound: baseline written to ${args.baselineWrite}: ${done.result.findings.length} findings recorded, none in clear\n`);
+    return EXIT.clean; // every finding is now accepted by the baseline just written
+  }
+  return done.result.findings.length > 0 ? args.exitCode : EXIT.clean;
+}
+
+/** Reporters are loaded on demand: a text scan never parses the SARIF code. */
+async function reporterFor(format: Format): Promise<Reporter> {
+  switch (format) {
+    case 'json': return (await import('../report/json.js')).json;
+    case 'sarif': return (await import('../report/sarif.js')).sarif;
+    case 'github': return (await import('../report/github.js')).github;
+    default: return (await import('../report/text.js')).text;
+  }
+}
+
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org); FORCE_COLOR overrides. */
+export function wantsColor(io: Io): boolean {
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
+}
+
+export interface Progress {
+  update(stats: Readonly<Stats>): void;
+  stop(): void;
+}
+
+/** The spinner runs only for a person: stderr is a terminal, not CI, not quiet or --no-progress. */
+export async function startProgress(args: ReportArgs, io: Io): Promise<Progress | undefined> {
+  if (!args.progress || args.quiet || io.stderr.isTTY !== true || io.env.CI) return undefined;
+  const { startSpinner } = await import('../ui/progress.js');
+  return startSpinner();
+}

@@ -1,0 +1,40 @@
+// `keyhound scan [paths..]`: files, folders and standard input.
+import { scan } from '../run.js';
+import { parseSize } from '../size.js';
+import { fail, type Io } from './io.js';
+import { checkReportArgs, deliver, startProgress, type ReportArgs } from './report.js';
+
+export interface ScanArgs extends ReportArgs {
+  paths: string[];
+  include: string[];
+  exclude: string[];
+  gitignore: boolean;
+  maxFileSize?: string;
+}
+
+export async function runScan(args: ScanArgs, io: Io): Promise<number> {
+  const problem = checkReportArgs(args);
+  if (problem !== undefined) return fail(io, problem);
+  const maxFileSize = args.maxFileSize === undefined ? undefined : parseSize(args.maxFileSize);
+  if (args.maxFileSize !== undefined && maxFileSize === undefined) {
+    return fail(io, `--max-file-size: "${args.maxFileSize}" is not a size (try 500KB, 10MiB or a number of bytes)`);
+  }
+  const progress = await startProgress(args, io);
+  const outcome = await scan({
+    paths: args.paths,
+    include: args.include,
+    exclude: args.exclude,
+    gitignore: args.gitignore,
+    maxFileSize,
+    redact: args.redact,
+    configFile: args.config,
+    baselineFile: args.baseline,
+    suppress: args.suppress,
+    reportUnusedIgnores: args.reportUnusedIgnores,
+    readStdin: io.readStdin,
+    onProgress: progress?.update,
+  });
+  progress?.stop();
+  if (!outcome.ok) return fail(io, outcome.messages);
+  return deliver({ result: outcome.result, rules: outcome.rules, baseDir: outcome.baseDir, defaultFormat: outcome.defaults.format }, args, io);
+}

@@ -1,0 +1,58 @@
+// Applies a project's configuration to the rule set: extra rules, rules switched off, severities and
+// entropy floors changed, allowlists added. A setting that names an unknown rule is an error, not a no-op.
+import type { Config } from '../config.js';
+import type { Problem } from './schema.js';
+import { formatProblem, splitFlags } from './schema.js';
+import { compileRule, type CompiledRule } from './load.js';
+
+export type RuleSetResult = { ok: true; rules: CompiledRule[] } | { ok: false; problems: string[] };
+
+const regex = (source: string): RegExp => {
+  const split = splitFlags(source);
+  return new RegExp(split.source, split.flags);
+};
+
+export function applyConfig(builtin: readonly CompiledRule[], config: Config): RuleSetResult {
+  const file = config.file ?? '.keyhound.yml';
+  const problems: Problem[] = [];
+  const ids = new Set(builtin.map((r) => r.id));
+  const custom: CompiledRule[] = [];
+  for (const { rule, line } of config.rules) {
+    if (ids.has(rule.id)) problems.push({ file, line, ruleId: rule.id, field: 'id', message: 'duplicate id: a built-in or earlier rule has it (use severity, entropy or ruleAllowlists to change a built-in rule)' });
+    ids.add(rule.id);
+    custom.push(compileRule(rule));
+  }
+  for (const rule of custom) {
+    for (const target of rule.requires?.rules ?? []) {
+      if (!ids.has(target)) problems.push({ file, ruleId: rule.id, field: 'requires.rules', message: `names unknown rule "${target}"` });
+    }
+  }
+  const known = (id: string, line: number | undefined, field: string): boolean => {
+    if (ids.has(id)) return true;
+    problems.push({ file, line, field, message: `names unknown rule "${id}" (keyhound rules lists them)` });
+    return false;
+  };
+  config.disabledRules.forEach(({ id, line }) => known(id, line, 'disabledRules'));
+  config.severity.forEach(({ id, line }) => known(id, line, `severity.${id}`));
+  config.entropy.forEach(({ id, line }) => known(id, line, `entropy.${id}`));
+  config.ruleAllowlists.forEach(({ id, line }) => known(id, line, `ruleAllowlists.${id}`));
+  if (problems.length > 0) return { ok: false, problems: problems.map(formatProblem) };
+  const disabled = new Set(config.disabledRules.map((d) => d.id));
+  const rules = [...builtin, ...custom].filter((r) => !disabled.has(r.id)).map((r) => customize(r, config));
+  return { ok: true, rules };
+}
+
+/** A copy of the rule with the configuration's overrides and allowlists applied. */
+function customize(rule: CompiledRule, config: Config): CompiledRule {
+  const severity = config.severity.find((s) => s.id === rule.id)?.severity ?? rule.severity;
+  const entropy = config.entropy.find((e) => e.id === rule.id)?.entropy ?? rule.entropy;
+  const own = config.ruleAllowlists.filter((a) => a.id === rule.id).map((a) => a.allowlist);
+  return {
+    ...rule,
+    severity,
+    entropy,
+    allowRegexes: [...rule.allowRegexes, ...config.allowRegexes.map(regex), ...own.flatMap((a) => a.regexes.map(regex))],
+    stopwords: [...rule.stopwords, ...config.stopwords, ...own.flatMap((a) => a.stopwords)],
+    allowPaths: [...rule.allowPaths, ...own.flatMap((a) => a.paths)],
+  };
+}
