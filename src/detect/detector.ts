@@ -74,7 +74,7 @@ class FragmentScan {
     const hits: Hit[] = [];
     for (const [from, to] of this.searchRanges(rule, earlier)) {
       for (const hit of this.matches(rule, from, to)) {
-        if (passesSecretChecks(rule, hit.secret) && this.hasEvidence(rule, hit, earlier)) hits.push(hit);
+        if (passesSecretChecks(rule, hit.secret) && this.passesPrefixCheck(rule, hit) && this.hasEvidence(rule, hit, earlier)) hits.push(hit);
       }
     }
     return hits;
@@ -88,11 +88,12 @@ class FragmentScan {
     const req = rule.requires;
     if (req?.rules === undefined) return [[0, this.fragment.text.length]];
     const anchors = earlier.filter((h) => req.rules!.includes(h.rule.id)).map((h) => h.line).sort((a, b) => a - b);
+    const within = this.withinLines(rule);
     const windows: [number, number][] = [];
     for (const line of anchors) {
       const last = windows[windows.length - 1];
-      if (last && line - req.withinLines <= last[1] + 1) last[1] = line + req.withinLines;
-      else windows.push([line - req.withinLines, line + req.withinLines]);
+      if (last && line - within <= last[1] + 1) last[1] = line + within;
+      else windows.push([line - within, line + within]);
     }
     return windows.map(([a, b]) => this.lines.rangeOfLines(a, b));
   }
@@ -110,14 +111,28 @@ class FragmentScan {
     }
   }
 
+  /** The text before the match on its line names something else (`password = `, `cipher-pass=`). */
+  private passesPrefixCheck(rule: CompiledRule, hit: Hit): boolean {
+    if (rule.allowPrefixes.length === 0) return true;
+    const prefix = this.lines.prefixOf(hit.start);
+    return !rule.allowPrefixes.some((re) => re.test(prefix));
+  }
+
   private hasEvidence(rule: CompiledRule, hit: Hit, earlier: readonly Hit[]): boolean {
     const req = rule.requires;
     if (req === undefined) return true;
+    const within = this.withinLines(rule);
     if (req.rules !== undefined) {
-      return earlier.some((h) => req.rules!.includes(h.rule.id) && Math.abs(h.line - hit.line) <= req.withinLines);
+      return earlier.some((h) => req.rules!.includes(h.rule.id) && Math.abs(h.line - hit.line) <= within);
     }
-    const window = this.lines.textOfLines(hit.line - req.withinLines, hit.line + req.withinLines);
-    return req.pattern!.test(window);
+    return req.pattern!.test(this.lines.textOfLines(hit.line - within, hit.line + within));
+  }
+
+  /** The evidence window: the rule's, or 0 (same line) in tabular files where a row is a record. */
+  private withinLines(rule: CompiledRule): number {
+    const req = rule.requires!;
+    if (req.sameLineIn.length > 0 && micromatch.isMatch(this.fragment.path, req.sameLineIn, { dot: true, basename: true })) return 0;
+    return req.withinLines;
   }
 }
 

@@ -28,6 +28,11 @@ export class LineIndex {
     return { line, column: start - this.starts[line - 1]! + 1, endLine, endColumn: end - this.starts[endLine - 1]! + 1 };
   }
 
+  /** The text of the line holding `offset`, up to `offset`. */
+  prefixOf(offset: number): string {
+    return this.text.slice(this.starts[this.lineOf(offset) - 1]!, offset);
+  }
+
   /** Offsets [start, end) of lines [from, to], clamped to the file. */
   rangeOfLines(from: number, to: number): [number, number] {
     const first = Math.max(1, from);

@@ -12,6 +12,7 @@ export const json: Reporter = (result) => {
     findings: result.findings.map(findingObject),
     stats: result.stats,
     errors: result.errors,
+    ...(result.unusedIgnores ? { unusedIgnores: result.unusedIgnores } : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 };
@@ -33,6 +34,9 @@ function findingObject(f: Finding): Record<string, unknown> {
   if (f.keyType !== undefined) out.keyType = f.keyType;
   if (f.accountId !== undefined) out.accountId = f.accountId;
   if (f.pair !== undefined) out.pair = pairObject(f.pair);
+  if (f.commit !== undefined) out.commit = { ...f.commit };
+  if (f.atHead !== undefined) out.atHead = f.atHead;
+  if (f.inlineAllow !== undefined) out.inlineAllow = f.inlineAllow;
   out.remediation = f.remediation;
   return out;
 }

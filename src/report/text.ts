@@ -27,6 +27,9 @@ export const text: Reporter = (result, ctx) => {
   }
   if (ctx.quiet) return out.join('\n') + (out.length > 0 ? '\n' : '');
   if (result.errors.length > 0) out.push(...formatErrors(result.errors, paint), '');
+  if (result.unusedIgnores && result.unusedIgnores.length > 0) {
+    out.push(paint(ANSI.yellow, `Unused .keyhoundignore entries (${result.unusedIgnores.length}):`), ...result.unusedIgnores.map((u) => `  line ${u.line}: ${u.fingerprint}`), '');
+  }
   if (result.findings.length > 0) out.push(...formatAdvice(result.findings, ctx), '');
   out.push(summary(result.stats, result.findings, paint));
   return `${out.join('\n')}\n`;
@@ -47,8 +50,14 @@ function formatFinding(f: Finding, paint: Paint): string[] {
   if (f.keyType !== undefined) facts.push(f.keyType);
   if (f.accountId !== undefined) facts.push(`account ${f.accountId}`);
   if (f.pair) facts.push(`pairs with ${f.pair.line}:${f.pair.column} (${f.pair.ruleId}): a usable credential`);
+  if (f.inlineAllow !== undefined) facts.push(`allowed inline (${f.inlineAllow})`);
   facts.push(`fingerprint ${f.fingerprint}`);
   lines.push(`           ${paint(ANSI.dim, facts.map(escapeControl).join(' · '))}`);
+  if (f.commit) {
+    const where = f.atHead === false ? 'no longer at HEAD, but still in history' : f.atHead ? 'still at HEAD' : '';
+    const commit = `added in ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date.slice(0, 10)}: ${f.commit.summary}`;
+    lines.push(`           ${paint(ANSI.dim, escapeControl([commit, where].filter(Boolean).join(' · ')))}`);
+  }
   return lines;
 }
 
@@ -78,7 +87,19 @@ function summary(stats: Stats, findings: Finding[], paint: Paint): string {
   const tail = [`${plural(stats.filesScanned, 'file')} scanned (${formatBytes(stats.bytesScanned)}) in ${(stats.durationMs / 1000).toFixed(2)}s`];
   if (skipped.length > 0) tail.push(`skipped: ${skipped.join(', ')}`);
   if (stats.errors > 0) tail.push(plural(stats.errors, 'warning'));
-  return `${head} ${paint(ANSI.dim, tail.join('; '))}`;
+  const lines = [`${head} ${paint(ANSI.dim, tail.join('; '))}`];
+  const suppressed = suppressedSummary(stats);
+  if (suppressed !== undefined) lines.push(paint(ANSI.dim, suppressed));
+  return lines.join('\n');
+}
+
+/** "3 findings suppressed: 2 inline, 1 baseline (--no-suppress shows them)", or nothing. */
+function suppressedSummary(stats: Stats): string | undefined {
+  const { inline, ignoreFile, baseline } = stats.suppressed;
+  const total = inline + ignoreFile + baseline;
+  if (total === 0) return undefined;
+  const parts = [[inline, 'inline'], [ignoreFile, '.keyhoundignore'], [baseline, 'baseline']].filter(([n]) => (n as number) > 0);
+  return `${plural(total, 'finding')} suppressed: ${parts.map(([n, what]) => `${n} ${what}`).join(', ')} (--no-suppress shows them)`;
 }
 
 function bySeverity(findings: Finding[]): string {

@@ -20,9 +20,11 @@ export interface CompiledRule {
   keywords: string[];
   entropy?: number;
   allowRegexes: RegExp[];
+  /** Regexes tested on the text before a match on its line: `password = ` says it is not an AWS key. */
+  allowPrefixes: RegExp[];
   stopwords: string[];
   allowPaths: string[];
-  requires?: { rules?: string[]; pattern?: RegExp; withinLines: number };
+  requires?: { rules?: string[]; pattern?: RegExp; withinLines: number; sameLineIn: string[] };
   examples: string[];
   negativeExamples: string[];
 }
@@ -116,9 +118,15 @@ export function compileRule(rule: RawRule): CompiledRule {
     keywords: rule.keywords,
     entropy: rule.entropy,
     allowRegexes: (rule.allowlist?.regexes ?? []).map((r) => compileRegex(r, '')),
+    allowPrefixes: (rule.allowlist?.prefixes ?? []).map((r) => compileRegex(r, '')),
     stopwords: (rule.allowlist?.stopwords ?? []).map((w) => w.toLowerCase()),
     allowPaths: rule.allowlist?.paths ?? [],
-    requires: req && { rules: req.rules, pattern: req.pattern === undefined ? undefined : compileRegex(req.pattern, ''), withinLines: req.withinLines },
+    requires: req && {
+      rules: req.rules,
+      pattern: req.pattern === undefined ? undefined : compileRegex(req.pattern, ''),
+      withinLines: req.withinLines,
+      sameLineIn: req.sameLineIn ?? [],
+    },
     examples: rule.examples,
     negativeExamples: rule.negativeExamples,
   };

@@ -13,6 +13,8 @@ export interface RawRequirement {
   /** A regex that must match somewhere within `withinLines` lines. `(?i)` prefix = case-insensitive. */
   pattern?: string;
   withinLines: number;
+  /** Globs of tabular files (CSV) where a row is a record: there the evidence must be on the same line. */
+  sameLineIn?: string[];
 }
 
 export interface RawRule {
@@ -27,7 +29,7 @@ export interface RawRule {
   keywords: string[];
   /** Minimum Shannon entropy (bits per character) of the secret. */
   entropy?: number;
-  allowlist?: { regexes?: string[]; paths?: string[]; stopwords?: string[] };
+  allowlist?: { regexes?: string[]; paths?: string[]; stopwords?: string[]; prefixes?: string[] };
   requires?: RawRequirement;
   examples: string[];
   negativeExamples: string[];
@@ -45,6 +47,7 @@ export interface Problem {
 }
 
 const ID_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const RULE_FIELDS = ['id', 'title', 'description', 'severity', 'kind', 'regex', 'keywords', 'entropy', 'allowlist', 'requires', 'examples', 'negativeExamples', 'remediation', 'references'];
 const TEXT_FIELDS = ['id', 'title', 'description', 'regex', 'remediation'] as const;
 
 /** Splits the Go/PCRE-style `(?i)` prefix, which JavaScript regexes lack, into a flag. */
@@ -74,6 +77,7 @@ export function validateRule(raw: Record<string, unknown>, where: { file: string
     if (typeof raw[field] !== 'string' || (raw[field] as string).trim() === '') add(field, 'is required and must be a non-empty string');
   }
   if (ruleId !== undefined && !ID_SHAPE.test(ruleId)) add('id', `"${ruleId}" must be kebab-case (a-z, 0-9, dashes)`);
+  for (const key of Object.keys(raw)) if (!RULE_FIELDS.includes(key)) add(key, 'is not a known field of a rule');
   if (!SEVERITIES.includes(raw.severity as Severity)) add('severity', `must be one of ${SEVERITIES.join(', ')}`);
   if (raw.kind !== undefined && !RULE_KINDS.includes(raw.kind as RuleKind)) add('kind', `must be one of ${RULE_KINDS.join(', ')}`);
   validateRegex(raw, add);
@@ -116,13 +120,16 @@ function validateAllowlist(value: unknown, add: (field: string, message: string)
   if (typeof value !== 'object' || value === null) return add('allowlist', 'must be a mapping');
   const list = value as Record<string, unknown>;
   for (const key of Object.keys(list)) {
-    if (!['regexes', 'paths', 'stopwords'].includes(key)) add(`allowlist.${key}`, 'is not a known field (regexes, paths, stopwords)');
+    if (!['regexes', 'paths', 'stopwords', 'prefixes'].includes(key)) add(`allowlist.${key}`, 'is not a known field (regexes, paths, stopwords, prefixes)');
     else if (!isStringArray(list[key])) add(`allowlist.${key}`, 'must be a list of strings');
   }
-  if (!isStringArray(list.regexes)) return;
-  for (const re of list.regexes) {
-    const compiled = tryRegex(re);
-    if (typeof compiled === 'string') add('allowlist.regexes', `"${re}" does not compile: ${compiled}`);
+  for (const field of ['regexes', 'prefixes'] as const) {
+    const value = list[field];
+    if (!isStringArray(value)) continue;
+    for (const re of value) {
+      const compiled = tryRegex(re);
+      if (typeof compiled === 'string') add(`allowlist.${field}`, `"${re}" does not compile: ${compiled}`);
+    }
   }
 }
 
@@ -138,6 +145,7 @@ function validateRequires(value: unknown, add: (field: string, message: string) 
     if (typeof compiled === 'string') add('requires.pattern', compiled);
   }
   if (!Number.isInteger(req.withinLines) || (req.withinLines as number) < 0) add('requires.withinLines', 'must be a whole number of lines (0 = same line)');
+  if (req.sameLineIn !== undefined && !isStringArray(req.sameLineIn)) add('requires.sameLineIn', 'must be a list of globs');
 }
 
 /** Problems that only show across rules: duplicate ids, requirements naming unknown rules. */

@@ -1,0 +1,147 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { parse as parseYaml } from 'yaml';
+import { parseConfig } from '../src/config.js';
+import { applyConfig } from '../src/rules/customize.js';
+import { loadBuiltinRules } from '../src/rules/load.js';
+
+const builtin = loadBuiltinRules();
+if (!builtin.ok) throw new Error('built-in rules are invalid');
+
+const FULL = `allowlist:
+  paths: [fixtures/**]
+  regexes: ['^TESTKEY']
+  stopwords: [dummy]
+disabledRules: [aws-session-token-shape]
+severity:
+  aws-access-key-id: high
+entropy:
+  aws-secret-access-key: 4.2
+ruleAllowlists:
+  aws-access-key-id:
+    stopwords: [fake]
+defaults:
+  format: json
+  maxFileSize: 2MiB
+rules:
+  - id: acme-api-token
+    title: ACME API token
+    description: A token for the ACME API.
+    severity: high
+    regex: '\\b(acme_[a-z0-9]{16})\\b'
+    keywords: [acme_]
+    examples: ['token = acme_0123456789abcdef']
+    negativeExamples: ['acme_short']
+    remediation: Revoke it in the ACME console.
+    references: []
+`;
+
+const config = suite('.keyhound.yml');
+
+config('a full configuration is read field by field', () => {
+  const result = parseConfig(FULL, '.keyhound.yml');
+  assert.ok(result.ok, JSON.stringify(result));
+  if (!result.ok) return;
+  const c = result.config;
+  assert.equal(c.allowPaths, ['fixtures/**']);
+  assert.equal(c.stopwords, ['dummy']);
+  assert.equal(c.disabledRules.map((d) => d.id), ['aws-session-token-shape']);
+  assert.equal(c.severity.map((s) => [s.id, s.severity, s.line]), [['aws-access-key-id', 'high', 7]]);
+  assert.equal(c.defaults, { format: 'json', maxFileSize: 2 * 1024 * 1024 });
+  assert.equal(c.rules.map((r) => [r.rule.id, r.line]), [['acme-api-token', 17]]);
+});
+
+config('every problem is reported at once with file, line and field', () => {
+  const text = `allowlist:
+  pathz: []
+  regexes: ['(unclosed']
+severity:
+  aws-access-key-id: severe
+entropy:
+  aws-secret-access-key: 12
+defaults:
+  format: xml
+  maxFileSize: huge
+colour: red
+rules:
+  - id: Bad
+    title: x
+`;
+  const result = parseConfig(text, 'cfg.yml');
+  assert.not.ok(result.ok);
+  if (result.ok) return;
+  const expected = [
+    /^cfg\.yml:2: allowlist\.pathz: unknown field/,
+    /^cfg\.yml:3: allowlist\.regexes\[0\]: does not compile/,
+    /^cfg\.yml:5: severity\.aws-access-key-id: must be one of/,
+    /^cfg\.yml:7: entropy\.aws-secret-access-key: must be a number/,
+    /^cfg\.yml:9: defaults\.format: must be one of text, json, sarif, github/,
+    /^cfg\.yml:10: defaults\.maxFileSize: must be a size/,
+    /^cfg\.yml:11: colour: unknown field/,
+    /^cfg\.yml:13: rule Bad rules\[0\]\.id: "Bad" must be kebab-case/,
+    /^cfg\.yml:13: rule Bad rules\[0\]\.regex: is required/,
+  ];
+  for (const re of expected) assert.ok(result.problems.some((p) => re.test(p)), `no problem matching ${re}:\n${result.problems.join('\n')}`);
+});
+
+config('settings that name an unknown rule, or reuse a built-in id, are errors with their line', () => {
+  const text = `disabledRules: [no-such-rule]\nseverity:\n  also-missing: low\nrules:\n${FULL.split('rules:\n')[1]!.replace('acme-api-token', 'aws-access-key-id')}`;
+  const parsed = parseConfig(text, 'k.yml');
+  assert.ok(parsed.ok);
+  if (!parsed.ok) return;
+  const applied = applyConfig(builtin.rules, parsed.config);
+  assert.not.ok(applied.ok);
+  if (applied.ok) return;
+  assert.ok(applied.problems.some((p) => /^k\.yml:1: disabledRules: names unknown rule "no-such-rule"/.test(p)), applied.problems.join('\n'));
+  assert.ok(applied.problems.some((p) => /^k\.yml:3: severity\.also-missing: names unknown rule/.test(p)));
+  assert.ok(applied.problems.some((p) => /^k\.yml:5: rule aws-access-key-id id: duplicate id/.test(p)));
+});
+
+config('applying it: rules switched off, re-graded, extended, and allowlists merged', () => {
+  const parsed = parseConfig(FULL, '.keyhound.yml');
+  assert.ok(parsed.ok);
+  if (!parsed.ok) return;
+  const applied = applyConfig(builtin.rules, parsed.config);
+  assert.ok(applied.ok);
+  if (!applied.ok) return;
+  const ids = applied.rules.map((r) => r.id);
+  assert.not.ok(ids.includes('aws-session-token-shape'));
+  assert.is(ids[ids.length - 1], 'acme-api-token');
+  const keyId = applied.rules.find((r) => r.id === 'aws-access-key-id')!;
+  assert.is(keyId.severity, 'high');
+  assert.ok(keyId.stopwords.includes('fake') && keyId.stopwords.includes('dummy'));
+  assert.is(applied.rules.find((r) => r.id === 'aws-secret-access-key')!.entropy, 4.2);
+});
+
+config.run();
+
+const schema = suite('schema/keyhound-config.schema.json');
+
+const jsonSchema = JSON.parse(readFileSync(new URL('../../schema/keyhound-config.schema.json', import.meta.url), 'utf8')) as object;
+const validate = new Ajv({ strict: false, allErrors: true }).compile(jsonSchema);
+
+schema('agrees with the validator on valid and invalid configurations', () => {
+  const samples: [string, boolean][] = [
+    [FULL, true],
+    ['allowlist:\n  paths: [a]\n', true],
+    ['defaults:\n  maxFileSize: 500KB\n', true],
+    ['colour: red\n', false],
+    ['allowlist:\n  pathz: []\n', false],
+    ['severity:\n  aws-access-key-id: severe\n', false],
+    ['defaults:\n  format: xml\n', false],
+    ['rules:\n  - id: x\n', false],
+  ];
+  for (const [text, valid] of samples) {
+    assert.is(parseConfig(text, 'k.yml').ok, valid, `validator on:\n${text}`);
+    assert.is(validate(parseYaml(text)), valid, `schema on:\n${text}\n${JSON.stringify(validate.errors)}`);
+  }
+});
+
+schema('every built-in rule is valid against the schema for rules', () => {
+  const rulesYaml = parseYaml(readFileSync(new URL('../../rules/aws.yml', import.meta.url), 'utf8')) as { rules: unknown[] };
+  assert.ok(validate({ rules: rulesYaml.rules }), JSON.stringify(validate.errors));
+});
+
+schema.run();
