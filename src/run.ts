@@ -1,7 +1,7 @@
 // One scan from start to finish: load rules and configuration, walk the sources, detect, redact,
 // sort. Returns values (a result, or the problems that stopped it); only bin.ts touches the process.
 import { readFile, stat } from 'node:fs/promises';
-import { normalize } from 'node:path';
+import { isAbsolute, normalize, relative, sep } from 'node:path';
 import { detect } from './detect/detector.js';
 import { emptyStats, finish, prepare, type Prepared } from './pipeline.js';
 import type { Config } from './config.js';
@@ -118,7 +118,7 @@ class ScanState {
       return this.scanFile({ type: 'file', path, abs: root.given, size: 0 }, rules);
     }
     const prefix = prefixPaths ? `${normalize(root.given).split('\\').join('/').replace(/\/$/, '')}/` : '';
-    const walkOpts: WalkOptions = { ...this.opts, allowPaths: this.prepared.config.allowPaths };
+    const walkOpts: WalkOptions = { ...this.opts, allowPaths: [...this.prepared.config.allowPaths, ...ownConfigPath(root.given, this.prepared)] };
     const pending = new Set<Promise<void>>();
     for await (const event of walkTree(root.given, walkOpts)) {
       const task = this.handle(event, prefix, rules).finally(() => pending.delete(task));
@@ -170,4 +170,15 @@ async function readAllStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
+}
+
+/**
+ * The configuration file in use, as a path inside `root`: it is keyhound's own file, and its custom
+ * rules' examples are key-shaped on purpose, so it is not scanned (it is counted as allowlisted).
+ */
+function ownConfigPath(root: string, prepared: Prepared): string[] {
+  const file = prepared.config.file;
+  if (file === undefined) return [];
+  const rel = relative(root, file).split(sep).join('/');
+  return rel.startsWith('../') || rel === '..' || isAbsolute(rel) ? [] : [rel];
 }
