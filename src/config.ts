@@ -71,7 +71,8 @@ export function parseConfig(text: string, file: string): ConfigResult {
   }
   const reader = new ConfigReader(doc, lines, file);
   const config = reader.read();
-  return reader.problems.length > 0 ? { ok: false, problems: reader.problems.map(formatProblem) } : { ok: true, config: { ...config, file } };
+  const problems = [...reader.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).map(formatProblem);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, config: { ...config, file } };
 }
 
 type Path = (string | number)[];
