@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseConfig } from '../src/config.js';
 import { applyConfig } from '../src/rules/customize.js';
 import { loadBuiltinRules } from '../src/rules/load.js';
+import { CUSTOM_RULE_YAML } from './helpers/custom-rule.js';
 
 const builtin = loadBuiltinRules();
 if (!builtin.ok) throw new Error('built-in rules are invalid');
@@ -26,17 +27,7 @@ defaults:
   format: json
   maxFileSize: 2MiB
 rules:
-  - id: acme-api-token
-    title: ACME API token
-    description: A token for the ACME API.
-    severity: high
-    regex: '\\b(acme_[a-z0-9]{16})\\b'
-    keywords: [acme_]
-    examples: ['token = acme_0123456789abcdef']
-    negativeExamples: ['acme_short']
-    remediation: Revoke it in the ACME console.
-    references: []
-`;
+${CUSTOM_RULE_YAML}`;
 
 const config = suite('.keyhound.yml');
 

@@ -2,11 +2,12 @@
 // rules command, end to end through the CLI.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Keys } from './helpers/keys.js';
 import { makeTree, removeTree } from './helpers/tmp.js';
 import { runCli } from './helpers/cli.js';
+import { CUSTOM_RULE_YAML } from './helpers/custom-rule.js';
 
 interface JsonReport {
   findings: { ruleId: string; path: string; line: number; severity: string; fingerprint: string; inlineAllow?: string }[];
@@ -123,17 +124,7 @@ baseline.run();
 
 const configuration = suite('configuration');
 
-const CUSTOM_RULE = `  - id: acme-api-token
-    title: ACME API token
-    description: A token for the ACME API.
-    severity: high
-    regex: '\\b(acme_[a-z0-9]{16})\\b'
-    keywords: [acme_]
-    examples: ['token = acme_0123456789abcdef']
-    negativeExamples: ['acme_short']
-    remediation: Revoke it in the ACME console.
-    references: []
-`;
+const CUSTOM_RULE = CUSTOM_RULE_YAML;
 
 configuration('.keyhound.yml adds rules, switches rules off, re-grades them and sets the default format', async () => {
   const dir = makeTree({
@@ -220,4 +211,3 @@ rules('rules check FILE validates the file and runs its examples', async () => {
 
 rules.run();
 
-void appendFileSync;

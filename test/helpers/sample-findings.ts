@@ -2,21 +2,14 @@
 // never written into the repo, so secret scanners (keyhound included) have nothing to find in it.
 import type { Finding, ScanError, ScanResult, Severity, Stats } from '../../src/types.js';
 import type { ReportContext, RuleInfo } from '../../src/report/types.js';
+import { emptyStats } from '../../src/pipeline.js';
+import { prng } from './keys.js';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const BASE64ISH = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+';
 
-/** Seeded (mulberry32) so a failure reproduces; the seed varies per run unless KEYHOUND_TEST_SEED is set. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded (mulberry32, shared with keys.ts) so a failure reproduces. */
+export const rng = prng;
 
 export const SEED = Number(process.env.KEYHOUND_TEST_SEED ?? Date.now() % 1_000_000);
 
@@ -98,12 +91,10 @@ function finding(s: FindingSpec, rules: RuleInfo[], random: () => number, lineCa
 
 export function stats(over: Partial<Stats> = {}): Stats {
   return {
+    ...emptyStats(),
     filesScanned: 12,
     bytesScanned: 34_567,
-    findings: 0,
     skipped: { binary: 1, tooLarge: 0, symlink: 2, gitignored: 3, excluded: 0, allowlisted: 0 },
-    suppressed: { inline: 0, ignoreFile: 0, baseline: 0 },
-    errors: 0,
     durationMs: 42,
     ...over,
   };
