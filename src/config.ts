@@ -4,7 +4,7 @@
 // turns a setting off. The JSON Schema in schema/keyhound-config.schema.json describes the same shape.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import type { Severity } from './types.js';
 import { SEVERITIES } from './types.js';
 import type { Problem, RawRule } from './rules/schema.js';
@@ -63,7 +63,9 @@ export async function loadConfigFile(file: string, required: boolean): Promise<C
 export const loadConfig = (dir: string): Promise<ConfigResult> => loadConfigFile(join(dir, CONFIG_FILE), false);
 
 /** Parses and validates configuration text; `file` names it in messages. */
-export function parseConfig(text: string, file: string): ConfigResult {
+export async function parseConfig(text: string, file: string): Promise<ConfigResult> {
+  // yaml is loaded only when there is a configuration file: the pre-commit path often has none.
+  const { LineCounter, parseDocument } = await import('yaml');
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   if (doc.errors.length > 0) {
@@ -82,7 +84,7 @@ class ConfigReader {
   readonly problems: Problem[] = [];
   private readonly root: unknown;
 
-  constructor(private readonly doc: Document, private readonly lines: LineCounter, private readonly file: string) {
+  constructor(private readonly doc: Document, private readonly lines: import('yaml').LineCounter, private readonly file: string) {
     this.root = doc.toJS() as unknown;
   }
 
@@ -228,4 +230,4 @@ class ConfigReader {
   }
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !isMap(v);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

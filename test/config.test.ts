@@ -31,8 +31,8 @@ ${CUSTOM_RULE_YAML}`;
 
 const config = suite('.keyhound.yml');
 
-config('a full configuration is read field by field', () => {
-  const result = parseConfig(FULL, '.keyhound.yml');
+config('a full configuration is read field by field', async () => {
+  const result = await parseConfig(FULL, '.keyhound.yml');
   assert.ok(result.ok, JSON.stringify(result));
   if (!result.ok) return;
   const c = result.config;
@@ -44,7 +44,7 @@ config('a full configuration is read field by field', () => {
   assert.equal(c.rules.map((r) => [r.rule.id, r.line]), [['acme-api-token', 17]]);
 });
 
-config('every problem is reported at once with file, line and field', () => {
+config('every problem is reported at once with file, line and field', async () => {
   const text = `allowlist:
   pathz: []
   regexes: ['(unclosed']
@@ -60,7 +60,7 @@ rules:
   - id: Bad
     title: x
 `;
-  const result = parseConfig(text, 'cfg.yml');
+  const result = await parseConfig(text, 'cfg.yml');
   assert.not.ok(result.ok);
   if (result.ok) return;
   const expected = [
@@ -77,9 +77,9 @@ rules:
   for (const re of expected) assert.ok(result.problems.some((p) => re.test(p)), `no problem matching ${re}:\n${result.problems.join('\n')}`);
 });
 
-config('settings that name an unknown rule, or reuse a built-in id, are errors with their line', () => {
+config('settings that name an unknown rule, or reuse a built-in id, are errors with their line', async () => {
   const text = `disabledRules: [no-such-rule]\nseverity:\n  also-missing: low\nrules:\n${FULL.split('rules:\n')[1]!.replace('acme-api-token', 'aws-access-key-id')}`;
-  const parsed = parseConfig(text, 'k.yml');
+  const parsed = await parseConfig(text, 'k.yml');
   assert.ok(parsed.ok);
   if (!parsed.ok) return;
   const applied = applyConfig(builtin.rules, parsed.config);
@@ -90,8 +90,8 @@ config('settings that name an unknown rule, or reuse a built-in id, are errors w
   assert.ok(applied.problems.some((p) => /^k\.yml:5: rule aws-access-key-id id: duplicate id/.test(p)));
 });
 
-config('applying it: rules switched off, re-graded, extended, and allowlists merged', () => {
-  const parsed = parseConfig(FULL, '.keyhound.yml');
+config('applying it: rules switched off, re-graded, extended, and allowlists merged', async () => {
+  const parsed = await parseConfig(FULL, '.keyhound.yml');
   assert.ok(parsed.ok);
   if (!parsed.ok) return;
   const applied = applyConfig(builtin.rules, parsed.config);
@@ -113,7 +113,7 @@ const schema = suite('schema/keyhound-config.schema.json');
 const jsonSchema = JSON.parse(readFileSync(new URL('../../schema/keyhound-config.schema.json', import.meta.url), 'utf8')) as object;
 const validate = new Ajv({ strict: false, allErrors: true }).compile(jsonSchema);
 
-schema('agrees with the validator on valid and invalid configurations', () => {
+schema('agrees with the validator on valid and invalid configurations', async () => {
   const samples: [string, boolean][] = [
     [FULL, true],
     ['allowlist:\n  paths: [a]\n', true],
@@ -125,12 +125,12 @@ schema('agrees with the validator on valid and invalid configurations', () => {
     ['rules:\n  - id: x\n', false],
   ];
   for (const [text, valid] of samples) {
-    assert.is(parseConfig(text, 'k.yml').ok, valid, `validator on:\n${text}`);
+    assert.is((await parseConfig(text, 'k.yml')).ok, valid, `validator on:\n${text}`);
     assert.is(validate(parseYaml(text)), valid, `schema on:\n${text}\n${JSON.stringify(validate.errors)}`);
   }
 });
 
-schema('every built-in rule is valid against the schema for rules', () => {
+schema('every built-in rule is valid against the schema for rules', async () => {
   const rulesYaml = parseYaml(readFileSync(new URL('../../rules/aws.yml', import.meta.url), 'utf8')) as { rules: unknown[] };
   assert.ok(validate({ rules: rulesYaml.rules }), JSON.stringify(validate.errors));
 });

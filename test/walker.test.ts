@@ -55,6 +55,8 @@ walker('--include and --exclude take micromatch globs; a bare name matches at an
     assert.equal(filesOf(await walk(root, { exclude: ['node_modules'] })), ['src/a.ts', 'src/b.js']);
     assert.equal(filesOf(await walk(root, { include: ['**/*.ts'] })), ['src/a.ts']);
     assert.equal(filesOf(await walk(root, { exclude: ['src/**', '**/node_modules/**'] })), []);
+    assert.equal(filesOf(await walk(root, { include: ['src/*.js', '*.ts'] })), ['src/a.ts', 'src/b.js']);
+    assert.equal(filesOf(await walk(root, { exclude: ['src/a.ts', 'node_modules/**', 'deep/**'] })), ['src/b.js']);
   } finally {
     removeTree(root);
   }

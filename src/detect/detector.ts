@@ -2,7 +2,7 @@
 // (main thread, worker, test). Cheap gates first: path → keyword → regex → entropy → allowlist →
 // nearby evidence. Then overlapping matches are resolved, AWS pairs marked and key IDs enriched.
 import { createHash } from 'node:crypto';
-import micromatch from 'micromatch';
+import { matchesAny } from '../glob.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { Finding, Fragment } from '../types.js';
 import { accountIdOf, keyTypeOf } from './aws.js';
@@ -69,7 +69,7 @@ class FragmentScan {
 
   /** The hits of one rule that pass every gate; `earlier` holds hits of rules already run. */
   run(rule: CompiledRule, earlier: readonly Hit[]): Hit[] {
-    if (rule.allowPaths.length > 0 && micromatch.isMatch(this.fragment.path, rule.allowPaths, { dot: true })) return [];
+    if (matchesAny(this.fragment.path, rule.allowPaths)) return [];
     if (!rule.keywords.some((kw) => this.keywords.has(kw))) return [];
     const hits: Hit[] = [];
     for (const [from, to] of this.searchRanges(rule, earlier)) {
@@ -131,7 +131,7 @@ class FragmentScan {
   /** The evidence window: the rule's, or 0 (same line) in tabular files where a row is a record. */
   private withinLines(rule: CompiledRule): number {
     const req = rule.requires!;
-    if (req.sameLineIn.length > 0 && micromatch.isMatch(this.fragment.path, req.sameLineIn, { dot: true, basename: true })) return 0;
+    if (matchesAny(this.fragment.path, req.sameLineIn)) return 0;
     return req.withinLines;
   }
 }

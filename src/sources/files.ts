@@ -10,7 +10,7 @@ import { opendir, readFile, realpath, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import micromatch from 'micromatch';
+import { matchesAny } from '../glob.js';
 import type { ScanError, SkipCounts } from '../types.js';
 
 export interface WalkOptions {
@@ -34,7 +34,6 @@ interface IgnoreLevel {
 }
 
 const toPosix = (p: string): string => (sep === '/' ? p : p.split(sep).join('/'));
-const GLOB_OPTIONS = { dot: true, basename: true } as const;
 
 /** Everything under `root` (a directory), in sorted order; paths are relative to root with '/'. */
 export async function* walkTree(root: string, opts: WalkOptions): AsyncGenerator<WalkEvent> {
@@ -99,8 +98,7 @@ function isIgnored(levels: IgnoreLevel[], path: string, isDir: boolean): boolean
 
 /** A directory is pruned when a glob names it (`node_modules`, `dist/`) or everything in it (`vendor/**`). */
 function matchesDir(path: string, globs: string[]): boolean {
-  if (globs.length === 0) return false;
-  return micromatch.isMatch(path, globs, GLOB_OPTIONS) || micromatch.isMatch(`${path}/`, globs, GLOB_OPTIONS);
+  return matchesAny(path, globs) || matchesAny(`${path}/`, globs);
 }
 
 async function classifySymlink(abs: string, path: string): Promise<WalkEvent> {
@@ -113,9 +111,9 @@ async function classifySymlink(abs: string, path: string): Promise<WalkEvent> {
 }
 
 async function classifyFile(abs: string, path: string, opts: WalkOptions): Promise<WalkEvent> {
-  if (opts.include.length > 0 && !micromatch.isMatch(path, opts.include, GLOB_OPTIONS)) return { type: 'skip', reason: 'excluded', path };
-  if (micromatch.isMatch(path, opts.exclude, GLOB_OPTIONS)) return { type: 'skip', reason: 'excluded', path };
-  if (opts.allowPaths.length > 0 && micromatch.isMatch(path, opts.allowPaths, GLOB_OPTIONS)) return { type: 'skip', reason: 'allowlisted', path };
+  if (opts.include.length > 0 && !matchesAny(path, opts.include)) return { type: 'skip', reason: 'excluded', path };
+  if (matchesAny(path, opts.exclude)) return { type: 'skip', reason: 'excluded', path };
+  if (matchesAny(path, opts.allowPaths)) return { type: 'skip', reason: 'allowlisted', path };
   let size: number;
   try {
     size = (await stat(abs)).size;
