@@ -6,6 +6,7 @@ import yargs, { type Argv } from 'yargs';
 import { EXIT, type Io } from './commands/io.js';
 import { FORMATS, type Format } from './commands/report.js';
 import type { ScanArgs } from './commands/scan.js';
+import type { HistoryArgs, HookArgs, StagedArgs } from './commands/git.js';
 import { VERSION } from './version.js';
 
 export { EXIT, type Io };
@@ -25,7 +26,10 @@ function reportOptions<T>(y: Argv<T>) {
     .option('baseline', { type: 'string', describe: 'Report only findings not recorded in this baseline FILE' })
     .option('baseline-write', { type: 'string', describe: 'Record the findings in a baseline FILE (no secrets in clear) and exit 0' })
     .option('report-unused-ignores', { type: 'boolean', default: false, describe: 'List .keyhoundignore entries that matched nothing' })
-    .option('suppress', { type: 'boolean', default: true, describe: 'Honour inline allows, .keyhoundignore and --baseline (--no-suppress shows everything)' });
+    .option('suppress', { type: 'boolean', default: true, describe: 'Honour inline allows, .keyhoundignore and --baseline (--no-suppress shows everything)' })
+    .option('verify', { type: 'boolean', default: false, describe: 'Send each key ID + secret pair found to AWS STS GetCallerIdentity over TLS: live or not, whose (root?)' })
+    .option('verify-endpoint', { type: 'string', describe: 'STS endpoint for --verify (loopback only, for testing, unless --verify-allow-remote-endpoint)' })
+    .option('verify-allow-remote-endpoint', { type: 'boolean', default: false, describe: 'Allow a --verify-endpoint that is not on this machine or AWS' });
 }
 
 function parser(argv: string[]) {
@@ -39,12 +43,22 @@ function parser(argv: string[]) {
       .option('exclude', { type: 'string', default: [] as string[], coerce: asList, describe: 'Skip paths matching GLOB (repeatable, micromatch syntax)' })
       .option('gitignore', { type: 'boolean', default: true, describe: 'Honour .gitignore files (--no-gitignore scans ignored files too)' })
       .option('max-file-size', { type: 'string', describe: 'Skip (and report) files larger than this; e.g. 500KB, 10MiB, 1GB [default: 10MiB]' })))
+    .command('staged', 'Scan what is staged for commit (the pre-commit hook): only keys on added lines block', (y) => reportOptions(y
+      .option('all-lines', { type: 'boolean', default: false, describe: 'Report every key in the staged files, not only on added lines' })
+      .option('max-file-size', { type: 'string', describe: 'Skip (and report) staged files larger than this [default: 10MiB]' })))
+    .command('history [range]', 'Scan git history: every blob reachable from all refs, or only what RANGE introduced', (y) => reportOptions(y
+      .positional('range', { type: 'string', describe: 'Revisions as git takes them, e.g. origin/main..HEAD' })
+      .option('max-file-size', { type: 'string', describe: 'Skip (and report) blobs larger than this [default: 10MiB]' })))
+    .command('hook <action>', 'Install or uninstall the git pre-commit hook', (y) => y
+      .positional('action', { choices: ['install', 'uninstall'] as const, describe: 'install or uninstall' })
+      .option('append', { type: 'boolean', default: false, describe: 'Add keyhound to an existing pre-commit hook instead of refusing' })
+      .option('command', { type: 'string', describe: 'What the hook runs [default: npx --no-install keyhound staged]' }))
     .command('rules [action] [file]', 'List the active rules; "rules check FILE" validates a rules file and runs its examples', (y) => y
       .positional('action', { type: 'string', describe: 'check' })
       .positional('file', { type: 'string', describe: 'A rules file (same schema as rules/*.yml)' })
       .option('config', { alias: 'c', type: 'string', describe: 'Configuration file [default: ./.keyhound.yml]' })
       .option('json', { type: 'boolean', default: false, describe: 'List the rules as JSON' }))
-    .demandCommand(1, 'Name a command: keyhound scan [paths..] or keyhound rules')
+    .demandCommand(1, 'Name a command: scan, staged, history, hook or rules')
     .strict()
     .version(VERSION)
     .help()
@@ -80,6 +94,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (command === 'rules') {
     const { runRules } = await import('./commands/rules.js');
     return runRules(args as never, io);
+  }
+  if (command === 'staged' || command === 'history' || command === 'hook') {
+    const git = await import('./commands/git.js');
+    if (command === 'staged') return git.runStaged(args as unknown as StagedArgs, io);
+    if (command === 'history') return git.runHistory(args as unknown as HistoryArgs, io);
+    return git.runHook(args as unknown as HookArgs, io);
   }
   const { runScan } = await import('./commands/scan.js');
   const paths = (args.paths as string[]).map((p) => (p === STDIN_TOKEN ? '-' : p));

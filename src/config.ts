@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Document } from 'yaml';
 import type { Severity } from './types.js';
-import { SEVERITIES } from './types.js';
+import { RULE_SEVERITIES } from './types.js';
 import type { Problem, RawRule } from './rules/schema.js';
 import { formatProblem, tryRegex, validateRule } from './rules/schema.js';
 import { parseSize } from './size.js';
@@ -187,8 +187,8 @@ class ConfigReader {
 
   private severity(value: unknown): Config['severity'] {
     return this.mapping(value, ['severity']).flatMap(([id, level]) => {
-      if (SEVERITIES.includes(level as Severity)) return [{ id, severity: level as Severity, line: this.lineOf(['severity', id]) }];
-      this.add(['severity', id], `must be one of ${SEVERITIES.join(', ')}`);
+      if (RULE_SEVERITIES.includes(level as never)) return [{ id, severity: level as Severity, line: this.lineOf(['severity', id]) }];
+      this.add(['severity', id], `must be one of ${RULE_SEVERITIES.join(', ')}`);
       return [];
     });
   }

@@ -10,6 +10,8 @@ import { applyConfig } from './rules/customize.js';
 import { loadBuiltinRules, type CompiledRule } from './rules/load.js';
 import { formatProblem } from './rules/schema.js';
 import type { Finding, ScanError, ScanResult, Stats } from './types.js';
+import { enrichFindings } from './verify/enrich.js';
+import type { VerifyOptions } from './verify/verify.js';
 
 export interface PrepareOptions {
   /** Where .keyhound.yml and .keyhoundignore are looked for. */
@@ -65,15 +67,25 @@ export interface FinishOptions {
   reportUnusedIgnores: boolean;
   /** Date.now() when the scan started. */
   started: number;
+  /** --verify: check each credential with AWS STS (the only network traffic keyhound makes). */
+  verify?: VerifyOptions;
 }
 
-/** Suppresses, sorts and redacts the raw findings of any scan mode, and completes the stats. */
-export function finish(raw: { findings: Finding[]; errors: ScanError[]; stats: Stats }, prepared: Prepared, opts: FinishOptions): ScanResult {
+export type FinishOutcome = { ok: true; result: ScanResult } | { ok: false; messages: string[] };
+
+/**
+ * Suppresses, sorts, marks canaries (and verifies, when asked) and redacts the raw findings of any
+ * scan mode, and completes the stats. Verification needs the secrets, so it runs before redaction.
+ */
+export async function finish(raw: { findings: Finding[]; errors: ScanError[]; stats: Stats }, prepared: Prepared, opts: FinishOptions): Promise<FinishOutcome> {
   const { kept, counts, unusedIgnores } = suppress([...raw.findings].sort(byPlace), prepared.suppressions);
+  const enriched = await enrichFindings(kept, opts.verify);
+  if (!enriched.ok) return { ok: false, messages: [enriched.message] };
   const findings = opts.redact ? redactFindings(kept) : kept;
   const errors = [...raw.errors].sort((a, b) => compare(a.path, b.path));
   const stats: Stats = { ...raw.stats, findings: findings.length, suppressed: counts, errors: errors.length, durationMs: Date.now() - opts.started };
-  return opts.reportUnusedIgnores ? { findings, errors, stats, unusedIgnores } : { findings, errors, stats };
+  const result: ScanResult = opts.reportUnusedIgnores ? { findings, errors, stats, unusedIgnores } : { findings, errors, stats };
+  return { ok: true, result };
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -5,6 +5,7 @@ import { isAbsolute, normalize, relative, sep } from 'node:path';
 import { detect } from './detect/detector.js';
 import { emptyStats, finish, prepare, type Prepared } from './pipeline.js';
 import type { Config } from './config.js';
+import type { VerifyOptions } from './verify/verify.js';
 import type { CompiledRule } from './rules/load.js';
 import { decode } from './sources/decode.js';
 import { walkTree, fsError, type WalkEvent, type WalkOptions } from './sources/files.js';
@@ -26,6 +27,8 @@ export interface ScanOptions {
   /** False with --no-suppress: inline allows, .keyhoundignore and the baseline are ignored. */
   suppress: boolean;
   reportUnusedIgnores: boolean;
+  /** --verify: check each credential found with AWS STS; undefined: no network traffic at all. */
+  verify?: VerifyOptions;
   /** Defaults to the built-in rules (plus the configuration's). */
   rules?: CompiledRule[];
   /** How standard input is read for the path '-' (injected by tests). */
@@ -68,8 +71,9 @@ export async function scan(options: Partial<ScanOptions> & Pick<ScanOptions, 'pa
   for (const root of roots.roots) await state.scanRoot(root, roots.roots.length > 1);
   const only = roots.roots.length === 1 ? roots.roots[0]! : undefined;
   const baseDir = only?.kind === 'dir' ? only.given : '.';
-  const result = finish(state, ready.prepared, { redact: opts.redact, reportUnusedIgnores: opts.reportUnusedIgnores, started });
-  return { ok: true, result, rules: ready.prepared.rules, baseDir, defaults: ready.prepared.config.defaults };
+  const done = await finish(state, ready.prepared, { redact: opts.redact, reportUnusedIgnores: opts.reportUnusedIgnores, started, verify: opts.verify });
+  if (!done.ok) return done;
+  return { ok: true, result: done.result, rules: ready.prepared.rules, baseDir, defaults: ready.prepared.config.defaults };
 }
 
 interface Root {

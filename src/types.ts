@@ -1,9 +1,14 @@
 // The data that flows through keyhound: source → detector → filter → reporter.
 // Every stage speaks only these types, so no stage imports another.
 
-/** Ordered from least to most severe; `rank()` in this file compares them. */
-export type Severity = 'low' | 'medium' | 'high' | 'critical';
-export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
+/**
+ * Ordered from least to most severe. `root` (a verified live root-user key) is set only by --verify:
+ * a rule cannot know whose key it matched, so rules and configuration use RULE_SEVERITIES.
+ */
+export type Severity = 'low' | 'medium' | 'high' | 'critical' | 'root';
+export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical', 'root'];
+export type RuleSeverity = Exclude<Severity, 'root'>;
+export const RULE_SEVERITIES: readonly RuleSeverity[] = ['low', 'medium', 'high', 'critical'];
 export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
 
 /** A piece of text to scan, with the path it is reported under (relative, POSIX separators). */
@@ -61,6 +66,20 @@ export interface Finding extends Location {
   atHead?: boolean;
   /** The inline marker (keyhound:allow, gitleaks:allow, pragma: allowlist secret) on its line, if any. */
   inlineAllow?: string;
+  /** The key belongs to a canary-token service (known offline from its account ID): never verified. */
+  canary?: { service: string; source: string };
+  /** With --verify: what AWS STS said about the credential this finding belongs to. */
+  verification?: FindingVerification;
+}
+
+/** What AWS STS GetCallerIdentity said about a credential (see src/verify). */
+export interface FindingVerification {
+  status: 'live' | 'invalid' | 'unknown' | 'canary';
+  accountId?: string;
+  arn?: string;
+  principalType?: 'root' | 'iam-user' | 'assumed-role' | 'federated-user' | 'other';
+  userId?: string;
+  reason?: string;
 }
 
 /** A problem with one input that did not stop the scan. */

@@ -2,9 +2,11 @@
 // the baseline file when asked, the spinner while scanning, and the exit code.
 import { writeFile } from 'node:fs/promises';
 import { renderBaseline } from '../filter/baseline.js';
-import type { Reporter, RuleInfo } from '../report/types.js';
+import type { ReportContext, Reporter, RuleInfo } from '../report/types.js';
 import type { ScanResult, Stats } from '../types.js';
 import { VERSION } from '../version.js';
+import { checkEndpoint } from '../verify/endpoint.js';
+import type { VerifyOptions } from '../verify/verify.js';
 import { EXIT, fail, type Io } from './io.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -23,13 +25,28 @@ export interface ReportArgs {
   baselineWrite?: string;
   reportUnusedIgnores: boolean;
   suppress: boolean;
+  verify: boolean;
+  verifyEndpoint?: string;
+  verifyAllowRemoteEndpoint: boolean;
 }
 
 /** Checks the shared flags before any work starts. */
 export function checkReportArgs(args: ReportArgs): string | undefined {
   if (!Number.isInteger(args.exitCode) || args.exitCode < 0 || args.exitCode > 255) return '--exit-code must be a whole number from 0 to 255';
   if (args.baseline !== undefined && args.baseline === args.baselineWrite) return '--baseline and --baseline-write name the same file; write a new baseline without --baseline';
+  if (!args.verify && (args.verifyEndpoint !== undefined || args.verifyAllowRemoteEndpoint)) return '--verify-endpoint and --verify-allow-remote-endpoint only apply with --verify';
+  if (args.verify) {
+    // Refused before the scan, not after it: a typo should not cost a whole scan.
+    const endpoint = checkEndpoint(args.verifyEndpoint, args.verifyAllowRemoteEndpoint);
+    if (!endpoint.ok) return endpoint.message;
+  }
   return undefined;
+}
+
+/** The verification settings, or undefined without --verify (then keyhound opens no connection at all). */
+export function verifyOptions(args: ReportArgs, io: Io): VerifyOptions | undefined {
+  if (!args.verify) return undefined;
+  return { endpoint: args.verifyEndpoint, allowRemoteEndpoint: args.verifyAllowRemoteEndpoint, env: io.env };
 }
 
 export interface Finished {
@@ -37,6 +54,8 @@ export interface Finished {
   rules: RuleInfo[];
   baseDir: string;
   defaultFormat?: Format;
+  mode?: ReportContext['mode'];
+  vcs?: ReportContext['vcs'];
 }
 
 /** Writes the report (and baseline) and returns the exit code. */
@@ -44,7 +63,8 @@ export async function deliver(done: Finished, args: ReportArgs, io: Io): Promise
   const format = args.format ?? done.defaultFormat ?? 'text';
   const report = await reporterFor(format);
   const color = format === 'text' && args.output === undefined && wantsColor(io);
-  const rendered = report(done.result, { rules: done.rules, color, quiet: args.quiet, toolName: 'keyhound', toolVersion: VERSION, roots: [done.baseDir] });
+  const ctx: ReportContext = { rules: done.rules, color, quiet: args.quiet, toolName: 'keyhound', toolVersion: VERSION, roots: [done.baseDir], mode: done.mode, vcs: done.vcs };
+  const rendered = report(done.result, ctx);
   if (args.baselineWrite !== undefined) {
     try {
       await writeFile(args.baselineWrite, renderBaseline(done.result.findings));

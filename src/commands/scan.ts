@@ -2,7 +2,7 @@
 import { scan } from '../run.js';
 import { parseSize } from '../size.js';
 import { fail, type Io } from './io.js';
-import { checkReportArgs, deliver, startProgress, type ReportArgs } from './report.js';
+import { checkReportArgs, deliver, startProgress, verifyOptions, type ReportArgs } from './report.js';
 
 export interface ScanArgs extends ReportArgs {
   paths: string[];
@@ -31,6 +31,7 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
     baselineFile: args.baseline,
     suppress: args.suppress,
     reportUnusedIgnores: args.reportUnusedIgnores,
+    verify: verifyOptions(args, io),
     readStdin: io.readStdin,
     onProgress: progress?.update,
   });

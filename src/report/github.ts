@@ -5,6 +5,7 @@ import type { Reporter, RuleInfo } from './types.js';
 
 /** GitHub has three annotation levels; critical and high both need someone to act, so both are errors. */
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
+  root: 'error',
   critical: 'error',
   high: 'error',
   medium: 'warning',

@@ -37,6 +37,8 @@ function findingObject(f: Finding): Record<string, unknown> {
   if (f.commit !== undefined) out.commit = { ...f.commit };
   if (f.atHead !== undefined) out.atHead = f.atHead;
   if (f.inlineAllow !== undefined) out.inlineAllow = f.inlineAllow;
+  if (f.canary !== undefined) out.canary = { ...f.canary };
+  if (f.verification !== undefined) out.verification = { ...f.verification };
   out.remediation = f.remediation;
   return out;
 }

@@ -27,6 +27,7 @@ const PAIR_LOCATION_ID = 1;
 
 /** SARIF level and GitHub's security-severity score (a string holding a number from 0.0 to 10.0). */
 const SEVERITY: Record<Severity, { level: Result.level; score: string }> = {
+  root: { level: 'error', score: '10.0' },
   critical: { level: 'error', score: '9.5' },
   high: { level: 'error', score: '8.0' },
   medium: { level: 'warning', score: '5.5' },
@@ -43,6 +44,9 @@ export const sarif: Reporter = (result, ctx) => {
   };
   const base = srcRoot(ctx.roots);
   if (base !== undefined) run.originalUriBaseIds = { [SRCROOT]: { uri: base } };
+  if (ctx.vcs?.repositoryUri !== undefined) {
+    run.versionControlProvenance = [{ repositoryUri: ctx.vcs.repositoryUri, revisionId: ctx.vcs.revisionId, branch: ctx.vcs.branch, mappedTo: { uriBaseId: SRCROOT } }];
+  }
   const log: Log = { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
   return JSON.stringify(log, null, 2) + '\n';
 };
@@ -106,10 +110,22 @@ function toResult(f: Finding, ruleIndex: Map<string, number>, ctx: ReportContext
   return out;
 }
 
-function resultProperties(f: Finding): Record<string, string> {
-  const props: Record<string, string> = { severity: f.severity };
+function resultProperties(f: Finding): Record<string, string | boolean> {
+  const props: Record<string, string | boolean> = { severity: f.severity };
   if (f.keyType !== undefined) props.keyType = f.keyType;
   if (f.accountId !== undefined) props.accountId = f.accountId;
+  if (f.commit !== undefined) {
+    props.commit = f.commit.sha;
+    props.commitAuthor = f.commit.author;
+    props.commitDate = f.commit.date;
+  }
+  if (f.atHead !== undefined) props.atHead = f.atHead;
+  if (f.canary !== undefined) props.canary = f.canary.service;
+  if (f.verification !== undefined) {
+    props.verified = f.verification.status;
+    if (f.verification.arn !== undefined) props.arn = f.verification.arn;
+    if (f.verification.principalType !== undefined) props.principalType = f.verification.principalType;
+  }
   return props;
 }
 

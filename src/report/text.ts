@@ -6,7 +6,7 @@ import type { ReportContext, Reporter } from './types.js';
 
 type Paint = (code: string, s: string) => string;
 const ANSI = { bold: '1', dim: '2', red: '31', yellow: '33', cyan: '36', magenta: '35', boldRed: '1;31' } as const;
-const SEVERITY_COLOUR: Record<Severity, string> = { critical: ANSI.boldRed, high: ANSI.red, medium: ANSI.yellow, low: ANSI.cyan };
+const SEVERITY_COLOUR: Record<Severity, string> = { root: ANSI.boldRed, critical: ANSI.boldRed, high: ANSI.red, medium: ANSI.yellow, low: ANSI.cyan };
 
 /** Control characters (C0, DEL, C1) shown as visible escapes; tabs kept. */
 export function escapeControl(s: string): string {
@@ -51,6 +51,8 @@ function formatFinding(f: Finding, paint: Paint): string[] {
   if (f.accountId !== undefined) facts.push(`account ${f.accountId}`);
   if (f.pair) facts.push(`pairs with ${f.pair.line}:${f.pair.column} (${f.pair.ruleId}): a usable credential`);
   if (f.inlineAllow !== undefined) facts.push(`allowed inline (${f.inlineAllow})`);
+  if (f.canary !== undefined) facts.push(`CANARY TOKEN (${f.canary.service}): a decoy that alerts its owner when used; never sent to AWS`);
+  if (f.verification !== undefined) facts.push(verificationText(f.verification));
   facts.push(`fingerprint ${f.fingerprint}`);
   lines.push(`           ${paint(ANSI.dim, facts.map(escapeControl).join(' · '))}`);
   if (f.commit) {
@@ -59,6 +61,16 @@ function formatFinding(f: Finding, paint: Paint): string[] {
     lines.push(`           ${paint(ANSI.dim, escapeControl([commit, where].filter(Boolean).join(' · ')))}`);
   }
   return lines;
+}
+
+function verificationText(v: NonNullable<Finding['verification']>): string {
+  if (v.status === 'live') {
+    const who = v.principalType === 'root' ? 'ROOT USER KEY' : (v.principalType ?? 'principal');
+    return `verified LIVE: ${who}${v.arn !== undefined ? ` ${v.arn}` : ''}`;
+  }
+  if (v.status === 'invalid') return `verified invalid${v.reason !== undefined ? `: ${v.reason}` : ''}`;
+  if (v.status === 'canary') return 'canary: not verified';
+  return `not verified${v.reason !== undefined ? `: ${v.reason}` : ''}`;
 }
 
 function formatErrors(errors: ScanError[], paint: Paint): string[] {
@@ -74,8 +86,24 @@ function formatAdvice(findings: Finding[], ctx: ReportContext): string[] {
     seen.add(rule.id);
     lines.push(`  ${rule.title}: ${rule.remediation}`);
   }
-  lines.push('  Not a real key? Tell keyhound once: see "False positives" in the README.');
+  lines.push(...modeAdvice(ctx.mode));
   return lines;
+}
+
+function modeAdvice(mode: ReportContext['mode']): string[] {
+  const notReal = '  Not a real key? Add `keyhound:allow` in a comment on its line, or its fingerprint to .keyhoundignore (README: "False positives").';
+  if (mode === 'staged') {
+    return [
+      '  Commit blocked: take the key out of the staged files (git restore --staged FILE, edit, git add), and load it',
+      '  from an environment variable, an AWS profile outside the repository (~/.aws/credentials), or an IAM role.',
+      notReal,
+      '  To commit anyway, deliberately: git commit --no-verify.',
+    ];
+  }
+  if (mode === 'history') {
+    return ['  A key removed in a later commit is still in every clone: rotate it first, then rewrite history only if you must (git filter-repo).', notReal];
+  }
+  return [notReal];
 }
 
 function summary(stats: Stats, findings: Finding[], paint: Paint): string {
@@ -103,7 +131,7 @@ function suppressedSummary(stats: Stats): string | undefined {
 }
 
 function bySeverity(findings: Finding[]): string {
-  const order: Severity[] = ['critical', 'high', 'medium', 'low'];
+  const order: Severity[] = ['root', 'critical', 'high', 'medium', 'low'];
   const parts = order.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
   return ` (${parts.map(([s, n]) => `${n} ${s}`).join(', ')})`;
 }

@@ -22,6 +22,10 @@ export interface ReportContext {
   toolVersion: string;
   /** The scanned roots as the user named them, for headers and SARIF originalUriBaseIds. */
   roots: string[];
+  /** Which command produced the result: the text report's advice differs (a blocked commit, history). */
+  mode?: 'scan' | 'staged' | 'history';
+  /** For git scans: the repository, for SARIF versionControlProvenance. */
+  vcs?: { repositoryUri?: string; revisionId?: string; branch?: string };
 }
 
 /** Findings arrive already redacted (unless --no-redact) and sorted by path, line, column. */

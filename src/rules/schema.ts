@@ -1,6 +1,6 @@
 // The shape of a rule as written in rules/*.yml, and validation that collects every problem at once.
 import type { Severity } from '../types.js';
-import { SEVERITIES } from '../types.js';
+import { RULE_SEVERITIES } from '../types.js';
 
 /** What kind of AWS credential part a rule finds; drives pairing and enrichment. */
 export type RuleKind = 'key-id' | 'secret-key' | 'session-token' | 'other';
@@ -78,7 +78,7 @@ export function validateRule(raw: Record<string, unknown>, where: { file: string
   }
   if (ruleId !== undefined && !ID_SHAPE.test(ruleId)) add('id', `"${ruleId}" must be kebab-case (a-z, 0-9, dashes)`);
   for (const key of Object.keys(raw)) if (!RULE_FIELDS.includes(key)) add(key, 'is not a known field of a rule');
-  if (!SEVERITIES.includes(raw.severity as Severity)) add('severity', `must be one of ${SEVERITIES.join(', ')}`);
+  if (!RULE_SEVERITIES.includes(raw.severity as never)) add('severity', `must be one of ${RULE_SEVERITIES.join(', ')}`);
   if (raw.kind !== undefined && !RULE_KINDS.includes(raw.kind as RuleKind)) add('kind', `must be one of ${RULE_KINDS.join(', ')}`);
   validateRegex(raw, add);
   validateKeywords(raw, add);

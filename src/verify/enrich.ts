@@ -1,0 +1,35 @@
+// Between suppression and redaction, while secrets are still in clear: canary keys are marked
+// (offline, always), and with --verify each credential is checked with AWS STS and its findings
+// re-graded (a live root key becomes `root`, with the root-user remediation).
+import type { Finding } from '../types.js';
+import type { VerifyOptions } from './verify.js';
+
+export type EnrichOutcome = { ok: true } | { ok: false; message: string };
+
+/** Marks canaries, and verifies when `verify` is given. Mutates the findings it is given. */
+export async function enrichFindings(findings: Finding[], verify: VerifyOptions | undefined): Promise<EnrichOutcome> {
+  if (findings.length === 0) return { ok: true };
+  // The canary list itself is read only once a key ID decodes to an account (src/verify/canary.ts).
+  const { findCanaries, keyIdOfFinding } = await import('./canary.js');
+  const canaries = findCanaries(findings);
+  for (const f of findings) {
+    const keyId = keyIdOfFinding(f);
+    const canary = keyId === undefined ? undefined : canaries.get(keyId);
+    if (canary) f.canary = { service: canary.service, source: canary.source };
+  }
+  if (verify === undefined) return { ok: true };
+  const { verifyFindings, verificationsByFingerprint } = await import('./verify.js');
+  const { remediationFor, severityFor } = await import('./root.js');
+  const outcome = await verifyFindings(findings, verify);
+  if (!outcome.ok) return outcome;
+  const byFingerprint = verificationsByFingerprint(findings, outcome.results);
+  for (const f of findings) {
+    const v = byFingerprint.get(f.fingerprint);
+    if (v === undefined) continue;
+    const { canary: _canary, ...verification } = v;
+    f.verification = verification;
+    f.severity = severityFor(v, f.severity);
+    f.remediation = remediationFor(v, f.remediation);
+  }
+  return { ok: true };
+}
