@@ -43,7 +43,8 @@ test('a key added in one commit and removed in the next: found, attributed to th
     const idF = at(r.findings, 'aws-access-key-id');
     assert.equal([idF.path, idF.line, idF.secret, idF.atHead], ['deploy/aws.ini', 2, id, false]);
     assert.equal(idF.commit, { sha: added, author: 'Grace Hopper', email: 'grace@example.com', date: repo.authorDate(added), summary: 'Add deploy config' });
-    assert.is(repo.authorDate(added), '2024-01-01T00:02:00Z'.replace('Z', '+00:00'));
+    // The helper's clock is shared by every test in the process, so only the shape of the date is fixed.
+    assert.match(repo.authorDate(added), /^2024-01-01T\d\d:\d\d:00\+00:00$/);
     assert.equal(at(r.findings, 'aws-secret-access-key').commit?.sha, added);
     assert.is(r.stats.filesScanned, 3); // README, the file with the key, the file without
     assert.equal(r.warnings, []);

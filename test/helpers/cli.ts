@@ -9,7 +9,7 @@ export interface Run {
   stderr: string;
 }
 
-export async function runCli(argv: string[], opts: { env?: Record<string, string>; tty?: boolean; stdin?: string } = {}): Promise<Run> {
+export async function runCli(argv: string[], opts: { env?: Record<string, string>; tty?: boolean; stdin?: string; cwd?: string } = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -17,6 +17,7 @@ export async function runCli(argv: string[], opts: { env?: Record<string, string
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     env: opts.env ?? {},
     readStdin: async () => Buffer.from(opts.stdin ?? ''),
+    cwd: opts.cwd,
   });
   return { code, stdout, stderr };
 }

@@ -1,0 +1,108 @@
+// Issue 3, end to end as a new user would: the hook refuses a commit that adds a key; the key,
+// committed anyway and removed in the next commit, is found in history with the commit that added it;
+// a range covering only the removal reports nothing.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Keys } from './helpers/keys.js';
+import { BIN, runCli } from './helpers/cli.js';
+import { Repo, credentials, gitRun } from './helpers/git.js';
+import { validate } from './helpers/sarif-schema.js';
+
+interface Report {
+  findings: { ruleId: string; path: string; line: number; commit?: { sha: string; author: string; summary: string }; atHead?: boolean }[];
+}
+
+const k = new Keys(700);
+const workflow = suite('hook, commit, history');
+
+workflow('the hook blocks the commit; history finds the key after its removal; the removal range is clean', async () => {
+  const repo = Repo.init();
+  try {
+    repo.commitFiles('initial', { 'README.md': '# app\n' });
+    const install = await runCli(['hook', 'install', '--command', `"${process.execPath}" "${BIN}" staged --no-progress`], { cwd: repo.dir });
+    assert.is(install.code, 0, install.stderr);
+    assert.ok(existsSync(join(repo.dir, '.git/hooks/pre-commit')));
+
+    repo.write('config/credentials', credentials(k.keyId(), k.secret())).add('config/credentials');
+    const refused = gitRun(repo.dir, ['commit', '-m', 'add credentials']);
+    assert.is.not(refused.code, 0, 'the commit went through');
+    assert.match(refused.stdout + refused.stderr, /Commit blocked/);
+    assert.match(refused.stdout + refused.stderr, /config\/credentials/);
+
+    const forced = gitRun(repo.dir, ['commit', '--no-verify', '-q', '-m', 'add credentials anyway']);
+    assert.is(forced.code, 0, forced.stderr);
+    const added = repo.rev('HEAD');
+    repo.git('rm', '-q', 'config/credentials');
+    const removal = gitRun(repo.dir, ['commit', '-q', '-m', 'remove credentials']);
+    assert.is(removal.code, 0, `the hook blocked a commit that adds no key: ${removal.stdout}${removal.stderr}`);
+
+    const history = await runCli(['history', '--format', 'json'], { cwd: repo.dir });
+    assert.is(history.code, 1, history.stderr);
+    const report = JSON.parse(history.stdout) as Report;
+    assert.equal(report.findings.map((f) => [f.path, f.line, f.commit?.sha, f.commit?.summary, f.atHead]), [
+      ['config/credentials', 1, added, 'add credentials anyway', false],
+      ['config/credentials', 2, added, 'add credentials anyway', false],
+    ]);
+    const text = await runCli(['history'], { cwd: repo.dir });
+    assert.match(text.stdout, new RegExp(`added in ${added.slice(0, 12)} by Ada Lovelace`));
+    assert.match(text.stdout, /no longer at HEAD, but still in history/);
+
+    const range = await runCli(['history', 'HEAD~1..HEAD', '--format', 'json'], { cwd: repo.dir });
+    assert.is(range.code, 0, range.stderr);
+    assert.equal((JSON.parse(range.stdout) as Report).findings, []);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+workflow('history SARIF carries the commit and the repository, and validates', async () => {
+  const repo = Repo.init();
+  try {
+    repo.git('remote', 'add', 'origin', 'https://ci-user:s3cr3t@github.com/acme/app.git');
+    repo.commitFiles('leak', { '.env': `AWS_SECRET_ACCESS_KEY=${k.secret()}\n` });
+    const r = await runCli(['history', '--format', 'sarif'], { cwd: repo.dir });
+    const log = JSON.parse(r.stdout) as { runs: { versionControlProvenance?: { repositoryUri: string; revisionId?: string }[]; results: { properties?: { commit?: string; atHead?: boolean } }[] }[] };
+    assert.ok(validate(structuredClone(log)), JSON.stringify(validate.errors));
+    const run = log.runs[0]!;
+    assert.equal(run.versionControlProvenance?.map((v) => [v.repositoryUri, v.revisionId]), [['https://github.com/acme/app.git', repo.rev('HEAD')]]);
+    assert.not.ok(r.stdout.includes('s3cr3t'), 'remote credentials leaked into SARIF');
+    assert.is(run.results[0]!.properties?.commit, repo.rev('HEAD'));
+    assert.is(run.results[0]!.properties?.atHead, true);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+workflow('outside a repository, staged and history fail with one line and exit 2', async () => {
+  const dir = Repo.init().dir;
+  const notRepo = join(dir, '..');
+  for (const argv of [['staged'], ['history']]) {
+    const r = await runCli(argv, { cwd: notRepo });
+    assert.is(r.code, 2, argv.join(' '));
+    assert.match(r.stderr, /^keyhound: /);
+    assert.is(r.stderr.trim().split('\n').length, 1, r.stderr);
+  }
+  const bad = await runCli(['history', 'no-such-ref..HEAD'], { cwd: dir });
+  assert.is(bad.code, 2);
+});
+
+workflow('the configuration at the repository root applies to staged scans (path allowlists, inline allows)', async () => {
+  const repo = Repo.init();
+  try {
+    repo.commitFiles('config', { '.keyhound.yml': 'allowlist:\n  paths: [fixtures/**]\n' });
+    repo.write('fixtures/sample.env', `AWS_SECRET_ACCESS_KEY=${k.secret()}\n`);
+    repo.write('src/a.py', `AWS_SECRET_ACCESS_KEY = "${k.secret()}"  # keyhound:allow test key\n`);
+    repo.add('fixtures/sample.env', 'src/a.py');
+    const r = await runCli(['staged', '--format', 'json'], { cwd: repo.dir });
+    assert.is(r.code, 0, r.stdout + r.stderr);
+    const out = JSON.parse(r.stdout) as { stats: { suppressed: { inline: number }; skipped: { allowlisted: number } } };
+    assert.is(out.stats.suppressed.inline, 1);
+    assert.is(out.stats.skipped.allowlisted, 1);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+workflow.run();
