@@ -105,4 +105,36 @@ workflow('the configuration at the repository root applies to staged scans (path
   }
 });
 
+workflow('baselines and .keyhoundignore work in history and staged scans too (issue 4)', async () => {
+  const repo = Repo.init();
+  try {
+    repo.commitFiles('old leak', { 'legacy/settings.ini': credentials(k.keyId(), k.secret()) });
+    const baseline = join(repo.dir, '.keyhound-baseline.json');
+    const written = await runCli(['history', '--baseline-write', baseline, '--quiet'], { cwd: repo.dir });
+    assert.is(written.code, 0, written.stderr);
+    repo.commitFiles('new leak', { 'app/new.env': `AWS_SECRET_ACCESS_KEY=${k.secret()}
+` });
+    const after = JSON.parse((await runCli(['history', '--baseline', baseline, '--format', 'json'], { cwd: repo.dir })).stdout) as Report & { stats: { suppressed: { baseline: number; ignoreFile: number } } };
+    assert.equal(after.findings.map((f) => f.path), ['app/new.env']);
+    assert.is(after.stats.suppressed.baseline, 2);
+
+    const newFp = after.findings.map((f) => f as unknown as { fingerprint: string })[0]!.fingerprint;
+    repo.write('.keyhoundignore', `${newFp}
+`).add('.keyhoundignore');
+    const ignored = JSON.parse((await runCli(['history', '--baseline', baseline, '--format', 'json'], { cwd: repo.dir })).stdout) as Report & { stats: { suppressed: { ignoreFile: number } } };
+    assert.equal(ignored.findings, []);
+    assert.is(ignored.stats.suppressed.ignoreFile, 1);
+
+    repo.write('app/other.env', `AWS_SECRET_ACCESS_KEY=${k.secret()}
+`).add('app/other.env');
+    const staged = JSON.parse((await runCli(['staged', '--format', 'json'], { cwd: repo.dir })).stdout) as Report;
+    assert.equal(staged.findings.map((f) => f.path), ['app/other.env']);
+    const stagedBaseline = join(repo.dir, 'staged-baseline.json');
+    assert.is((await runCli(['staged', '--baseline-write', stagedBaseline, '--quiet'], { cwd: repo.dir })).code, 0);
+    assert.is((await runCli(['staged', '--baseline', stagedBaseline], { cwd: repo.dir })).code, 0);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 workflow.run();
