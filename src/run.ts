@@ -2,12 +2,11 @@
 // sort. Returns values (a result, or the problems that stopped it); only bin.ts touches the process.
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, normalize, relative, sep } from 'node:path';
-import { detect } from './detect/detector.js';
 import { emptyStats, finish, prepare, type Prepared } from './pipeline.js';
 import type { Config } from './config.js';
 import type { VerifyOptions } from './verify/verify.js';
 import type { CompiledRule } from './rules/load.js';
-import { decode } from './sources/decode.js';
+import { scanContent, tooLarge } from './sources/content.js';
 import { walkTree, fsError, type WalkEvent, type WalkOptions } from './sources/files.js';
 import type { Finding, ScanError, ScanResult, Stats } from './types.js';
 
@@ -134,7 +133,10 @@ class ScanState {
 
   private async handle(event: WalkEvent, prefix: string, rules: CompiledRule[]): Promise<void> {
     if (event.type === 'skip') this.stats.skipped[event.reason]++;
-    else if (event.type === 'error') this.addError({ ...event.error, path: prefix + event.error.path });
+    else if (event.type === 'error') {
+      if (event.error.kind === 'too-large') this.stats.skipped.tooLarge++;
+      this.addError({ ...event.error, path: prefix + event.error.path });
+    }
     else await this.scanFile({ ...event, path: prefix + event.path }, rules);
   }
 
@@ -145,26 +147,17 @@ class ScanState {
     } catch (err) {
       return this.addError(fsError(file.path, err));
     }
-    if (bytes.length > this.opts.maxFileSize) {
-      return this.addError({ path: file.path, kind: 'too-large', message: `not scanned: ${bytes.length} bytes is over --max-file-size (${this.opts.maxFileSize} bytes)` });
-    }
+    // The file may have grown since the walker's stat.
+    if (bytes.length > this.opts.maxFileSize) return this.addError(tooLarge(file.path, bytes.length, this.opts.maxFileSize, this.stats));
     this.scanBytes(file.path, bytes, rules);
   }
 
   private scanBytes(path: string, bytes: Uint8Array, rules: CompiledRule[]): void {
-    const decoded = decode(bytes);
-    if (decoded.binary) {
-      this.stats.skipped.binary++;
-      return;
-    }
-    this.findings.push(...detect({ path, text: decoded.text }, rules));
-    this.stats.filesScanned++;
-    this.stats.bytesScanned += bytes.length;
+    this.findings.push(...scanContent(path, bytes, rules, this.stats));
     this.opts.onProgress?.(this.stats);
   }
 
   private addError(error: ScanError): void {
-    if (error.kind === 'too-large') this.stats.skipped.tooLarge++;
     this.errors.push(error);
     this.stats.errors = this.errors.length;
   }

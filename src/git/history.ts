@@ -20,7 +20,7 @@
 // introduced by the side branch's own commits; what the merge itself adds (conflict resolutions) is
 // scanned and attributed to the merge.
 import { readFile } from 'node:fs/promises';
-import { detect } from '../detect/detector.js';
+import { scanContent, tooLarge } from '../sources/content.js';
 import { emptyStats } from '../pipeline.js';
 import type { CompiledRule } from '../rules/load.js';
 import { decode } from '../sources/decode.js';
@@ -219,18 +219,10 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
       }
       if (info.type !== 'blob') continue;
       if (data?.content === undefined) {
-        stats.skipped.tooLarge++;
-        errors.push({ path: job.path, kind: 'too-large', message: `not scanned: blob ${job.sha.slice(0, 12)} (added in ${job.commit.sha.slice(0, 12)}) is ${info.size} bytes, over --max-file-size (${opts.maxFileSize} bytes)` });
+        errors.push(tooLarge(job.path, info.size, opts.maxFileSize, stats, `blob ${job.sha.slice(0, 12)} (added in ${job.commit.sha.slice(0, 12)}) is `));
         continue;
       }
-      const decoded = decode(data.content);
-      if (decoded.binary) {
-        stats.skipped.binary++;
-        continue;
-      }
-      stats.filesScanned++;
-      stats.bytesScanned += info.size;
-      const hits = detect({ path: job.path, text: decoded.text }, opts.rules).filter((f) => !reported.has(f.fingerprint));
+      const hits = scanContent(job.path, data.content, opts.rules, stats).filter((f) => !reported.has(f.fingerprint));
       if (hits.length > 0) {
         const before = job.previous === undefined ? undefined : await textOf(job.previous);
         for (const finding of hits) {

@@ -7,7 +7,7 @@
 // line, re-indented, the file renamed) is not new: a finding whose secret occurs anywhere in the HEAD
 // version of the same file (for a rename or copy, its source) is dropped. `allLines` reports every
 // finding in the staged content of the changed files instead.
-import { detect } from '../detect/detector.js';
+import { scanContent, tooLarge } from '../sources/content.js';
 import { emptyStats } from '../pipeline.js';
 import type { CompiledRule } from '../rules/load.js';
 import { decode } from '../sources/decode.js';
@@ -107,18 +107,10 @@ async function scanEntries(opts: StagedOptions, cat: CatFile, entries: RawEntry[
       continue;
     }
     if (blob.content === undefined) {
-      stats.skipped.tooLarge++;
-      errors.push({ path: entry.path, kind: 'too-large', message: `not scanned: ${blob.size} bytes is over --max-file-size (${opts.maxFileSize} bytes)` });
+      errors.push(tooLarge(entry.path, blob.size, opts.maxFileSize, stats));
       continue;
     }
-    const decoded = decode(blob.content);
-    if (decoded.binary) {
-      stats.skipped.binary++;
-      continue;
-    }
-    stats.filesScanned++;
-    stats.bytesScanned += blob.size;
-    let hits = detect({ path: entry.path, text: decoded.text }, opts.rules);
+    let hits = scanContent(entry.path, blob.content, opts.rules, stats);
     if (added !== undefined && hits.length > 0) hits = await newOnly(hits, entry, added.get(entry.path), cat, opts.maxFileSize);
     findings.push(...hits);
   }
