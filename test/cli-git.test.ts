@@ -125,6 +125,11 @@ workflow('baselines and .keyhoundignore work in history and staged scans too (is
     assert.equal(ignored.findings, []);
     assert.is(ignored.stats.suppressed.ignoreFile, 1);
 
+    repo.commitFiles('documented test key', { 'docs/example.md': `AWS_SECRET_ACCESS_KEY=${k.secret()} <!-- keyhound:allow -->\n` });
+    const inline = JSON.parse((await runCli(['history', '--baseline', baseline, '--format', 'json'], { cwd: repo.dir })).stdout) as Report & { stats: { suppressed: { inline: number } } };
+    assert.equal(inline.findings, []);
+    assert.is(inline.stats.suppressed.inline, 1);
+
     repo.write('app/other.env', `AWS_SECRET_ACCESS_KEY=${k.secret()}
 `).add('app/other.env');
     const staged = JSON.parse((await runCli(['staged', '--format', 'json'], { cwd: repo.dir })).stdout) as Report;
