@@ -2,7 +2,13 @@
 // (loaded on demand, so a pre-commit run never parses the folder walker or the SARIF reporter) do
 // the work. Nothing here touches `process`: main() gets its streams and environment from bin.ts (or a
 // test) and returns the exit code.
-import yargs, { type Argv } from 'yargs';
+//
+// `keyhound staged` runs before every commit, so its plain forms (`staged`, `staged --format json
+// --no-progress`, ...) are parsed by hand (parseStagedFast), without loading yargs (~40 ms of module
+// loading and help-text layout on every commit). Anything else (--help, a typo, an unknown or repeated
+// flag, a bad value, `--flag=value` for a boolean, a stray argument) goes to yargs, which gives the
+// same result or the usual message; test/cli-fast.test.ts checks that both agree.
+import type { Argv } from 'yargs';
 import { EXIT, type Io } from './commands/io.js';
 import { FORMATS, type Format } from './commands/report.js';
 import type { ScanArgs } from './commands/scan.js';
@@ -32,7 +38,8 @@ function reportOptions<T>(y: Argv<T>) {
     .option('verify-allow-remote-endpoint', { type: 'boolean', default: false, describe: 'Allow a --verify-endpoint that is not on this machine or AWS' });
 }
 
-function parser(argv: string[]) {
+async function parser(argv: string[]) {
+  const { default: yargs } = await import('yargs');
   return yargs(argv)
     .scriptName('keyhound')
     .usage('Find leaked AWS credentials in files, folders and standard input.')
@@ -70,12 +77,14 @@ function parser(argv: string[]) {
 /** yargs swallows a lone '-', so it travels through the parser as a token no real path can be. */
 const STDIN_TOKEN = '\u0000stdin';
 
-type Parsed = { kind: 'exit'; code: number; output: string } | { kind: 'run'; command: string; args: Record<string, unknown> };
+export type Parsed = { kind: 'exit'; code: number; output: string } | { kind: 'run'; command: string; args: Record<string, unknown> };
 
-async function parseArgs(argv: string[]): Promise<Parsed> {
+/** Parses the command line with yargs (every command, --help, --version and every usage error). */
+export async function parseArgs(argv: string[]): Promise<Parsed> {
   const escaped = argv.map((a) => (a === '-' ? STDIN_TOKEN : a));
+  const y = await parser(escaped);
   return new Promise((resolve) => {
-    parser(escaped).parse(escaped, {}, (err: Error | undefined, args: Record<string, unknown>, output: string) => {
+    y.parse(escaped, {}, (err: Error | undefined, args: Record<string, unknown>, output: string) => {
       if (err) resolve({ kind: 'exit', code: EXIT.error, output: `keyhound: ${err.message}\nRun keyhound --help for usage.\n` });
       else if (output) resolve({ kind: 'exit', code: 0, output: `${output}\n` });
       else resolve({ kind: 'run', command: String((args._ as unknown[])[0]), args });
@@ -83,9 +92,63 @@ async function parseArgs(argv: string[]): Promise<Parsed> {
   });
 }
 
+/** `keyhound staged`'s flags with their defaults, as yargs gives them (camelCase). */
+const STAGED_BOOLEANS: Record<string, boolean> = {
+  redact: true, progress: true, quiet: false, 'report-unused-ignores': false, suppress: true, verify: false, 'verify-allow-remote-endpoint': false, 'all-lines': false,
+};
+const STAGED_STRINGS = new Set(['format', 'output', 'config', 'baseline', 'baseline-write', 'verify-endpoint', 'max-file-size']);
+const SHORT: Record<string, string> = { '-q': 'quiet', '-f': 'format', '-o': 'output', '-c': 'config' };
+const camel = (flag: string): string => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * The arguments of a plain `keyhound staged` command line, exactly as yargs would give them (the
+ * fields commands read), or undefined to let yargs parse it: only `staged` followed by known flags,
+ * each at most once, with values that need no conversion or checking beyond what is done here.
+ */
+export function parseStagedFast(argv: readonly string[]): Record<string, unknown> | undefined {
+  if (argv[0] !== 'staged') return undefined;
+  const args: Record<string, unknown> = { exitCode: EXIT.findings };
+  for (const [flag, value] of Object.entries(STAGED_BOOLEANS)) args[camel(flag)] = value;
+  const seen = new Set<string>();
+  for (let i = 1; i < argv.length; i++) {
+    const token = argv[i]!;
+    let name: string | undefined;
+    let value: string | undefined;
+    if (SHORT[token] !== undefined) name = SHORT[token];
+    else if (/^--[a-z][a-z-]*[a-z]$/.test(token)) name = token.slice(2);
+    else if (/^--[a-z][a-z-]*[a-z]=[^]/.test(token)) [name, value] = [token.slice(2, token.indexOf('=')), token.slice(token.indexOf('=') + 1)];
+    else return undefined; // positionals, `--`, `-`, bundled short flags, camelCase flags, --help, ...
+    let negated = false;
+    if (STAGED_BOOLEANS[name] === undefined && name.startsWith('no-') && STAGED_BOOLEANS[name.slice(3)] !== undefined) [name, negated] = [name.slice(3), true];
+    if (seen.has(name)) return undefined; // yargs makes repeated strings arrays, and has its own rules for the rest
+    seen.add(name);
+    if (STAGED_BOOLEANS[name] !== undefined) {
+      if (value !== undefined) return undefined; // --quiet=false and the like
+      args[camel(name)] = !negated;
+      continue;
+    }
+    if (negated || (!STAGED_STRINGS.has(name) && name !== 'exit-code')) return undefined;
+    if (value === undefined) {
+      value = argv[++i];
+      // A value that is missing, empty or looks like a flag (or a number yargs might convert) is yargs's to judge.
+      if (value === undefined || value === '' || value.startsWith('-')) return undefined;
+    }
+    if (name === 'exit-code') {
+      if (!/^(0|[1-9][0-9]{0,2})$/.test(value)) return undefined;
+      args.exitCode = Number(value);
+    } else if (name === 'format' && !(FORMATS as readonly string[]).includes(value)) {
+      return undefined; // yargs prints the choices
+    } else {
+      args[camel(name)] = value;
+    }
+  }
+  return args;
+}
+
 /** Runs keyhound with `argv` (without node and script) and returns the process exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
-  const parsed = await parseArgs(argv);
+  const fast = parseStagedFast(argv);
+  const parsed: Parsed = fast !== undefined ? { kind: 'run', command: 'staged', args: fast } : await parseArgs(argv);
   if (parsed.kind === 'exit') {
     (parsed.code === 0 ? io.stdout : io.stderr).write(parsed.output);
     return parsed.code;

@@ -2,7 +2,6 @@
 // ignore file and baseline, all validated together; after it, suppression, redaction and sorting.
 import { join } from 'node:path';
 import { CONFIG_FILE, loadConfig, loadConfigFile, type Config } from './config.js';
-import { loadBaseline } from './filter/baseline.js';
 import { IGNORE_FILE, loadIgnoreFile } from './filter/ignore-file.js';
 import { redactFindings } from './filter/redact.js';
 import { suppress, type Suppressions } from './filter/suppress.js';
@@ -40,7 +39,8 @@ export async function prepare(opts: PrepareOptions): Promise<PrepareResult> {
   const [config, ignore, baseline] = await Promise.all([
     opts.configFile !== undefined ? loadConfigFile(opts.configFile, true) : loadConfig(opts.rootDir),
     loadIgnoreFile(join(opts.rootDir, IGNORE_FILE)),
-    opts.baselineFile !== undefined ? loadBaseline(opts.baselineFile) : { ok: true as const, fingerprints: new Set<string>() },
+    // The baseline reader is loaded only with --baseline.
+    opts.baselineFile !== undefined ? import('./filter/baseline.js').then((m) => m.loadBaseline(opts.baselineFile!)) : { ok: true as const, fingerprints: new Set<string>() },
   ]);
   const messages = [config, ignore, baseline].flatMap((r) => (r.ok ? [] : r.problems));
   if (!config.ok || !ignore.ok || !baseline.ok) return { ok: false, messages };

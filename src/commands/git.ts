@@ -1,8 +1,12 @@
 // `keyhound staged`, `keyhound history [range]` and `keyhound hook install|uninstall`: the git commands.
 // The git layer (src/git) reads the index or the history; this module runs it through the same
 // configuration, suppression, redaction and reporters as a folder scan.
+//
+// Modules are loaded as they are needed: `keyhound staged` starts its git processes first and compiles
+// the pipeline and detector while git works.
 import { matchesAny } from '../glob.js';
-import { finish, prepare, type Prepared } from '../pipeline.js';
+import type { Prepared } from '../pipeline.js';
+import type { RepoLookup } from '../git/repo.js';
 import { parseSize } from '../size.js';
 import type { Finding, ScanError, Stats } from '../types.js';
 import { EXIT, fail, type Io } from './io.js';
@@ -28,14 +32,19 @@ export interface HookArgs {
 
 type Ready = { ok: true; prepared: Prepared; root: string; maxFileSize: number } | { ok: false; code: number };
 
+/** Checks the flags; undefined when they are fine, else the exit code (the message is printed). */
+async function checkArgs(args: ReportArgs & { maxFileSize?: string }, io: Io): Promise<number | undefined> {
+  const problem = await checkReportArgs(args);
+  if (problem !== undefined) return fail(io, problem);
+  if (args.maxFileSize !== undefined && parseSize(args.maxFileSize) === undefined) return fail(io, `--max-file-size: "${args.maxFileSize}" is not a size (try 500KB, 10MiB or a number of bytes)`);
+  return undefined;
+}
+
 /** Finds the repository and loads its configuration, ignore file and baseline (from the top level). */
-async function ready(args: ReportArgs & { maxFileSize?: string }, io: Io): Promise<Ready> {
-  const problem = checkReportArgs(args);
-  if (problem !== undefined) return { ok: false, code: fail(io, problem) };
+async function ready(args: ReportArgs & { maxFileSize?: string }, io: Io, repoLookup?: Promise<RepoLookup>): Promise<Ready> {
   const size = args.maxFileSize === undefined ? undefined : parseSize(args.maxFileSize);
-  if (args.maxFileSize !== undefined && size === undefined) return { ok: false, code: fail(io, `--max-file-size: "${args.maxFileSize}" is not a size (try 500KB, 10MiB or a number of bytes)`) };
-  const { findRepo } = await import('../git/repo.js');
-  const repo = await findRepo(io.cwd ?? '.');
+  const findRepo = async () => (await import('../git/repo.js')).findRepo(io.cwd ?? '.');
+  const [repo, { prepare }] = await Promise.all([repoLookup ?? findRepo(), import('../pipeline.js')]);
   if (!repo.ok) return { ok: false, code: fail(io, repo.message) };
   const prepared = await prepare({ rootDir: repo.repo.root, configFile: args.config, baselineFile: args.baseline, suppress: args.suppress });
   if (!prepared.ok) return { ok: false, code: fail(io, prepared.messages) };
@@ -55,12 +64,21 @@ function dropAllowlisted(findings: Finding[], stats: Stats, prepared: Prepared):
 
 export async function runStaged(args: StagedArgs, io: Io): Promise<number> {
   const started = Date.now();
-  const r = await ready(args, io);
-  if (!r.ok) return r.code;
-  const { scanStaged } = await import('../git/staged.js');
-  const scanned = await scanStaged({ cwd: io.cwd ?? '.', rules: r.prepared.rules, allLines: args.allLines, maxFileSize: r.maxFileSize });
+  const bad = await checkArgs(args, io);
+  if (bad !== undefined) return bad;
+  const cwd = io.cwd ?? '.';
+  // git first (repository, diffs, the blob reader), then the rules and configuration while it runs.
+  const { scanStaged, startStaged } = await import('../git/staged.js');
+  const start = startStaged(cwd);
+  const r = await ready(args, io, start.repo);
+  if (!r.ok) {
+    start.close();
+    return r.code;
+  }
+  const scanned = await scanStaged({ cwd, rules: r.prepared.rules, allLines: args.allLines, maxFileSize: r.maxFileSize, start });
   if (!scanned.ok) return fail(io, scanned.message);
   const findings = dropAllowlisted(scanned.findings, scanned.stats, r.prepared);
+  const { finish } = await import('../pipeline.js');
   const done = await finish({ findings, errors: scanned.errors, stats: scanned.stats }, r.prepared, { redact: args.redact, reportUnusedIgnores: args.reportUnusedIgnores, started, verify: verifyOptions(args, io) });
   if (!done.ok) return fail(io, done.messages);
   return deliver({ result: done.result, rules: r.prepared.rules, baseDir: r.root, defaultFormat: r.prepared.config.defaults.format, mode: 'staged' }, args, io);
@@ -68,6 +86,8 @@ export async function runStaged(args: StagedArgs, io: Io): Promise<number> {
 
 export async function runHistory(args: HistoryArgs, io: Io): Promise<number> {
   const started = Date.now();
+  const bad = await checkArgs(args, io);
+  if (bad !== undefined) return bad;
   const r = await ready(args, io);
   if (!r.ok) return r.code;
   const progress = await startProgress(args, io);
@@ -77,6 +97,7 @@ export async function runHistory(args: HistoryArgs, io: Io): Promise<number> {
   if (!scanned.ok) return fail(io, scanned.message);
   const warnings: ScanError[] = scanned.warnings.map((message) => ({ path: '.', kind: 'other', message }));
   const findings = dropAllowlisted(scanned.findings, scanned.stats, r.prepared);
+  const { finish } = await import('../pipeline.js');
   const done = await finish({ findings, errors: [...warnings, ...scanned.errors], stats: scanned.stats }, r.prepared, { redact: args.redact, reportUnusedIgnores: args.reportUnusedIgnores, started, verify: verifyOptions(args, io) });
   if (!done.ok) return fail(io, done.messages);
   const vcs = await describeRepository(r.root);

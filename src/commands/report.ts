@@ -1,11 +1,9 @@
 // The output half of every scanning command: the report in the chosen format, to stdout or --output,
 // the baseline file when asked, the spinner while scanning, and the exit code.
 import { writeFile } from 'node:fs/promises';
-import { renderBaseline } from '../filter/baseline.js';
 import type { ReportContext, Reporter, RuleInfo } from '../report/types.js';
 import type { ScanResult, Stats } from '../types.js';
 import { VERSION } from '../version.js';
-import { checkEndpoint } from '../verify/endpoint.js';
 import type { VerifyOptions } from '../verify/verify.js';
 import { EXIT, fail, type Io } from './io.js';
 
@@ -30,13 +28,17 @@ export interface ReportArgs {
   verifyAllowRemoteEndpoint: boolean;
 }
 
-/** Checks the shared flags before any work starts. */
-export function checkReportArgs(args: ReportArgs): string | undefined {
+/**
+ * Checks the shared flags before any work starts. The endpoint check (node:net) is loaded only with
+ * --verify: the pre-commit path loads nothing it does not use.
+ */
+export async function checkReportArgs(args: ReportArgs): Promise<string | undefined> {
   if (!Number.isInteger(args.exitCode) || args.exitCode < 0 || args.exitCode > 255) return '--exit-code must be a whole number from 0 to 255';
   if (args.baseline !== undefined && args.baseline === args.baselineWrite) return '--baseline and --baseline-write name the same file; write a new baseline without --baseline';
   if (!args.verify && (args.verifyEndpoint !== undefined || args.verifyAllowRemoteEndpoint)) return '--verify-endpoint and --verify-allow-remote-endpoint only apply with --verify';
   if (args.verify) {
     // Refused before the scan, not after it: a typo should not cost a whole scan.
+    const { checkEndpoint } = await import('../verify/endpoint.js');
     const endpoint = checkEndpoint(args.verifyEndpoint, args.verifyAllowRemoteEndpoint);
     if (!endpoint.ok) return endpoint.message;
   }
@@ -66,6 +68,7 @@ export async function deliver(done: Finished, args: ReportArgs, io: Io): Promise
   const ctx: ReportContext = { rules: done.rules, color, quiet: args.quiet, toolName: 'keyhound', toolVersion: VERSION, roots: [done.baseDir], mode: done.mode, vcs: done.vcs };
   const rendered = report(done.result, ctx);
   if (args.baselineWrite !== undefined) {
+    const { renderBaseline } = await import('../filter/baseline.js');
     try {
       await writeFile(args.baselineWrite, renderBaseline(done.result.findings));
     } catch (err) {

@@ -13,7 +13,7 @@ export interface ScanArgs extends ReportArgs {
 }
 
 export async function runScan(args: ScanArgs, io: Io): Promise<number> {
-  const problem = checkReportArgs(args);
+  const problem = await checkReportArgs(args);
   if (problem !== undefined) return fail(io, problem);
   const maxFileSize = args.maxFileSize === undefined ? undefined : parseSize(args.maxFileSize);
   if (args.maxFileSize !== undefined && maxFileSize === undefined) {

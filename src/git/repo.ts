@@ -30,15 +30,18 @@ export function gitEnv(): NodeJS.ProcessEnv {
   return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_NO_LAZY_FETCH: '1' };
 }
 
-/** Spawns git; the process is returned even when it failed to start (its 'error' event says why). */
-export function spawnGit(args: readonly string[], cwd: string): ChildProcess {
-  return spawn('git', args, { cwd, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+/**
+ * Spawns git; the process is returned even when it failed to start (its 'error' event says why).
+ * With `stdin: 'ignore'` git reads /dev/null and no pipe (a socket in Node) is set up for it.
+ */
+export function spawnGit(args: readonly string[], cwd: string, opts: { stdin?: 'pipe' | 'ignore' } = {}): ChildProcess {
+  return spawn('git', args, { cwd, env: gitEnv(), stdio: [opts.stdin ?? 'pipe', 'pipe', 'pipe'], windowsHide: true });
 }
 
 /** Runs `git <args>` in `cwd` and collects its output. Never throws. */
 export function runGit(args: readonly string[], opts: GitOptions): Promise<GitResult> {
   return new Promise((done) => {
-    const child = spawnGit(args, opts.cwd);
+    const child = spawnGit(args, opts.cwd, { stdin: opts.input === undefined ? 'ignore' : 'pipe' });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let failed: string | undefined;
@@ -47,11 +50,13 @@ export function runGit(args: readonly string[], opts: GitOptions): Promise<GitRe
     child.on('error', (e: NodeJS.ErrnoException) => {
       failed = startError(e, opts.cwd);
     });
-    child.stdin!.on('error', () => {}); // git may exit before reading its input; the exit code says why.
     child.on('close', (code) => {
       done({ code: failed !== undefined ? -1 : (code ?? -1), stdout: Buffer.concat(out), stderr: failed ?? Buffer.concat(err).toString('utf8') });
     });
-    child.stdin!.end(opts.input ?? '');
+    if (child.stdin) {
+      child.stdin.on('error', () => {}); // git may exit before reading its input; the exit code says why.
+      child.stdin.end(opts.input);
+    }
   });
 }
 

@@ -1,19 +1,61 @@
 // `keyhound staged`: the keys a commit would add, read from the index (so partially staged files, as
 // `git add -p` leaves them, are judged by what is staged, not by the working tree). Built to run as a
-// pre-commit hook: four git processes, all started at once (rev-parse, diff --raw, diff -U0, and one
-// cat-file --batch that every blob is read through), and no history walk.
+// pre-commit hook: three git processes, all started at once (rev-parse, diff --raw, and one cat-file
+// --batch that every blob is read through) before the detector is even loaded, and no history walk.
+// A fourth (diff -U0, which lines are added) runs only when a modified, renamed or copied file has
+// findings: most commits have none, and each git process costs the hook ~5-10 ms.
 //
 // What counts: a finding on a line the commit adds. A key already in HEAD that merely moves (another
 // line, re-indented, the file renamed) is not new: a finding whose secret occurs anywhere in the HEAD
 // version of the same file (for a rename or copy, its source) is dropped. `allLines` reports every
 // finding in the staged content of the changed files instead.
-import { scanContent, tooLarge } from '../sources/content.js';
-import { emptyStats } from '../pipeline.js';
 import type { CompiledRule } from '../rules/load.js';
-import { decode } from '../sources/decode.js';
 import type { Finding, ScanError, Stats } from '../types.js';
 import { isFileMode, MODE_SUBMODULE, MODE_SYMLINK, parseAddedLines, parseRaw, ZERO_SHA, type AddedLines, type RawEntry } from './diff.js';
-import { CatFile, findRepo, gitMessage, runGit, type ObjectData } from './repo.js';
+import { CatFile, findRepo, gitMessage, runGit, type GitResult, type ObjectData, type RepoLookup } from './repo.js';
+
+/**
+ * The git processes of a staged scan, started before the rules are loaded so that git works on the
+ * other core while Node compiles the detector. Every one runs from the caller's folder: diff paths are
+ * relative to the top level whatever the folder (diff.relative, which would change that, is turned
+ * off), and `diff --cached` without a commit compares with HEAD, or with the empty tree while there
+ * are no commits yet. Pass it to scanStaged, or close() it.
+ */
+export interface StagedStart {
+  repo: Promise<RepoLookup>;
+  raw: Promise<GitResult>;
+  /**
+   * The -U0 patch, started on the first call. Only modified, renamed and copied files need line
+   * numbers (every line of an added file is new), and only when they have findings.
+   */
+  patch(): Promise<GitResult>;
+  cat: CatFile;
+  /** The detector and friends, loading while git works. */
+  modules: Promise<Modules>;
+  close(): void;
+}
+
+type Modules = [typeof import('../sources/content.js'), typeof import('../pipeline.js'), typeof import('../sources/decode.js')];
+const loadModules = (): Promise<Modules> => Promise.all([import('../sources/content.js'), import('../pipeline.js'), import('../sources/decode.js')]);
+
+export function startStaged(cwd: string): StagedStart {
+  const common = ['--cached', '--no-ext-diff', '--no-textconv', '--find-renames', '--'];
+  const diff = (args: string[]) => runGit(['-c', 'diff.relative=false', 'diff', ...args, ...common], { cwd });
+  const repo = findRepo(cwd);
+  const raw = diff(['--raw', '-z', '--no-abbrev', '--ignore-submodules=none']);
+  const cat = CatFile.batch(cwd);
+  const modules = loadModules();
+  modules.catch(() => {}); // a broken install is reported where scanStaged awaits it, not as unhandled
+  let patch: Promise<GitResult> | undefined;
+  return {
+    repo,
+    raw,
+    patch: () => (patch ??= diff(['-U0', '--no-color', '--src-prefix=a/', '--dst-prefix=b/', '--diff-filter=MRC'])),
+    cat,
+    modules,
+    close: () => cat.close(),
+  };
+}
 
 export interface StagedOptions {
   /** Anywhere inside the work tree. */
@@ -23,6 +65,8 @@ export interface StagedOptions {
   allLines?: boolean;
   /** Bytes; larger staged blobs are not read and come back as 'too-large' errors. */
   maxFileSize: number;
+  /** The git processes, if already started (startStaged with the same cwd); closed here. */
+  start?: StagedStart;
 }
 
 export type StagedResult =
@@ -42,19 +86,10 @@ const READ_GROUP = 16;
 
 export async function scanStaged(opts: StagedOptions): Promise<StagedResult> {
   const started = Date.now();
-  // Everything starts at once, from the caller's folder: diff paths are relative to the top level
-  // whatever the folder (diff.relative, which would change that, is turned off), and `diff --cached`
-  // without a commit compares with HEAD, or with the empty tree while there are no commits yet.
-  const common = ['--cached', '--no-ext-diff', '--no-textconv', '--find-renames', '--'];
-  const diff = (args: string[]) => runGit(['-c', 'diff.relative=false', 'diff', ...args, ...common], { cwd: opts.cwd });
-  const cat = CatFile.batch(opts.cwd);
-  const [found, raw, patch] = await Promise.all([
-    findRepo(opts.cwd),
-    diff(['--raw', '-z', '--no-abbrev', '--ignore-submodules=none']),
-    // Only modified, renamed and copied files need line numbers: every line of an added file is new.
-    opts.allLines ? undefined : diff(['-U0', '--no-color', '--src-prefix=a/', '--dst-prefix=b/', '--diff-filter=MRC']),
-  ]);
+  const start = opts.start ?? startStaged(opts.cwd);
+  const { cat } = start;
   try {
+    const [found, raw] = await Promise.all([start.repo, start.raw]);
     if (!found.ok) return found;
     if (found.repo.topLevel === undefined) {
       return {
@@ -65,16 +100,26 @@ export async function scanStaged(opts: StagedOptions): Promise<StagedResult> {
       };
     }
     if (raw.code !== 0) return { ok: false, message: `git diff --cached failed: ${gitMessage(raw)}` };
-    if (patch !== undefined && patch.code !== 0) return { ok: false, message: `git diff --cached failed: ${gitMessage(patch)}` };
-    return await scanEntries(opts, cat, parseRaw(raw.stdout), patch && parseAddedLines(patch.stdout), started);
+    let added: Promise<Map<string, AddedLines>> | undefined;
+    const addedLines = opts.allLines ? undefined : () => (added ??= start.patch().then((patch) => {
+      if (patch.code !== 0) throw new PatchError(`git diff --cached failed: ${gitMessage(patch)}`);
+      return parseAddedLines(patch.stdout);
+    }));
+    return await scanEntries(opts, cat, parseRaw(raw.stdout), addedLines, await start.modules, started);
   } catch (err) {
+    if (err instanceof PatchError) return { ok: false, message: err.message };
     return { ok: false, message: `reading staged files failed: ${(err as Error).message}` };
   } finally {
     cat.close();
   }
 }
 
-async function scanEntries(opts: StagedOptions, cat: CatFile, entries: RawEntry[], added: Map<string, AddedLines> | undefined, started: number): Promise<StagedResult> {
+class PatchError extends Error {}
+
+/** `addedLines`: the added lines of every modified, renamed or copied file; undefined with allLines. */
+async function scanEntries(opts: StagedOptions, cat: CatFile, entries: RawEntry[], addedLines: (() => Promise<Map<string, AddedLines>>) | undefined, modules: Modules, started: number): Promise<StagedResult> {
+  // Loaded by startStaged, not at the top: git is running before the detector is compiled.
+  const [{ scanContent, tooLarge }, { emptyStats }, { decode }] = modules;
   const stats = emptyStats();
   const findings: Finding[] = [];
   const errors: ScanError[] = [];
@@ -111,7 +156,7 @@ async function scanEntries(opts: StagedOptions, cat: CatFile, entries: RawEntry[
       continue;
     }
     let hits = scanContent(entry.path, blob.content, opts.rules, stats);
-    if (added !== undefined && hits.length > 0) hits = await newOnly(hits, entry, added.get(entry.path), cat, opts.maxFileSize);
+    if (addedLines !== undefined && hits.length > 0) hits = await newOnly(hits, entry, addedLines, cat, opts.maxFileSize, decode);
     findings.push(...hits);
   }
   stats.errors = errors.length;
@@ -123,7 +168,9 @@ async function scanEntries(opts: StagedOptions, cat: CatFile, entries: RawEntry[
  * The findings the commit introduces: on an added line (for a file git diffs as binary but that
  * decodes as text, every line counts), and with a secret that is not already in the HEAD version.
  */
-async function newOnly(hits: Finding[], entry: RawEntry, lines: AddedLines | undefined, cat: CatFile, maxFileSize: number): Promise<Finding[]> {
+async function newOnly(hits: Finding[], entry: RawEntry, addedLines: () => Promise<Map<string, AddedLines>>, cat: CatFile, maxFileSize: number, decode: typeof import('../sources/decode.js').decode): Promise<Finding[]> {
+  // The patch covers modified, renamed and copied files (--diff-filter=MRC): asked for only for them.
+  const lines = entry.status === 'A' || entry.status === 'T' ? undefined : (await addedLines()).get(entry.path);
   const wholeFileNew = entry.status === 'A' || entry.status === 'T' || lines === 'binary';
   const onAdded = wholeFileNew ? hits : hits.filter((f) => lines !== undefined && touches(lines as Set<number>, f.line, f.endLine));
   if (onAdded.length === 0 || ZERO_SHA.test(entry.oldSha) || entry.status === 'A') return onAdded;
