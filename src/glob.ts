@@ -12,6 +12,9 @@ const micromatch = (): Micromatch => (loaded ??= createRequire(import.meta.url)(
  */
 export function matchesAny(path: string, globs: readonly string[]): boolean {
   if (globs.length === 0) return false;
+  // `*.csv`-style globs (the built-in rules' only ones) are a name suffix: answered without loading
+  // micromatch, which costs ~25 ms of every pre-commit run. Same answers (test/glob.test.ts).
+  if (globs.every(isSuffixGlob)) return globs.some((g) => path.endsWith(g.slice(1)));
   // micromatch's `basename` option breaks globs that do have a '/' (docs/** stops matching), so the
   // two kinds are matched separately.
   const named = globs.filter((g) => !g.includes('/'));
@@ -19,3 +22,6 @@ export function matchesAny(path: string, globs: readonly string[]): boolean {
   const mm = micromatch();
   return (named.length > 0 && mm.isMatch(path, named, { dot: true, basename: true })) || (pathed.length > 0 && mm.isMatch(path, pathed, { dot: true }));
 }
+
+/** `*.ext`: a star, then characters that are literal in micromatch and contain no '/'. */
+const isSuffixGlob = (glob: string): boolean => /^\*[\w.\-]+$/.test(glob);

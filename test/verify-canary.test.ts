@@ -4,7 +4,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { keyIdForAccount } from '../src/detect/aws.js';
 import { builtinRuleFiles, loadBuiltinRules, loadRuleFiles } from '../src/rules/load.js';
-import { CANARY_ACCOUNTS_FILE, canaryAccounts, canaryOf, canaryOfFinding, findCanaries, parseCanaryAccounts } from '../src/verify/canary.js';
+import { CANARY_ACCOUNTS_FILE, CANARY_ACCOUNTS_JSON, canaryAccounts, canaryOf, canaryOfFinding, findCanaries, parseCanaryAccounts } from '../src/verify/canary.js';
 import { Keys, prng } from './helpers/keys.js';
 import { pairFindings } from './helpers/sts-server.js';
 
@@ -21,6 +21,12 @@ list('every entry is a 12-digit account with a service and an https source', () 
     assert.ok(c.service.length > 0);
     assert.match(c.source, /^https:\/\/\S+$/);
   }
+});
+
+list('the JSON the build writes holds exactly what the YAML says', () => {
+  const built = JSON.parse(readFileSync(CANARY_ACCOUNTS_JSON, 'utf8')) as [string, unknown][];
+  assert.equal(new Map(built), parseCanaryAccounts(readFileSync(CANARY_ACCOUNTS_FILE, 'utf8')));
+  assert.equal(canaryAccounts(), new Map(built));
 });
 
 list("lists canarytokens.org's published accounts", () => {

@@ -1,7 +1,7 @@
 // Canary (honey) AWS keys: real keys, made powerless, whose every use alerts whoever planted them.
 // They are recognised offline from the account ID encoded in the key ID (src/detect/aws.ts) and the
 // published accounts of canary services (rules/canary-accounts.yml), and are never sent to AWS.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { accountIdOf } from '../detect/aws.js';
@@ -17,15 +17,31 @@ export interface Canary {
 /** rules/canary-accounts.yml in the package (dist/src/verify/ → rules/). */
 export const CANARY_ACCOUNTS_FILE = fileURLToPath(new URL('../../../rules/canary-accounts.yml', import.meta.url));
 
+/**
+ * The same list as JSON, written by `npm run build` (scripts/build-rules.mjs): loading the YAML parser
+ * costs ~50 ms, paid by every pre-commit run that finds a key ID. A stale or missing JSON falls back
+ * to the YAML, which stays the source.
+ */
+export const CANARY_ACCOUNTS_JSON = fileURLToPath(new URL('../../canary-accounts.json', import.meta.url));
+
 let accounts: Map<string, Canary> | undefined;
 
 /**
  * The canary accounts by account ID, read once. The file ships with keyhound, so a malformed one is a
- * bug: it throws, naming the entry. yaml is loaded only here, and only once a key ID decodes to an account.
+ * bug: it throws, naming the entry. Read only once a key ID decodes to an account.
  */
 export function canaryAccounts(): ReadonlyMap<string, Canary> {
-  accounts ??= parseCanaryAccounts(readFileSync(CANARY_ACCOUNTS_FILE, 'utf8'), CANARY_ACCOUNTS_FILE);
+  accounts ??= readBuiltCanaryAccounts() ?? parseCanaryAccounts(readFileSync(CANARY_ACCOUNTS_FILE, 'utf8'), CANARY_ACCOUNTS_FILE);
   return accounts;
+}
+
+function readBuiltCanaryAccounts(): Map<string, Canary> | undefined {
+  try {
+    if (statSync(CANARY_ACCOUNTS_JSON).mtimeMs < statSync(CANARY_ACCOUNTS_FILE).mtimeMs) return undefined;
+    return new Map(JSON.parse(readFileSync(CANARY_ACCOUNTS_JSON, 'utf8')) as [string, Canary][]);
+  } catch {
+    return undefined; // not built yet: the YAML is the source anyway
+  }
 }
 
 /** Parses the canary-accounts YAML; exported for tests. Throws on any malformed entry. */
