@@ -3,7 +3,7 @@
 // a range covering only the removal reports nothing.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Keys } from './helpers/keys.js';
 import { BIN, runCli } from './helpers/cli.js';
@@ -52,6 +52,24 @@ workflow('the hook blocks the commit; history finds the key after its removal; t
     const range = await runCli(['history', 'HEAD~1..HEAD', '--format', 'json'], { cwd: repo.dir });
     assert.is(range.code, 0, range.stderr);
     assert.equal((JSON.parse(range.stdout) as Report).findings, []);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+workflow("the default hook runs the project's own node_modules/.bin/keyhound (no npx)", async () => {
+  const repo = Repo.init();
+  try {
+    repo.commitFiles('initial', { 'README.md': '# app\n' });
+    // What `npm install --save-dev keyhound` leaves behind, pointing at this build.
+    repo.write('node_modules/.bin/keyhound', `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+    chmodSync(join(repo.dir, 'node_modules/.bin/keyhound'), 0o755);
+    const install = await runCli(['hook', 'install'], { cwd: repo.dir });
+    assert.is(install.code, 0, install.stderr);
+    repo.write('app.env', credentials(k.keyId(), k.secret())).add('app.env');
+    const refused = gitRun(repo.dir, ['commit', '-m', 'add credentials']);
+    assert.is(refused.code, 1, refused.stdout + refused.stderr);
+    assert.match(refused.stdout + refused.stderr, /Commit blocked/);
   } finally {
     repo.cleanup();
   }
