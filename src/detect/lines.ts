@@ -1,5 +1,14 @@
 // Offsets to 1-based lines and columns within one text, computed once per fragment.
+// Every method costs O(log lines) plus the length of what it returns, and what it returns is bounded
+// where a line can be enormous (minified JS, a one-line JSON dump): scanning stays linear in the text.
 import type { Location } from '../types.js';
+
+/**
+ * How much of a line before a hit `prefixOf` returns. The allowlist prefix regexes (rules/aws.yml,
+ * `allowlist.prefixes`) are anchored with `$` and look only at the name and `=`/`:` just before the
+ * secret, so the end of the prefix decides; slicing whole lines made one hit cost the line's length.
+ */
+export const PREFIX_CHARS = 512;
 
 export class LineIndex {
   /** Offset at which each line starts; line n (1-based) starts at starts[n - 1]. */
@@ -7,6 +16,11 @@ export class LineIndex {
 
   constructor(private readonly text: string) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /** The number of lines (a text without a newline has one). */
+  get count(): number {
+    return this.starts.length;
   }
 
   /** The 1-based line holding `offset`. */
@@ -21,6 +35,11 @@ export class LineIndex {
     return lo + 1;
   }
 
+  /** The offset of a 1-based line and column: the inverse of `span`. */
+  offsetOf(line: number, column: number): number {
+    return this.starts[line - 1]! + column - 1;
+  }
+
   /** Start and end positions of [start, end); endColumn is exclusive, as SARIF has it. */
   span(start: number, end: number): Omit<Location, 'path'> {
     const line = this.lineOf(start);
@@ -28,9 +47,9 @@ export class LineIndex {
     return { line, column: start - this.starts[line - 1]! + 1, endLine, endColumn: end - this.starts[endLine - 1]! + 1 };
   }
 
-  /** The text of the line holding `offset`, up to `offset`. */
+  /** The text of the line holding `offset`, up to `offset`: at most PREFIX_CHARS of it. */
   prefixOf(offset: number): string {
-    return this.text.slice(this.starts[this.lineOf(offset) - 1]!, offset);
+    return this.text.slice(Math.max(this.starts[this.lineOf(offset) - 1]!, offset - PREFIX_CHARS), offset);
   }
 
   /** Offsets [start, end) of lines [from, to], clamped to the file. */
@@ -44,6 +63,12 @@ export class LineIndex {
   /** The text of lines [from, to], clamped to the file. */
   textOfLines(from: number, to: number): string {
     return this.text.slice(...this.rangeOfLines(from, to));
+  }
+
+  /** The text of lines [from, to], cut to `chars` before `start` and after `end`. */
+  textNear(start: number, end: number, from: number, to: number, chars: number): string {
+    const [a, b] = this.rangeOfLines(from, to);
+    return this.text.slice(Math.max(a, start - chars), Math.min(b, end + chars));
   }
 
   /** The line around [start, end), cut to `chars` on each side (an ellipsis marks a cut). */

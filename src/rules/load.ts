@@ -17,6 +17,7 @@ export interface CompiledRule {
   references: string[];
   /** Flags `gd`: global, with match indices so the secret's own offsets are known. */
   regex: RegExp;
+  /** Lowercase; the rule runs only on text containing one (any case). Empty: no gate. */
   keywords: string[];
   entropy?: number;
   allowRegexes: RegExp[];
@@ -163,7 +164,7 @@ export function compileRule(rule: RawRule): CompiledRule {
     remediation: rule.remediation.trim(),
     references: rule.references,
     regex: compileRegex(rule.regex, 'gd'),
-    keywords: rule.keywords,
+    keywords: rule.keywords ?? [],
     entropy: rule.entropy,
     allowRegexes: (rule.allowlist?.regexes ?? []).map((r) => compileRegex(r, '')),
     allowPrefixes: (rule.allowlist?.prefixes ?? []).map((r) => compileRegex(r, '')),

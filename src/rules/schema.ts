@@ -26,7 +26,7 @@ export interface RawRule {
   /** One capture group: the secret. A leading `(?i)` makes it case-insensitive. */
   regex: string;
   /** Lowercased literals; a fragment containing none of them is not searched with this rule. */
-  keywords: string[];
+  keywords?: string[];
   /** Minimum Shannon entropy (bits per character) of the secret. */
   entropy?: number;
   allowlist?: { regexes?: string[]; paths?: string[]; stopwords?: string[]; prefixes?: string[] };
@@ -102,11 +102,17 @@ function validateRegex(raw: Record<string, unknown>, add: (field: string, messag
   else if (groupCount(compiled) < 1) add('regex', 'needs one capture group for the secret');
 }
 
+/**
+ * Keywords are optional: a rule whose regex begins with a fixed literal (`AKIA…`) needs no keyword gate,
+ * because the regex engine finds the literal as fast as the gate would.
+ */
 function validateKeywords(raw: Record<string, unknown>, add: (field: string, message: string) => void): void {
-  if (!isStringArray(raw.keywords) || raw.keywords.length === 0) {
-    add('keywords', 'must be a non-empty list of lowercase strings');
+  if (raw.keywords === undefined) return;
+  if (!isStringArray(raw.keywords)) {
+    add('keywords', 'must be a list of lowercase strings');
     return;
   }
+  if (raw.keywords.length === 0) return;
   for (const kw of raw.keywords) if (kw !== kw.toLowerCase() || kw === '') add('keywords', `"${kw}" must be non-empty and lowercase`);
   if (!isStringArray(raw.examples)) return;
   for (const ex of raw.examples) {
