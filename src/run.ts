@@ -1,13 +1,16 @@
 // One scan from start to finish: load rules and configuration, walk the sources, detect, redact,
 // sort. Returns values (a result, or the problems that stopped it); only bin.ts touches the process.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { isAbsolute, normalize, relative, sep } from 'node:path';
 import { emptyStats, finish, prepare, type Prepared } from './pipeline.js';
 import type { Config } from './config.js';
 import type { VerifyOptions } from './verify/verify.js';
 import type { CompiledRule } from './rules/load.js';
-import { scanContent, tooLarge } from './sources/content.js';
-import { walkTree, fsError, type WalkEvent, type WalkOptions } from './sources/files.js';
+import { countOutcome, scanBytes } from './sources/content.js';
+import { walkTree, fsError, type WalkOptions } from './sources/files.js';
+import { STREAM_ABOVE } from './sources/read-file.js';
+import { BatchScanner, type Done, type ParallelAbove } from './pool/batches.js';
+import type { ScanTask } from './pool/tasks.js';
 import type { Finding, ScanError, ScanResult, Stats } from './types.js';
 
 export interface ScanOptions {
@@ -33,9 +36,17 @@ export interface ScanOptions {
   /** How standard input is read for the path '-' (injected by tests). */
   readStdin?: () => Promise<Uint8Array>;
   onProgress?: (stats: Readonly<Stats>) => void;
+  /** --jobs: scan threads; 1 scans in the main thread only. Default: one per core, for large scans. */
+  threads?: number;
+  /** When worker threads start (tests and tuning); default PARALLEL_ABOVE. */
+  parallelAbove?: ParallelAbove;
 }
 
-export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+/**
+ * Files over STREAM_ABOVE are streamed in chunks, so a large limit costs time, not memory; the limit
+ * is there so that a stray database dump does not take minutes unannounced (it is reported).
+ */
+export const DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024;
 
 export const DEFAULT_OPTIONS: Omit<ScanOptions, 'paths'> = {
   include: [],
@@ -54,9 +65,6 @@ export type ScanOutcome =
   | { ok: true; result: ScanResult; rules: CompiledRule[]; baseDir: string; defaults: Config['defaults'] }
   | { ok: false; messages: string[] };
 
-/** Files read and scanned at once: enough to overlap disk reads with scanning. */
-const CONCURRENCY = 16;
-
 export async function scan(options: Partial<ScanOptions> & Pick<ScanOptions, 'paths'>): Promise<ScanOutcome> {
   const opts: ScanOptions = { ...DEFAULT_OPTIONS, ...options };
   const roots = await resolveRoots(opts.paths);
@@ -67,7 +75,14 @@ export async function scan(options: Partial<ScanOptions> & Pick<ScanOptions, 'pa
   const started = Date.now();
   const maxFileSize = opts.maxFileSize ?? ready.prepared.config.defaults.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const state = new ScanState({ ...opts, maxFileSize }, ready.prepared);
-  for (const root of roots.roots) await state.scanRoot(root, roots.roots.length > 1);
+  try {
+    for (const root of roots.roots) await state.scanRoot(root, roots.roots.length > 1);
+    await state.drain();
+  } catch (err) {
+    return { ok: false, messages: [(err as Error).message] };
+  } finally {
+    await state.close();
+  }
   const only = roots.roots.length === 1 ? roots.roots[0]! : undefined;
   const baseDir = only?.kind === 'dir' ? only.given : '.';
   const done = await finish(state, ready.prepared, { redact: opts.redact, reportUnusedIgnores: opts.reportUnusedIgnores, started, verify: opts.verify });
@@ -99,67 +114,55 @@ async function resolveRoots(paths: string[]): Promise<{ ok: true; roots: Root[] 
   return messages.length > 0 ? { ok: false, messages } : { ok: true, roots };
 }
 
-/** Accumulates findings, errors and counts while the roots are scanned. */
+/**
+ * Accumulates findings, errors and counts while the roots are scanned. Files go to a BatchScanner
+ * (worker threads once the scan is large); the result is sorted afterwards.
+ */
 class ScanState {
   readonly findings: Finding[] = [];
   readonly errors: ScanError[] = [];
   readonly stats: Stats = emptyStats();
-  private readonly rules: CompiledRule[];
+  private readonly scanner: BatchScanner<void>;
 
   constructor(private readonly opts: ScanOptions & { maxFileSize: number }, private readonly prepared: Prepared) {
-    this.rules = prepared.rules;
+    this.scanner = new BatchScanner({ rules: prepared.rules, limits: { maxFileSize: opts.maxFileSize, streamAbove: STREAM_ABOVE } }, opts.threads, opts.parallelAbove);
   }
 
   async scanRoot(root: Root, prefixPaths: boolean): Promise<void> {
-    const rules = this.rules;
     if (root.kind === 'stdin') {
       const bytes = await (this.opts.readStdin ?? readAllStdin)();
-      return this.scanBytes('<stdin>', bytes, rules);
+      return this.count([[undefined, scanBytes('<stdin>', bytes, this.prepared.rules)]]);
     }
     if (root.kind === 'file') {
       const path = normalize(root.given).split('\\').join('/');
-      return this.scanFile({ type: 'file', path, abs: root.given, size: 0 }, rules);
+      return this.add({ kind: 'file', path, abs: root.given }, 0);
     }
     const prefix = prefixPaths ? `${normalize(root.given).split('\\').join('/').replace(/\/$/, '')}/` : '';
     const walkOpts: WalkOptions = { ...this.opts, allowPaths: [...this.prepared.config.allowPaths, ...ownConfigPath(root.given, this.prepared)] };
-    const pending = new Set<Promise<void>>();
     for await (const event of walkTree(root.given, walkOpts)) {
-      const task = this.handle(event, prefix, rules).finally(() => pending.delete(task));
-      pending.add(task);
-      if (pending.size >= CONCURRENCY) await Promise.race(pending);
+      if (event.type === 'skip') this.stats.skipped[event.reason]++;
+      else if (event.type === 'error') this.count([[undefined, { kind: 'error', error: { ...event.error, path: prefix + event.error.path } }]]);
+      else await this.add({ kind: 'file', path: prefix + event.path, abs: event.abs }, event.size);
     }
-    await Promise.all(pending);
   }
 
-  private async handle(event: WalkEvent, prefix: string, rules: CompiledRule[]): Promise<void> {
-    if (event.type === 'skip') this.stats.skipped[event.reason]++;
-    else if (event.type === 'error') {
-      if (event.error.kind === 'too-large') this.stats.skipped.tooLarge++;
-      this.addError({ ...event.error, path: prefix + event.error.path });
-    }
-    else await this.scanFile({ ...event, path: prefix + event.path }, rules);
+  /** Waits for every file still being scanned. */
+  async drain(): Promise<void> {
+    this.count(await this.scanner.finish());
   }
 
-  private async scanFile(file: Extract<WalkEvent, { type: 'file' }>, rules: CompiledRule[]): Promise<void> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(file.abs);
-    } catch (err) {
-      return this.addError(fsError(file.path, err));
-    }
-    // The file may have grown since the walker's stat.
-    if (bytes.length > this.opts.maxFileSize) return this.addError(tooLarge(file.path, bytes.length, this.opts.maxFileSize, this.stats));
-    this.scanBytes(file.path, bytes, rules);
+  close(): Promise<void> {
+    return this.scanner.close();
   }
 
-  private scanBytes(path: string, bytes: Uint8Array, rules: CompiledRule[]): void {
-    this.findings.push(...scanContent(path, bytes, rules, this.stats));
+  private async add(task: ScanTask, size: number): Promise<void> {
+    this.count(await this.scanner.add(undefined, task, size));
+  }
+
+  private count(done: Done<void>[]): void {
+    if (done.length === 0) return;
+    for (const [, outcome] of done) this.findings.push(...countOutcome(outcome, this.stats, this.errors));
     this.opts.onProgress?.(this.stats);
-  }
-
-  private addError(error: ScanError): void {
-    this.errors.push(error);
-    this.stats.errors = this.errors.length;
   }
 }
 

@@ -37,6 +37,9 @@ exits('2 with a one-line error for usage mistakes and missing paths, never a sta
     ['scan', '--bogus'],
     ['scan', '--max-file-size', 'huge'],
     ['scan', '--exit-code', '300'],
+    ['scan', '--jobs', '0'],
+    ['scan', '-j', 'many'],
+    ['history', '--jobs', '1.5'],
     ['scan', '/no/such/dir'],
     [],
   ]) {
@@ -50,10 +53,23 @@ exits('2 with a one-line error for usage mistakes and missing paths, never a sta
 exits('--help and --version print to stdout and exit 0; --help lists every flag', async () => {
   const help = await runCli(['scan', '--help']);
   assert.is(help.code, 0);
-  for (const flag of ['--format', '--output', '--include', '--exclude', '--no-gitignore', '--max-file-size', '--no-redact', '--exit-code', '--no-progress', '--quiet']) {
+  for (const flag of ['--format', '--output', '--include', '--exclude', '--no-gitignore', '--max-file-size', '--jobs', '--no-redact', '--exit-code', '--no-progress', '--quiet']) {
     assert.ok(help.stdout.includes(flag.replace('--no-', '--')) , flag);
   }
   assert.match((await runCli(['--version'])).stdout, /^\d+\.\d+\.\d+/);
+});
+
+exits('--jobs 1 and --jobs 2 give the same report', async () => {
+  const strip = (stdout: string): unknown => {
+    const report = JSON.parse(stdout) as { stats: { durationMs?: number } };
+    delete report.stats.durationMs;
+    return report;
+  };
+  const one = await runCli(['scan', 'fixtures', '--format', 'json', '--jobs', '1']);
+  const two = await runCli(['scan', 'fixtures', '--format', 'json', '-j', '2']);
+  assert.is(one.code, 1, one.stderr);
+  assert.is(two.code, 1, two.stderr);
+  assert.equal(strip(two.stdout), strip(one.stdout));
 });
 
 exits('--exclude and --include take one glob each and leave the paths alone', async () => {

@@ -285,7 +285,7 @@ test('a bad range, an option as a range, or no repository: ok:false with a messa
   }
 });
 
-test('progress is reported per blob, and submodules are listed, not scanned', async () => {
+test('progress is reported as blobs are scanned, and submodules are listed, not scanned', async () => {
   const k = new Keys(211);
   const inner = Repo.init();
   const repo = Repo.init();
@@ -296,7 +296,10 @@ test('progress is reported per blob, and submodules are listed, not scanned', as
     repo.commit('add submodule');
     const seen: number[] = [];
     const r = await history(repo.dir, { onProgress: (s) => seen.push(s.filesScanned) });
-    assert.equal(seen, [1, 2, 3]);
+    // Reported per batch of blobs: counts only grow, and the last one covers every blob.
+    assert.ok(seen.length > 0);
+    assert.ok(seen.every((n, i) => i === 0 || n >= seen[i - 1]!));
+    assert.is(seen[seen.length - 1], 3);
     assert.equal(r.submodules, ['libs/inner']);
     assert.equal(r.findings, []);
   } finally {

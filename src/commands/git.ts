@@ -10,7 +10,7 @@ import type { RepoLookup } from '../git/repo.js';
 import { parseSize } from '../size.js';
 import type { Finding, ScanError, Stats } from '../types.js';
 import { EXIT, fail, type Io } from './io.js';
-import { checkReportArgs, deliver, startProgress, verifyOptions, type ReportArgs } from './report.js';
+import { checkReportArgs, deliver, parseJobs, startProgress, verifyOptions, type ReportArgs } from './report.js';
 
 const DEFAULT_MAX_BLOB_SIZE = 10 * 1024 * 1024;
 
@@ -22,6 +22,7 @@ export interface StagedArgs extends ReportArgs {
 export interface HistoryArgs extends ReportArgs {
   range?: string;
   maxFileSize?: string;
+  jobs?: string;
 }
 
 export interface HookArgs {
@@ -88,11 +89,13 @@ export async function runHistory(args: HistoryArgs, io: Io): Promise<number> {
   const started = Date.now();
   const bad = await checkArgs(args, io);
   if (bad !== undefined) return bad;
+  const jobs = parseJobs(args.jobs);
+  if (!jobs.ok) return fail(io, jobs.message);
   const r = await ready(args, io);
   if (!r.ok) return r.code;
   const progress = await startProgress(args, io);
   const { scanHistory } = await import('../git/history.js');
-  const scanned = await scanHistory({ cwd: io.cwd ?? '.', rules: r.prepared.rules, range: args.range, maxFileSize: r.maxFileSize, onProgress: progress?.update });
+  const scanned = await scanHistory({ cwd: io.cwd ?? '.', rules: r.prepared.rules, range: args.range, maxFileSize: r.maxFileSize, onProgress: progress?.update, threads: jobs.threads });
   progress?.stop();
   if (!scanned.ok) return fail(io, scanned.message);
   const warnings: ScanError[] = scanned.warnings.map((message) => ({ path: '.', kind: 'other', message }));

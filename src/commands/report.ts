@@ -46,6 +46,14 @@ export async function checkReportArgs(args: ReportArgs): Promise<string | undefi
 }
 
 /** The verification settings, or undefined without --verify (then keyhound opens no connection at all). */
+/** --jobs N: a whole number of threads, 1 or more (undefined when not given), or the message to show. */
+export function parseJobs(jobs: string | undefined): { ok: true; threads?: number } | { ok: false; message: string } {
+  if (jobs === undefined) return { ok: true };
+  const threads = /^\s*\d+\s*$/.test(jobs) ? Number(jobs) : NaN;
+  if (threads >= 1) return { ok: true, threads };
+  return { ok: false, message: `--jobs: "${jobs}" is not a number of threads (try 1, 2 or 4)` };
+}
+
 export function verifyOptions(args: ReportArgs, io: Io): VerifyOptions | undefined {
   if (!args.verify) return undefined;
   return { endpoint: args.verifyEndpoint, allowRemoteEndpoint: args.verifyAllowRemoteEndpoint, env: io.env };

@@ -2,7 +2,7 @@
 import { scan } from '../run.js';
 import { parseSize } from '../size.js';
 import { fail, type Io } from './io.js';
-import { checkReportArgs, deliver, startProgress, verifyOptions, type ReportArgs } from './report.js';
+import { checkReportArgs, deliver, parseJobs, startProgress, verifyOptions, type ReportArgs } from './report.js';
 
 export interface ScanArgs extends ReportArgs {
   paths: string[];
@@ -10,6 +10,7 @@ export interface ScanArgs extends ReportArgs {
   exclude: string[];
   gitignore: boolean;
   maxFileSize?: string;
+  jobs?: string;
 }
 
 export async function runScan(args: ScanArgs, io: Io): Promise<number> {
@@ -19,6 +20,8 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
   if (args.maxFileSize !== undefined && maxFileSize === undefined) {
     return fail(io, `--max-file-size: "${args.maxFileSize}" is not a size (try 500KB, 10MiB or a number of bytes)`);
   }
+  const jobs = parseJobs(args.jobs);
+  if (!jobs.ok) return fail(io, jobs.message);
   const progress = await startProgress(args, io);
   const outcome = await scan({
     paths: args.paths,
@@ -34,6 +37,7 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
     verify: verifyOptions(args, io),
     readStdin: io.readStdin,
     onProgress: progress?.update,
+    threads: jobs.threads,
   });
   progress?.stop();
   if (!outcome.ok) return fail(io, outcome.messages);

@@ -20,13 +20,14 @@
 // introduced by the side branch's own commits; what the merge itself adds (conflict resolutions) is
 // scanned and attributed to the merge.
 import { readFile } from 'node:fs/promises';
-import { scanContent, tooLarge } from '../sources/content.js';
+import { countOutcome, tooLarge } from '../sources/content.js';
+import { BatchScanner, type Done, type ParallelAbove } from '../pool/batches.js';
 import { emptyStats } from '../pipeline.js';
 import type { CompiledRule } from '../rules/load.js';
 import { decode } from '../sources/decode.js';
 import type { CommitRef, Finding, ScanError, Stats } from '../types.js';
 import { isFileMode, MODE_SUBMODULE, MODE_SYMLINK, parseRawMeta, ZERO_SHA } from './diff.js';
-import { CatFile, findRepo, gitMessage, gitPath, nulTokens, resolveHead, runGit, spawnGit, type ObjectData, type ObjectInfo } from './repo.js';
+import { CatFile, PACK_MEMORY_CAPS, findRepo, gitMessage, gitPath, nulTokens, resolveHead, runGit, spawnGit, type ObjectData, type ObjectInfo } from './repo.js';
 
 export interface HistoryOptions {
   /** Anywhere in the work tree, or the git directory of a bare repository. */
@@ -36,8 +37,12 @@ export interface HistoryOptions {
   range?: string;
   /** Bytes; larger blobs are not read and come back as 'too-large' errors. */
   maxFileSize: number;
-  /** Called after every blob scanned. */
+  /** Called after every batch of blobs scanned. */
   onProgress?: (stats: Readonly<Stats>) => void;
+  /** Scan threads; 1 scans in the main thread only. Default: one per core, for large histories. */
+  threads?: number;
+  /** When worker threads start (tests and tuning); default PARALLEL_ABOVE. */
+  parallelAbove?: ParallelAbove;
 }
 
 export type HistoryResult =
@@ -99,7 +104,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
 
   const diffMerges = atLeast(version, 2, 31) ? ['--diff-merges=first-parent'] : ['-m'];
   const log = spawnGit(
-    ['log', '-z', '--raw', '--no-abbrev', '--no-renames', '--root', ...diffMerges, '--date-order', '--reverse', '--no-color', '--no-show-signature', '--no-ext-diff', '--ignore-submodules=none', FORMAT, ...revs.args, '--'],
+    [...PACK_MEMORY_CAPS, 'log', '-z', '--raw', '--no-abbrev', '--no-renames', '--root', ...diffMerges, '--date-order', '--reverse', '--no-color', '--no-show-signature', '--no-ext-diff', '--ignore-submodules=none', FORMAT, ...revs.args, '--'],
     root,
   );
   let logErr = '';
@@ -210,19 +215,11 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
     return decoded.binary ? undefined : decoded.text;
   }
 
-  try {
-    for await (const [job, info, data] of blobs(blobJobs())) {
-      inFlight.delete(job.sha);
-      if (info === undefined) {
-        missing++;
-        continue;
-      }
-      if (info.type !== 'blob') continue;
-      if (data?.content === undefined) {
-        errors.push(tooLarge(job.path, info.size, opts.maxFileSize, stats, `blob ${job.sha.slice(0, 12)} (added in ${job.commit.sha.slice(0, 12)}) is `));
-        continue;
-      }
-      const hits = scanContent(job.path, data.content, opts.rules, stats).filter((f) => !reported.has(f.fingerprint));
+  const scanner = new BatchScanner<BlobJob>({ rules: opts.rules, limits: { maxFileSize: opts.maxFileSize, streamAbove: Infinity } }, opts.threads, opts.parallelAbove);
+  /** Outcomes arrive in the order blobs were read, oldest commit first: the first to report a fingerprint wins. */
+  async function record(done: Done<BlobJob>[]): Promise<void> {
+    for (const [job, outcome] of done) {
+      const hits = countOutcome(outcome, stats, errors).filter((f) => !reported.has(f.fingerprint));
       if (hits.length > 0) {
         const before = job.previous === undefined ? undefined : await textOf(job.previous);
         for (const finding of hits) {
@@ -235,8 +232,25 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
         }
       }
       stats.findings = findings.length;
-      opts.onProgress?.(stats);
     }
+    if (done.length > 0) opts.onProgress?.(stats);
+  }
+
+  try {
+    for await (const [job, info, data] of blobs(blobJobs())) {
+      inFlight.delete(job.sha);
+      if (info === undefined) {
+        missing++;
+        continue;
+      }
+      if (info.type !== 'blob') continue;
+      if (data?.content === undefined) {
+        errors.push(tooLarge(job.path, info.size, opts.maxFileSize, stats, `blob ${job.sha.slice(0, 12)} (added in ${job.commit.sha.slice(0, 12)}) is `));
+        continue;
+      }
+      await record(await scanner.add(job, { kind: 'bytes', path: job.path, bytes: data.content }, data.content.length));
+    }
+    await record(await scanner.finish());
     const code = await logExit;
     if (logStartError !== undefined) return { ok: false, message: logStartError };
     if (code !== 0) return { ok: false, message: `git log failed: ${gitMessage({ stderr: logErr, code })}` };
@@ -260,6 +274,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
   } catch (err) {
     return { ok: false, message: `reading git history failed: ${(err as Error).message}` };
   } finally {
+    await scanner.close();
     check.close();
     cat.close();
     if (log.exitCode === null) log.kill();

@@ -116,6 +116,15 @@ export async function gitPath(cwd: string, name: string): Promise<{ ok: true; pa
   return { ok: true, path: isAbsolute(out) ? out : resolve(cwd, out) };
 }
 
+/**
+ * git maps pack files into memory in windows of up to 1 GiB, up to 8 GiB in all, and a reader of every
+ * blob touches most of the pack: on botocore's history (a 493 MB pack) `cat-file --batch` peaked at
+ * 692 MB resident. Smaller windows bound it (254 MB) at no measurable cost in time; the delta-base
+ * cache keeps its default, as shrinking it cost 15% more CPU. `git log --raw` over the history gets
+ * the same caps.
+ */
+export const PACK_MEMORY_CAPS = ['-c', 'core.packedGitLimit=128m', '-c', 'core.packedGitWindowSize=32m'];
+
 /** An object as `git cat-file --batch-check` describes it. */
 export interface ObjectInfo {
   sha: string;
@@ -161,7 +170,7 @@ export class CatFile {
     cwd: string,
     private readonly withContent: boolean,
   ) {
-    this.child = spawnGit(['cat-file', withContent ? '--batch' : '--batch-check'], cwd);
+    this.child = spawnGit([...PACK_MEMORY_CAPS, 'cat-file', withContent ? '--batch' : '--batch-check'], cwd);
     this.child.on('error', (e: NodeJS.ErrnoException) => this.fail(new Error(startError(e, cwd))));
     this.child.stdin!.on('error', (e) => this.fail(e));
     this.child.stderr!.on('data', (c: Buffer) => {

@@ -1,24 +1,55 @@
 // One file's or blob's bytes to findings, counted in the stats: shared by the folder, staged and
-// history scans so that binary detection, decoding and counting are the same everywhere.
+// history scans, in the main thread or a worker, so that binary detection, decoding and counting
+// are the same everywhere.
 import { detect } from '../detect/detector.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { Finding, ScanError, Stats } from '../types.js';
 import { decode } from './decode.js';
 
-/** Findings in `bytes` (unredacted); a binary file is counted as skipped and gives none. */
-export function scanContent(path: string, bytes: Uint8Array, rules: readonly CompiledRule[], stats: Stats): Finding[] {
+/**
+ * What scanning one file or blob gave: a value that crosses a worker boundary (structured clone) and
+ * is counted into the stats by the thread that owns them.
+ */
+export type ContentOutcome =
+  | { kind: 'scanned'; bytes: number; findings: Finding[] }
+  | { kind: 'binary' }
+  | { kind: 'error'; error: ScanError };
+
+/** Findings in `bytes` (unredacted); a binary file gives none. */
+export function scanBytes(path: string, bytes: Uint8Array, rules: readonly CompiledRule[]): ContentOutcome {
   const decoded = decode(bytes);
-  if (decoded.binary) {
+  if (decoded.binary) return { kind: 'binary' };
+  return { kind: 'scanned', bytes: bytes.length, findings: detect({ path, text: decoded.text }, rules) };
+}
+
+/** Counts an outcome into the stats and returns its findings; an error goes to `errors`. */
+export function countOutcome(outcome: ContentOutcome, stats: Stats, errors: ScanError[]): Finding[] {
+  if (outcome.kind === 'binary') {
     stats.skipped.binary++;
     return [];
   }
+  if (outcome.kind === 'error') {
+    if (outcome.error.kind === 'too-large') stats.skipped.tooLarge++;
+    errors.push(outcome.error);
+    stats.errors = errors.length;
+    return [];
+  }
   stats.filesScanned++;
-  stats.bytesScanned += bytes.length;
-  return detect({ path, text: decoded.text }, rules);
+  stats.bytesScanned += outcome.bytes;
+  return outcome.findings;
+}
+
+/** Findings in `bytes` (unredacted), counted in the stats; a binary file is counted as skipped. */
+export function scanContent(path: string, bytes: Uint8Array, rules: readonly CompiledRule[], stats: Stats): Finding[] {
+  return countOutcome(scanBytes(path, bytes, rules), stats, []);
 }
 
 /** The warning for content over --max-file-size, counted as skipped: reported, never silently dropped. */
 export function tooLarge(path: string, size: number, maxFileSize: number, stats: Stats, what = ''): ScanError {
   stats.skipped.tooLarge++;
+  return tooLargeError(path, size, maxFileSize, what);
+}
+
+export function tooLargeError(path: string, size: number, maxFileSize: number, what = ''): ScanError {
   return { path, kind: 'too-large', message: `not scanned: ${what}${size} bytes is over --max-file-size (${maxFileSize} bytes)` };
 }

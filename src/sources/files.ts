@@ -12,6 +12,9 @@ import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { matchesAny } from '../glob.js';
 import type { ScanError, SkipCounts } from '../types.js';
+import { fsError } from './fs-error.js';
+
+export { fsError };
 
 export interface WalkOptions {
   include: string[];
@@ -124,14 +127,6 @@ async function classifyFile(abs: string, path: string, opts: WalkOptions): Promi
     return { type: 'error', error: { path, kind: 'too-large', message: `not scanned: ${size} bytes is over --max-file-size (${opts.maxFileSize} bytes)` } };
   }
   return { type: 'file', path, abs, size };
-}
-
-/** A file-system error as a value the user can act on. */
-export function fsError(path: string, err: unknown): ScanError {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return { path, kind: 'permission', message: 'permission denied' };
-  if (code === 'ENOENT') return { path, kind: 'not-found', message: 'no such file or directory' };
-  return { path, kind: 'unreadable', message: (err as Error).message };
 }
 
 /** The path of `abs` relative to `root`, with '/' separators. */

@@ -1,0 +1,112 @@
+// Scans a stream of tasks in batches, in this thread while the scan is small and in a pool of worker
+// threads once it is large, and hands the outcomes back in the order the tasks were added: the result
+// of a scan never depends on which thread finished first.
+import { availableParallelism } from 'node:os';
+import type { ContentOutcome } from '../sources/content.js';
+import type { ScanPool } from './pool.js';
+import { runTasks, type ScanTask, type TaskContext } from './tasks.js';
+
+/**
+ * Worker threads are started only once a scan has found this much to read: starting one costs ~40 ms,
+ * more than scanning a few megabytes in this thread takes (bench/ measures both sides).
+ */
+export const PARALLEL_ABOVE: ParallelAbove = { bytes: 24 * 1024 * 1024, tasks: 3000 };
+
+/** Worker threads start once a scan has seen more than `bytes` or more than `tasks` files or blobs. */
+export interface ParallelAbove {
+  bytes: number;
+  tasks: number;
+}
+/** A batch: enough work to make a message's cost negligible, small enough to keep the threads balanced. */
+const BATCH_TASKS = 64;
+const BATCH_BYTES = 2 * 1024 * 1024;
+/** Batches in flight per thread: one running, one waiting, so that no worker idles between messages. */
+const IN_FLIGHT_PER_THREAD = 2;
+
+export type Done<T> = [item: T, outcome: ContentOutcome];
+
+interface InFlight<T> {
+  settled: boolean;
+  promise: Promise<Done<T>[]>;
+}
+
+export class BatchScanner<T> {
+  private items: T[] = [];
+  private tasks: ScanTask[] = [];
+  private bytes = 0;
+  private seenTasks = 0;
+  private seenBytes = 0;
+  private pool?: ScanPool;
+  private readonly queue: InFlight<T>[] = [];
+  private readonly threads: number;
+
+  /** `threads`: 1 scans in this thread only; default one per core. */
+  constructor(
+    private readonly ctx: TaskContext,
+    threads?: number,
+    private readonly parallelAbove: ParallelAbove = PARALLEL_ABOVE,
+  ) {
+    this.threads = Math.max(1, threads ?? availableParallelism());
+  }
+
+  /** Adds a task (`size` in bytes, 0 if unknown); returns the outcomes that are ready, in order. */
+  async add(item: T, task: ScanTask, size: number): Promise<Done<T>[]> {
+    this.items.push(item);
+    this.tasks.push(task);
+    this.bytes += size;
+    this.seenTasks++;
+    this.seenBytes += size;
+    if (this.tasks.length < BATCH_TASKS && this.bytes < BATCH_BYTES) return [];
+    await this.flush();
+    return this.ready();
+  }
+
+  /** Every outcome not yet handed back, in order. */
+  async finish(): Promise<Done<T>[]> {
+    await this.flush();
+    const done: Done<T>[] = [];
+    while (this.queue.length > 0) done.push(...(await this.queue.shift()!.promise));
+    return done;
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+
+  /** Worker threads in use: 0 while the scan is still small (or with one thread). */
+  get workers(): number {
+    return this.pool?.threads ?? 0;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.tasks.length === 0) return;
+    const items = this.items;
+    const tasks = this.tasks;
+    this.items = [];
+    this.tasks = [];
+    this.bytes = 0;
+    const pool = await this.poolIfLarge();
+    const outcomes = pool === undefined ? runTasks(tasks, this.ctx) : pool.run(tasks);
+    const entry: InFlight<T> = { settled: false, promise: outcomes.then((o) => o.map((outcome, i): Done<T> => [items[i]!, outcome])) };
+    // Marked settled on success only: a failure is rethrown when its turn comes, by ready() or finish().
+    void entry.promise.then(() => (entry.settled = true), () => undefined);
+    this.queue.push(entry);
+  }
+
+  /** Outcomes at the head of the queue that are ready; waits for the head while too many are in flight. */
+  private async ready(): Promise<Done<T>[]> {
+    const done: Done<T>[] = [];
+    const limit = this.pool === undefined ? 1 : this.pool.threads * IN_FLIGHT_PER_THREAD;
+    while (this.queue.length > 0 && (this.queue[0]!.settled || this.queue.length >= limit)) {
+      done.push(...(await this.queue.shift()!.promise));
+    }
+    return done;
+  }
+
+  private async poolIfLarge(): Promise<ScanPool | undefined> {
+    if (this.pool !== undefined || this.threads <= 1) return this.pool;
+    if (this.seenBytes <= this.parallelAbove.bytes && this.seenTasks <= this.parallelAbove.tasks) return undefined;
+    const { ScanPool } = await import('./pool.js');
+    return (this.pool = ScanPool.start(this.ctx, this.threads));
+  }
+}

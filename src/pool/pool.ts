@@ -1,0 +1,81 @@
+// A pool of worker threads that scan batches of files or blobs. The caller decides what goes in a
+// batch and how many are in flight; the pool sends each batch to the least busy worker. Outcomes come
+// back per batch, in task order, so a caller that awaits batches in order gets a deterministic result.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ContentOutcome } from '../sources/content.js';
+import type { ScanTask, TaskContext } from './tasks.js';
+
+export interface BatchRequest {
+  id: number;
+  tasks: ScanTask[];
+}
+
+export type BatchReply = { id: number; outcomes: ContentOutcome[] } | { id: number; failure: string };
+
+interface Pending {
+  resolve: (outcomes: ContentOutcome[]) => void;
+  reject: (err: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, Pending>;
+  failed?: Error;
+}
+
+/** Threads used when the user does not say: one per core the process may use. */
+export const defaultThreads = (): number => availableParallelism();
+
+export class ScanPool {
+  private readonly slots: Slot[];
+  private nextId = 0;
+
+  private constructor(ctx: TaskContext, threads: number) {
+    const url = new URL('./worker.js', import.meta.url);
+    this.slots = Array.from({ length: threads }, () => this.startSlot(url, ctx));
+  }
+
+  static start(ctx: TaskContext, threads: number): ScanPool {
+    return new ScanPool(ctx, Math.max(1, threads));
+  }
+
+  get threads(): number {
+    return this.slots.length;
+  }
+
+  /** Scans a batch on the least busy live worker; rejects if the worker fails (a bug, not a bad file). */
+  run(tasks: ScanTask[]): Promise<ContentOutcome[]> {
+    const live = this.slots.filter((s) => s.failed === undefined);
+    if (live.length === 0) return Promise.reject(this.slots[0]?.failed ?? new Error('no scan workers'));
+    const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject });
+      slot.worker.postMessage({ id, tasks } satisfies BatchRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private startSlot(url: URL, ctx: TaskContext): Slot {
+    // Rules cross as a structured clone: plain data and RegExps, compiled again on the other side.
+    const slot: Slot = { worker: new Worker(url, { workerData: ctx }), pending: new Map() };
+    slot.worker.on('message', (reply: BatchReply) => {
+      const pending = slot.pending.get(reply.id);
+      slot.pending.delete(reply.id);
+      if ('failure' in reply) pending?.reject(new Error(`a scan worker failed: ${reply.failure.split('\n')[0]}`));
+      else pending?.resolve(reply.outcomes);
+    });
+    const fail = (err: Error): void => {
+      slot.failed ??= err;
+      for (const p of slot.pending.values()) p.reject(slot.failed);
+      slot.pending.clear();
+    };
+    slot.worker.on('error', (err) => fail(new Error(`a scan worker failed: ${err.message}`)));
+    slot.worker.on('exit', (code) => fail(new Error(`a scan worker stopped (exit code ${code})`)));
+    return slot;
+  }
+}

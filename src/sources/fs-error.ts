@@ -1,0 +1,11 @@
+// File-system errors as values a user can act on; its own module so that worker threads can use it
+// without loading the walker and its gitignore matcher.
+import type { ScanError } from '../types.js';
+
+/** A file-system error as a value the user can act on. */
+export function fsError(path: string, err: unknown): ScanError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return { path, kind: 'permission', message: 'permission denied' };
+  if (code === 'ENOENT') return { path, kind: 'not-found', message: 'no such file or directory' };
+  return { path, kind: 'unreadable', message: (err as Error).message };
+}
