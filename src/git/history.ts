@@ -62,7 +62,7 @@ export type HistoryResult =
 /** Blobs whose types and sizes are asked for at once. */
 const BATCH = 512;
 /** Bytes of blob content asked for at once (at least one blob, up to maxFileSize, is always asked for). */
-const READ_BUDGET = 32 * 1024 * 1024;
+const READ_BUDGET = 8 * 1024 * 1024;
 
 const FORMAT = '--format=%x01%H%x00%an%x00%ae%x00%aI%x00%s';
 

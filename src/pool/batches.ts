@@ -20,6 +20,11 @@ export interface ParallelAbove {
 /** A batch: enough work to make a message's cost negligible, small enough to keep the threads balanced. */
 const BATCH_TASKS = 64;
 const BATCH_BYTES = 2 * 1024 * 1024;
+/**
+ * Bytes (a history blob) larger than this are scanned in this thread, in their turn: a worker's heap is
+ * capped (pool.ts), and the user may raise --max-file-size as far as they like.
+ */
+export const WORKER_MAX_BLOB = 8 * 1024 * 1024;
 /** Batches in flight per thread: one running, one waiting, so that no worker idles between messages. */
 const IN_FLIGHT_PER_THREAD = 2;
 
@@ -51,6 +56,11 @@ export class BatchScanner<T> {
 
   /** Adds a task (`size` in bytes, 0 if unknown); returns the outcomes that are ready, in order. */
   async add(item: T, task: ScanTask, size: number): Promise<Done<T>[]> {
+    if (task.kind === 'bytes' && task.bytes.length > WORKER_MAX_BLOB) {
+      await this.flush();
+      this.queue.push(settledEntry(runTasks([task], this.ctx).then(([outcome]) => [[item, outcome!]])));
+      return this.ready();
+    }
     this.items.push(item);
     this.tasks.push(task);
     this.bytes += size;
@@ -86,11 +96,10 @@ export class BatchScanner<T> {
     this.tasks = [];
     this.bytes = 0;
     const pool = await this.poolIfLarge();
-    const outcomes = pool === undefined ? runTasks(tasks, this.ctx) : pool.run(tasks);
-    const entry: InFlight<T> = { settled: false, promise: outcomes.then((o) => o.map((outcome, i): Done<T> => [items[i]!, outcome])) };
-    // Marked settled on success only: a failure is rethrown when its turn comes, by ready() or finish().
-    void entry.promise.then(() => (entry.settled = true), () => undefined);
-    this.queue.push(entry);
+    // A batch whose worker died (out of its capped heap, say) is scanned again here, where the heap is
+    // not capped; a bug in the scanning code then fails here too, with its own message.
+    const outcomes = pool === undefined ? runTasks(tasks, this.ctx) : pool.run(tasks).catch(() => runTasks(tasks, this.ctx));
+    this.queue.push(settledEntry(outcomes.then((o) => o.map((outcome, i): Done<T> => [items[i]!, outcome]))));
   }
 
   /** Outcomes at the head of the queue that are ready; waits for the head while too many are in flight. */
@@ -109,4 +118,11 @@ export class BatchScanner<T> {
     const { ScanPool } = await import('./pool.js');
     return (this.pool = ScanPool.start(this.ctx, this.threads));
   }
+}
+
+/** Tracks whether a batch is done. Marked settled on success only: a failure is rethrown in its turn. */
+function settledEntry<T>(promise: Promise<Done<T>[]>): InFlight<T> {
+  const entry: InFlight<T> = { settled: false, promise };
+  void promise.then(() => (entry.settled = true), () => undefined);
+  return entry;
 }

@@ -23,7 +23,7 @@ export interface ReadLimits {
 }
 
 /** Files above this size are streamed: a whole read would hold the bytes and their text at once. */
-export const STREAM_ABOVE = 16 * 1024 * 1024;
+export const STREAM_ABOVE = 8 * 1024 * 1024;
 
 export async function scanFile(task: FileTask, rules: readonly CompiledRule[], limits: ReadLimits): Promise<ContentOutcome> {
   let fd: number;
