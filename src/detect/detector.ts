@@ -72,8 +72,11 @@ class FragmentScan {
     const ranges = this.searchRanges(rule, anchors);
     if (ranges.length === 0 || !this.passesKeywordGate(rule)) return [];
     const hits: Hit[] = [];
-    for (const hit of this.matches(rule, ranges)) {
-      if (passesSecretChecks(rule, hit.secret) && this.passesPrefixCheck(rule, hit) && this.hasEvidence(rule, hit, anchors)) hits.push(hit);
+    for (const candidate of this.matches(rule, ranges)) {
+      // The secret's own checks first: most candidates fail them, and need no line index at all.
+      if (!passesSecretChecks(rule, candidate.secret)) continue;
+      const hit: Hit = { ...candidate, line: this.lines.lineOf(candidate.start) };
+      if (this.passesPrefixCheck(rule, hit) && this.hasEvidence(rule, hit, anchors)) hits.push(hit);
     }
     return hits;
   }
@@ -103,7 +106,7 @@ class FragmentScan {
    * text, answers for every later range that starts before that match: each stretch of text is
    * searched once, where a new search per range made it O(ranges × text) when matches were rare.
    */
-  private *matches(rule: CompiledRule, ranges: readonly [number, number][]): Generator<Hit> {
+  private *matches(rule: CompiledRule, ranges: readonly [number, number][]): Generator<Omit<Hit, 'line'>> {
     let known: { from: number; match: RegExpExecArray | null } | undefined;
     for (const [from, to] of ranges) {
       const reuse = known !== undefined && known.from <= from && (known.match === null || known.match.index >= from);
@@ -113,7 +116,7 @@ class FragmentScan {
         searchedFrom = m.index + Math.max(m[0].length, 1);
         const span = m.indices?.[1];
         if (span === undefined || m[1] === undefined) continue;
-        yield { rule, start: span[0], end: span[1], secret: m[1], line: this.lines.lineOf(span[0]) };
+        yield { rule, start: span[0], end: span[1], secret: m[1] };
       }
       if (!reuse || m !== known!.match) known = { from: searchedFrom, match: m };
     }

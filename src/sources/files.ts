@@ -5,8 +5,10 @@
 //
 // The walk reads directories itself rather than through fast-glob: nested .gitignore files must prune
 // a directory before it is entered (node_modules/, build output), and fast-glob only takes a fixed
-// ignore list decided before the walk starts.
-import { opendir, readFile, realpath, stat } from 'node:fs/promises';
+// ignore list decided before the walk starts. File-system calls are synchronous: each async call is a
+// round trip through libuv's thread pool, and with ~13,000 files the scan spent more time waiting for
+// those than reading (measured: 2.2 s idle of a 6 s scan). A directory listing blocks only briefly.
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -46,12 +48,12 @@ export async function* walkTree(root: string, opts: WalkOptions): AsyncGenerator
 async function* walkDir(abs: string, rel: string, levels: IgnoreLevel[], opts: WalkOptions): AsyncGenerator<WalkEvent> {
   let entries: Dirent[];
   try {
-    entries = await readDirSorted(abs);
+    entries = readDirSorted(abs);
   } catch (err) {
     yield { type: 'error', error: fsError(rel || '.', err) };
     return;
   }
-  const here = opts.gitignore ? await readGitignore(abs, rel, entries) : undefined;
+  const here = opts.gitignore ? readGitignore(abs, rel, entries) : undefined;
   const active = here ? [...levels, here] : levels;
   for (const entry of entries) {
     if (entry.name === '.git') continue; // repository internals are never content
@@ -60,28 +62,26 @@ async function* walkDir(abs: string, rel: string, levels: IgnoreLevel[], opts: W
     if (isIgnored(active, path, isDir)) {
       yield { type: 'skip', reason: 'gitignored', path };
     } else if (entry.isSymbolicLink()) {
-      yield await classifySymlink(join(abs, entry.name), path);
+      yield classifySymlink(join(abs, entry.name), path);
     } else if (isDir) {
       if (matchesDir(path, opts.exclude)) yield { type: 'skip', reason: 'excluded', path };
       else if (matchesDir(path, opts.allowPaths)) yield { type: 'skip', reason: 'allowlisted', path };
       else yield* walkDir(join(abs, entry.name), path, active, opts);
     } else if (entry.isFile()) {
-      yield await classifyFile(join(abs, entry.name), path, opts);
+      yield classifyFile(join(abs, entry.name), path, opts);
     }
     // Sockets, FIFOs and devices are not files with content: reading a FIFO would block the scan.
   }
 }
 
-async function readDirSorted(abs: string): Promise<Dirent[]> {
-  const entries: Dirent[] = [];
-  for await (const entry of await opendir(abs)) entries.push(entry);
-  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+function readDirSorted(abs: string): Dirent[] {
+  return readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-async function readGitignore(abs: string, rel: string, entries: Dirent[]): Promise<IgnoreLevel | undefined> {
+function readGitignore(abs: string, rel: string, entries: Dirent[]): IgnoreLevel | undefined {
   if (!entries.some((e) => e.name === '.gitignore' && e.isFile())) return undefined;
   try {
-    return { base: rel, rules: ignore().add(await readFile(join(abs, '.gitignore'), 'utf8')) };
+    return { base: rel, rules: ignore().add(readFileSync(join(abs, '.gitignore'), 'utf8')) };
   } catch {
     return undefined; // an unreadable .gitignore ignores nothing; the file itself is reported when scanned
   }
@@ -104,22 +104,22 @@ function matchesDir(path: string, globs: string[]): boolean {
   return matchesAny(path, globs) || matchesAny(`${path}/`, globs);
 }
 
-async function classifySymlink(abs: string, path: string): Promise<WalkEvent> {
+function classifySymlink(abs: string, path: string): WalkEvent {
   try {
-    await realpath(abs);
+    realpathSync(abs);
     return { type: 'skip', reason: 'symlink', path };
   } catch {
     return { type: 'error', error: { path, kind: 'broken-symlink', message: 'broken symbolic link (its target does not exist)' } };
   }
 }
 
-async function classifyFile(abs: string, path: string, opts: WalkOptions): Promise<WalkEvent> {
+function classifyFile(abs: string, path: string, opts: WalkOptions): WalkEvent {
   if (opts.include.length > 0 && !matchesAny(path, opts.include)) return { type: 'skip', reason: 'excluded', path };
   if (matchesAny(path, opts.exclude)) return { type: 'skip', reason: 'excluded', path };
   if (matchesAny(path, opts.allowPaths)) return { type: 'skip', reason: 'allowlisted', path };
   let size: number;
   try {
-    size = (await stat(abs)).size;
+    size = statSync(abs).size;
   } catch (err) {
     return { type: 'error', error: fsError(path, err) };
   }
