@@ -7,10 +7,12 @@ import type { ScanPool } from './pool.js';
 import { runTasks, type ScanTask, type TaskContext } from './tasks.js';
 
 /**
- * Worker threads are started only once a scan has found this much to read: starting one costs ~40 ms,
- * more than scanning a few megabytes in this thread takes (bench/ measures both sides).
+ * Worker threads are started only once a scan has found this much to read: starting them costs
+ * ~50 ms. `node bench/threads.mjs` (one thread against a pool started at once, 2 cores) measured the
+ * pool 6x slower at 1 MB, even at ~17 MB and 20% faster from 34 MB up; the files found before the pool
+ * starts are scanned here, so the threshold is the break-even point.
  */
-export const PARALLEL_ABOVE: ParallelAbove = { bytes: 24 * 1024 * 1024, tasks: 3000 };
+export const PARALLEL_ABOVE: ParallelAbove = { bytes: 16 * 1024 * 1024, tasks: 2000 };
 
 /** Worker threads start once a scan has seen more than `bytes` or more than `tasks` files or blobs. */
 export interface ParallelAbove {
