@@ -11,15 +11,13 @@
 // Usage: node bench/corpus.mjs [--rebuild] [--quiet]
 // Library: import { ensureCorpus, corpusStats, PARTS } from './corpus.mjs'
 
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CORPUS_DIR, REPO, keyMaker, mb, pipDownload as pipDownloadTo, rmrf, run as runCmd } from './lib.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-export const REPO = path.resolve(HERE, '..');
-export const CORPUS_DIR = path.join(HERE, '.corpus');
+export { CORPUS_DIR, REPO, mb };
 export const TREE = path.join(CORPUS_DIR, 'tree');
 const DOWNLOADS = path.join(CORPUS_DIR, 'downloads');
 const TMP = path.join(CORPUS_DIR, 'tmp');
@@ -48,13 +46,7 @@ const say = (quiet, ...a) => {
   if (!quiet) console.log(...a);
 };
 
-function run(cmd, args, opts = {}) {
-  return spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...opts });
-}
-
-function rmrf(p) {
-  fs.rmSync(p, { recursive: true, force: true });
-}
+const run = (cmd, args, opts = {}) => runCmd(cmd, args, { ...opts, allowFail: true });
 
 function readStamp(name) {
   try {
@@ -81,15 +73,7 @@ function findSdist(name, version) {
   return null;
 }
 
-function pipDownload(specs, quiet) {
-  const python = process.env.PYTHON || 'python3';
-  const args = ['-m', 'pip', 'download', '--no-deps', '--no-binary', ':all:', ...specs, '-d', DOWNLOADS];
-  say(quiet, `  $ ${python} ${args.join(' ')}`);
-  const r = run(python, args, { env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: '1' } });
-  if (r.error) return `cannot run ${python}: ${r.error.message}`;
-  if (r.status !== 0) return (r.stderr || r.stdout || `exit ${r.status}`).trim().split('\n').slice(-3).join(' | ');
-  return null;
-}
+const pipDownload = (specs, quiet) => pipDownloadTo(specs, DOWNLOADS, { quiet });
 
 function unpack(archive, dest) {
   rmrf(TMP);
@@ -212,49 +196,6 @@ function buildJs(quiet) {
 
 // ---------------------------------------------------------------- (c) planted synthetic keys
 
-/** Deterministic byte stream from a seed (SHA-256 in counter mode). */
-function byteStream(seed) {
-  let counter = 0;
-  let buf = Buffer.alloc(0);
-  let pos = 0;
-  return () => {
-    if (pos >= buf.length) {
-      buf = createHash('sha256').update(`${seed}:${counter++}`).digest();
-      pos = 0;
-    }
-    return buf[pos++];
-  };
-}
-
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+';
-
-function keyMaker(seed) {
-  const next = byteStream(seed);
-  const pick = (alphabet, n) => {
-    let s = '';
-    // Both alphabets have a power-of-two size, so masking is unbiased.
-    for (let i = 0; i < n; i++) s += alphabet[next() & (alphabet.length - 1)];
-    return s;
-  };
-  return {
-    // Built by concatenation at run time: no key-shaped literal lives in this repository.
-    keyId: () => 'AKIA' + pick(BASE32, 16),
-    secret: () => pick(B64, 40),
-    int: (n) => next() % n,
-  };
-}
-
-const FILLER = [
-  '# service configuration, generated for the keyhound benchmark',
-  'region = eu-west-1',
-  'output = json',
-  'retries = 3',
-  'timeout_seconds = 30',
-  'log_level = info',
-  'bucket = example-bench-artifacts',
-];
-
 // Each template renders a file holding the given credential pairs.
 const TEMPLATES = [
   ['credentials.ini', (pairs) =>
@@ -352,7 +293,6 @@ export function plantedInfo() {
   }
 }
 
-export const mb = (bytes) => bytes / (1024 * 1024);
 
 /**
  * Builds whatever part is missing and returns { tree, notes, parts: {name: {dir, files, bytes}} }.

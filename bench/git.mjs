@@ -16,14 +16,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CORPUS_DIR, KEYHOUND_BIN, NODE, REPO, findGitleaks, fmt, gitSecretsVersion, gitleaksInfo, gnuTime, keyMaker,
+  machine, mb, mean, median, pipDownloadCommand, rmrf, run, shq, table, warmPageCache, which,
+} from './lib.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const REPO = path.resolve(HERE, '..');
-const CORPUS_DIR = path.join(HERE, '.corpus');
 const ROOT = path.join(CORPUS_DIR, 'git');
 const DOWNLOADS = path.join(ROOT, 'downloads');
 const WORK = path.join(ROOT, 'work');
@@ -33,8 +33,6 @@ const MIRROR = path.join(ROOT, 'peer-mirror.git');
 const STAGED_CLONE = path.join(ROOT, 'staged-clone');
 const MODLOG = path.join(ROOT, 'modlog');
 const RESULTS = path.join(CORPUS_DIR, 'git-last-run.json');
-const KEYHOUND_BIN = path.join(REPO, 'dist', 'src', 'bin.js');
-const NODE = process.execPath;
 
 // ---------------------------------------------------------------- the corpus recipe
 
@@ -118,78 +116,8 @@ function die(msg, code = 2) {
   process.exit(code);
 }
 
-// ---------------------------------------------------------------- small helpers
-
-const rmrf = (p) => fs.rmSync(p, { recursive: true, force: true });
-const mb = (bytes) => bytes / (1024 * 1024);
-const shq = (s) => (/^[\w@%+=:,./-]+$/.test(String(s)) ? String(s) : `'${String(s).replace(/'/g, `'\\''`)}'`);
-const fmt = (n, d) => (n == null || !Number.isFinite(n) ? '-' : n.toFixed(d));
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
-
-/** spawnSync with sane defaults; throws with git's stderr unless allowFail. */
-function run(cmd, args, { cwd, env, input, allowFail = false, encoding = 'utf8' } = {}) {
-  const r = spawnSync(cmd, args, { cwd, env: env ?? process.env, input, encoding, maxBuffer: 1 << 30 });
-  if (!allowFail && (r.error || r.status !== 0)) {
-    const why = r.error ? r.error.message : `exit ${r.status}: ${String(r.stderr || '').trim().split('\n').slice(-3).join(' | ')}`;
-    throw new Error(`${cmd} ${args.join(' ').slice(0, 200)}: ${why}`);
-  }
-  return r;
-}
-
-function which(cmd) {
-  for (const dir of (process.env.PATH || '').split(path.delimiter)) {
-    if (!dir) continue;
-    const p = path.join(dir, cmd);
-    if (isExecutable(p)) return p;
-  }
-  return null;
-}
-
-function isExecutable(p) {
-  try {
-    fs.accessSync(p, fs.constants.X_OK);
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function table(rows, header) {
-  const cells = [header, ...rows].map((r) => r.map(String));
-  const w = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
-  return [line(cells[0]), w.map((n) => '-'.repeat(n)).join('  '), ...cells.slice(1).map(line)].join('\n');
-}
-
 // ---------------------------------------------------------------- planted keys (deterministic)
 
-/** SHA-256 in counter mode: the same seed gives the same keys on every machine. */
-function keyMaker(seed) {
-  let counter = 0;
-  let buf = Buffer.alloc(0);
-  let pos = 0;
-  const next = () => {
-    if (pos >= buf.length) {
-      buf = createHash('sha256').update(`${seed}:${counter++}`).digest();
-      pos = 0;
-    }
-    return buf[pos++];
-  };
-  const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+';
-  // Both alphabets have a power-of-two size, so masking is unbiased.
-  const pick = (alphabet, n) => Array.from({ length: n }, () => alphabet[next() & (alphabet.length - 1)]).join('');
-  return {
-    // Built by concatenation at run time: no key-shaped literal lives in this repository.
-    keyId: () => 'AKIA' + pick(BASE32, 16),
-    secret: () => pick(B64, 40),
-  };
-}
 
 /** How a planted pair looks in a new file, by extension. */
 const NEW_FILE = {
@@ -248,14 +176,14 @@ async function downloadAll(versions) {
   const missing = versions.filter((v) => !fs.existsSync(sdistPath(v)));
   if (missing.length === 0) return [];
   fs.mkdirSync(DOWNLOADS, { recursive: true });
-  const python = process.env.PYTHON || 'python3';
-  console.log(`  downloading ${missing.length} sdists with \`${python} -m pip download --no-deps --no-binary :all: ${PACKAGE}==X\` (3 at a time; each takes a few seconds: pip prepares its metadata)`);
+  console.log(`  downloading ${missing.length} sdists with \`python3 -m pip download --no-deps --no-binary :all: ${PACKAGE}==X\` (3 at a time; each takes a few seconds: pip prepares its metadata)`);
   const failed = [];
   let done = 0;
   const one = (v) => new Promise((resolve) => {
     const tmp = path.join(DOWNLOADS, `tmp-${v}`);
     rmrf(tmp);
-    const child = spawn(python, ['-m', 'pip', 'download', '--no-deps', '--no-binary', ':all:', '-q', `${PACKAGE}==${v}`, '-d', tmp], { env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const pip = pipDownloadCommand([`${PACKAGE}==${v}`], tmp, ['-q']);
+    const child = spawn(pip.cmd, pip.args, { env: pip.env, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (c) => (err += c));
     child.on('error', (e) => (err += e.message));
@@ -552,71 +480,13 @@ function gitDirOf(repo) {
   return r.stdout.trim();
 }
 
-/** Reads every file under dir once, so no tool pays for a cold page cache that another didn't. */
-function warmPageCache(dir) {
-  const stack = [dir];
-  while (stack.length) {
-    const d = stack.pop();
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) stack.push(p);
-      else if (e.isFile()) {
-        const fd = fs.openSync(p, 'r');
-        const buf = Buffer.allocUnsafe(1 << 20);
-        while (fs.readSync(fd, buf, 0, buf.length, null) > 0);
-        fs.closeSync(fd);
-      }
-    }
-  }
-}
 
 // ---------------------------------------------------------------- peers
 
-function findGitleaks(explicit) {
-  if (explicit) return isExecutable(explicit) ? path.resolve(explicit) : null;
-  const onPath = which('gitleaks');
-  if (onPath) return onPath;
-  const dirs = [process.env.GOBIN, ...(process.env.GOPATH || '').split(path.delimiter).map((d) => d && path.join(d, 'bin')), path.join(os.homedir(), 'go', 'bin')];
-  for (const d of dirs) if (d && isExecutable(path.join(d, 'gitleaks'))) return path.join(d, 'gitleaks');
-  return null;
-}
 
-function gitleaksInfo(bin) {
-  const text = ((r) => `${r.stdout || ''}${r.stderr || ''}`)(run(bin, ['--help'], { allowFail: true }));
-  let version = /v?(\d+\.\d+\.\d+)/.exec(run(bin, ['version'], { allowFail: true }).stdout || '')?.[1] ?? null;
-  if (!version) version = /\bmod\s+\S*gitleaks\S*\s+v(\d+\.\d+\.\d+)/.exec(run('go', ['version', '-m', bin], { allowFail: true }).stdout || '')?.[1] ?? null;
-  // `git` (history, and --pre-commit --staged) arrived in 8.19; before it: `detect` and `protect --staged`.
-  const hasGit = /^\s+git\s/m.test(text);
-  return { bin, version, hasGit, hasEnableRule: /--enable-rule\b/.test(text) };
-}
 
-function gitSecretsVersion() {
-  const r = run('dpkg-query', ['-W', '-f=${Version}', 'git-secrets'], { allowFail: true });
-  return r.status === 0 && r.stdout.trim() ? `${r.stdout.trim()} (Debian package)` : 'unknown (git-secrets has no --version)';
-}
 
-function gnuTime() {
-  if (!isExecutable('/usr/bin/time')) return null;
-  const r = run('/usr/bin/time', ['-v', NODE, '-e', ''], { allowFail: true });
-  return r.status === 0 && /Maximum resident set size/.test(r.stderr) ? '/usr/bin/time' : null;
-}
 
-function machine() {
-  let cpu = os.cpus()[0]?.model || 'unknown';
-  try {
-    const m = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'));
-    if (m) cpu = m[1].trim();
-  } catch {}
-  return {
-    cpu,
-    cores: typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length,
-    memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
-    node: process.version,
-    git: run('git', ['--version']).stdout.trim().replace(/^git version /, ''),
-    date: new Date().toISOString(),
-  };
-}
 
 // ---------------------------------------------------------------- history: tools and measuring
 

@@ -1,49 +1,77 @@
 #!/usr/bin/env node
-// keyhound benchmark: wall time (median of N runs), throughput and peak memory of keyhound
-// against ripgrep (the single-regex floor) and, where installed, gitleaks, on the corpus that
-// bench/corpus.mjs builds. See bench/README.md.
+// keyhound benchmark: one table across corpora (a folder, a real git history, a pre-commit, big
+// single files) and peers (ripgrep, gitleaks, detect-secrets, git-secrets, secretlint), with the
+// issue's targets checked. See bench/README.md.
 //
-//   npm run bench -- [--runs N] [--json] [--keyhound "CMD"] [--corpus all,pypi,js,planted|PATH]
-//                    [--tools keyhound,ripgrep,gitleaks,gitleaks-aws] [--budget S] [--warmup N]
+//   npm run bench -- [--corpus folder,history,staged,bigfile] [--tools LIST] [--runs N] [--budget S]
+//                    [--repo PATH] [--repo-url URL] [--pin SHA] [--keyhound "CMD"] [--json]
 
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureCorpus, corpusStats, describeParts, plantedInfo, mb, REPO, CORPUS_DIR, PARTS } from './corpus.mjs';
+import { ensureCorpus, plantedInfo } from './corpus.mjs';
+import { BIG_FILES, BOTOCORE_PIN, BOTOCORE_URL, buildStagedRepo, ensureBigFiles, ensureHistoryRepo, gitDirOf, repoStats } from './corpora.mjs';
+import {
+  CACHE_DIR, CORPUS_DIR, KEYHOUND_BIN, NODE, REPO, RG_PATTERN,
+  ensureDetectSecrets, ensureSecretlint, findGitleaks, firstLine, fmt, gitSecretsConfig, gitSecretsVersion,
+  gitleaksInfo, gnuTime, machine, mb, measure, rmrf, run, shq, table, warmPageCache, which,
+} from './lib.mjs';
 
-const ALL_TOOLS = ['keyhound', 'ripgrep', 'gitleaks', 'gitleaks-aws'];
-const RG_PATTERN = '(A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}';
-const KEYHOUND_BIN = path.join(REPO, 'dist', 'src', 'bin.js');
+const CORPORA = ['folder', 'history', 'staged', 'bigfile'];
+/** `bigfile` is two files; each can be picked alone. */
+const SUB = { folder: ['folder'], history: ['history'], staged: ['staged'], bigfile: ['bigfile', 'bigline'], bigline: ['bigline'] };
+const TOOLS = ['keyhound', 'node', 'ripgrep', 'gitleaks', 'gitleaks-aws', 'detect-secrets', 'git-secrets', 'secretlint'];
+/** Per corpus: timed runs and the seconds one tool may spend (then it is killed). */
+const DEFAULTS = {
+  folder: { runs: 5, budget: 120 },
+  history: { runs: 3, budget: 300 },
+  staged: { runs: 20, budget: 60 },
+  bigfile: { runs: 3, budget: 90 },
+  bigline: { runs: 3, budget: 60 },
+};
+const RESULTS = path.join(CORPUS_DIR, 'last-run.json');
+const SCRATCH = path.join(CORPUS_DIR, 'scratch');
 
 const HELP = `Usage: npm run bench -- [options]      (or: node bench/run.mjs [options])
 
-  --runs N          timed runs per tool and corpus; the median is reported (default 5)
-  --warmup N        untimed runs before the timed ones (default 1; skipped when over --budget)
-  --budget S        seconds one tool may spend on one corpus: a tool whose single run is slow
-                    gets fewer runs (at least 1), and the table says so (default 120; 0 = no limit)
-  --corpus LIST     comma list of ${Object.keys(PARTS).join(', ')} or folder paths (default all)
-  --tools LIST      comma list of ${ALL_TOOLS.join(', ')} (default: all that are installed)
-  --keyhound "CMD"  benchmark another keyhound build: CMD is run by /bin/sh with the scan
-                    arguments appended, or with {corpus} replaced if CMD contains it
-                    (default: node dist/src/bin.js)
-  --gitleaks PATH   gitleaks binary to use (default: PATH, then $GOBIN, $GOPATH/bin, ~/go/bin)
-  --json            also print the results as JSON (they are always saved to
-                    bench/.corpus/last-run.json)
-  --rebuild-corpus  delete and rebuild bench/.corpus/tree (downloads are kept)
+  --corpus LIST     comma list of ${CORPORA.join(', ')} (default: all). bigfile is two files,
+                    1 GiB of lines and a 200 MiB single line; 'bigline' picks the second alone
+  --tools LIST      comma list of ${TOOLS.join(', ')}
+                    (default: all; a peer that is missing or fails to install is skipped with a note)
+  --runs N          timed runs per tool and corpus, median reported (default: folder 5, history 3,
+                    staged 20, bigfile 3)
+  --warmup N        untimed runs first, when the budget allows (default 1)
+  --budget S        seconds one tool may spend on one corpus; a run still going then is killed and
+                    shown as "> S s (killed)" (default: folder 120, history 300, staged 60,
+                    bigfile 90, bigline 60; 0 = no limit)
+  --repo PATH       history: scan this local repository as it is (all its refs) instead of botocore
+  --repo-url URL    history: clone botocore from URL (a URL or a local path) instead of
+                    ${BOTOCORE_URL}
+  --pin SHA         history: pin the botocore clone to this commit instead of ${BOTOCORE_PIN.slice(0, 12)}
+                    (an older commit gives a shorter history, for a quick try)
+  --keyhound "CMD"  benchmark another keyhound build: CMD runs under /bin/sh with keyhound's
+                    arguments appended (default: node dist/src/bin.js)
+  --gitleaks PATH   the gitleaks binary (default: PATH, then $GOBIN, $GOPATH/bin, ~/go/bin)
+  --json            also print the results as JSON (always saved to bench/.corpus/last-run.json)
+  --rebuild-corpus  rebuild the folder corpus (downloads are kept)
   -h, --help        this text`;
 
-// ---------------------------------------------------------------- arguments
+function die(msg) {
+  console.error(`bench: ${msg}`);
+  process.exit(2);
+}
 
 function parseArgs(argv) {
-  const o = { runs: 5, warmup: 1, budget: 120, corpus: ['all'], tools: null, keyhound: null, gitleaks: null, json: false, rebuild: false };
-  const need = (i, flag) => {
-    if (i >= argv.length) die(`${flag} needs a value`);
-    return argv[i];
+  const o = { corpus: null, tools: null, runs: null, warmup: 1, budget: null, repo: null, repoUrl: null, pin: BOTOCORE_PIN, keyhound: null, gitleaks: null, json: false, rebuild: false };
+  const list = (v, known, what) => {
+    const xs = v.split(',').map((s) => s.trim()).filter(Boolean);
+    if (xs.length === 0) die(`${what} wants a comma list of ${known.join(', ')}`);
+    for (const x of xs) if (!known.includes(x)) die(`unknown ${what.replace(/^--/, '')} '${x}'; known: ${known.join(', ')}`);
+    return xs;
   };
-  const int = (v, flag) => {
+  const int = (v, flag, min) => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 0) die(`${flag} wants a whole number, got '${v}'`);
+    if (!/^\d+$/.test(String(v)) || n < min) die(`${flag} wants a whole number >= ${min}, got '${v}'`);
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
@@ -54,13 +82,20 @@ function parseArgs(argv) {
       val = a.slice(eq + 1);
       a = a.slice(0, eq);
     }
-    const value = () => (val !== undefined ? val : need(++i, a));
+    const value = () => {
+      if (val !== undefined) return val;
+      if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) die(`${a} needs a value`);
+      return argv[++i];
+    };
     switch (a) {
-      case '--runs': o.runs = Math.max(1, int(value(), a)); break;
-      case '--warmup': o.warmup = int(value(), a); break;
-      case '--budget': o.budget = int(value(), a); break;
-      case '--corpus': o.corpus = value().split(',').map((s) => s.trim()).filter(Boolean); break;
-      case '--tools': o.tools = value().split(',').map((s) => s.trim()).filter(Boolean); break;
+      case '--corpus': o.corpus = list(value(), [...CORPORA, 'bigline'], '--corpus'); break;
+      case '--tools': o.tools = list(value(), TOOLS, '--tools'); break;
+      case '--runs': o.runs = int(value(), a, 1); break;
+      case '--warmup': o.warmup = int(value(), a, 0); break;
+      case '--budget': o.budget = int(value(), a, 0); break;
+      case '--repo': o.repo = path.resolve(value()); break;
+      case '--repo-url': o.repoUrl = value(); break;
+      case '--pin': o.pin = value(); if (!/^[0-9a-f]{7,40}$/.test(o.pin)) die(`--pin wants a commit SHA, got '${o.pin}'`); break;
       case '--keyhound': o.keyhound = value(); break;
       case '--gitleaks': o.gitleaks = value(); break;
       case '--json': o.json = true; break;
@@ -69,490 +104,403 @@ function parseArgs(argv) {
       default: die(`unknown option '${a}' (see --help)`);
     }
   }
-  if (o.tools) {
-    for (const t of o.tools) if (!ALL_TOOLS.includes(t)) die(`unknown tool '${t}'; known: ${ALL_TOOLS.join(', ')}`);
-  }
+  if (o.repo && o.repoUrl) die('--repo and --repo-url exclude each other');
+  if (o.repo && !fs.existsSync(o.repo)) die(`--repo ${o.repo} does not exist`);
+  if (o.gitleaks && !fs.existsSync(o.gitleaks)) die(`--gitleaks ${o.gitleaks} does not exist`);
   return o;
 }
 
-function die(msg) {
-  console.error(`bench: ${msg}`);
-  process.exit(2);
-}
+// ---------------------------------------------------------------- findings parsers
 
-// ---------------------------------------------------------------- environment
-
-function which(cmd) {
-  for (const dir of (process.env.PATH || '').split(path.delimiter)) {
-    if (!dir) continue;
-    const p = path.join(dir, cmd);
-    try {
-      fs.accessSync(p, fs.constants.X_OK);
-      if (fs.statSync(p).isFile()) return p;
-    } catch {}
-  }
-  return null;
-}
-
-function isExecutable(p) {
+const keyhoundFindings = (r) => {
   try {
-    fs.accessSync(p, fs.constants.X_OK);
-    return fs.statSync(p).isFile();
+    const j = JSON.parse(r.stdout);
+    const f = Array.isArray(j) ? j : j.findings;
+    // Files it could not read are listed in `errors` (the run still exits 0 or 1).
+    const errors = Array.isArray(j.errors) ? j.errors.map((e) => `${e.kind ?? 'error'}: ${e.message ?? ''} (${e.path ?? '?'})`) : [];
+    return { findings: Array.isArray(f) ? f.length : null, stats: j.stats ?? null, errors };
   } catch {
-    return false;
+    return { findings: null, note: 'stdout is not JSON' };
   }
-}
-
-function findGitleaks(explicit) {
-  if (explicit) return isExecutable(explicit) ? path.resolve(explicit) : null;
-  const onPath = which('gitleaks');
-  if (onPath) return onPath;
-  const dirs = [process.env.GOBIN, ...(process.env.GOPATH || '').split(path.delimiter).map((d) => d && path.join(d, 'bin')), path.join(os.homedir(), 'go', 'bin')];
-  for (const d of dirs) if (d && isExecutable(path.join(d, 'gitleaks'))) return path.join(d, 'gitleaks');
-  return null;
-}
-
-function firstLine(r) {
-  return ((r.stdout || '') + (r.stderr || '')).trim().split('\n')[0] || '';
-}
-
-/** gitleaks' version: `gitleaks version`, or the module version Go stamped into the binary. */
-function gitleaksVersion(bin) {
-  const v = firstLine(spawnSync(bin, ['version'], { encoding: 'utf8' }));
-  const m = /v?(\d+\.\d+\.\d+)/.exec(v);
-  if (m) return m[1];
-  const go = spawnSync('go', ['version', '-m', bin], { encoding: 'utf8' });
-  const gm = /\bmod\s+\S*gitleaks\S*\s+v(\d+\.\d+\.\d+)/.exec(go.stdout || '');
-  return gm ? gm[1] : null;
-}
-
-const versionLess = (a, b) => {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] < pb[i];
-  return false;
 };
-
-function gitleaksInfo(bin) {
-  const help = spawnSync(bin, ['--help'], { encoding: 'utf8' });
-  const text = `${help.stdout || ''}${help.stderr || ''}`;
-  const version = gitleaksVersion(bin);
-  // `dir` arrived in 8.19; before it, `detect --no-git --source` scanned a folder.
-  let hasDir = /^\s+dir\s/m.test(text);
-  if (!/Available Commands/.test(text) && version) hasDir = !versionLess(version, '8.19.0');
-  return { bin, version, hasDir, hasEnableRule: /--enable-rule\b/.test(text) };
-}
-
-function machine() {
-  let cpu = 'unknown';
+// rg -c / --count-matches prints path:count (or just count for one file).
+const rgFindings = (r) => ({ findings: r.stdout.split('\n').filter(Boolean).reduce((s, l) => s + (Number(l.slice(l.lastIndexOf(':') + 1)) || 0), 0) });
+const jsonFileFindings = (file) => () => {
   try {
-    const m = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'));
-    if (m) cpu = m[1].trim();
-  } catch {
-    cpu = os.cpus()[0]?.model || 'unknown';
+    const j = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return { findings: Array.isArray(j) ? j.length : null };
+  } catch (e) {
+    return { findings: null, note: `no report: ${e.message}` };
   }
-  return {
-    cpu,
-    cores: typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length,
-    memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
-    node: process.version,
-    date: new Date().toISOString(),
-  };
-}
+};
+// git-secrets prints matches to stderr as path:line:text (or sha:path:line:text for history).
+const gitSecretsFindings = (r) => ({ findings: r.stderr.split('\n').filter((l) => /^[^\s:[][^:]*:\d+:/.test(l) || /^[0-9a-f]{40}:[^:]*:\d+:/.test(l)).length });
+const okExit = (...codes) => (r) => (codes.includes(r.status) ? null : `exit ${r.status ?? r.signal}`);
 
-function gnuTime() {
-  if (!isExecutable('/usr/bin/time')) return null;
-  const tmp = path.join(CORPUS_DIR, 'time-probe.txt');
-  fs.mkdirSync(CORPUS_DIR, { recursive: true });
-  const r = spawnSync('/usr/bin/time', ['-v', '-o', tmp, process.execPath, '-e', ''], { encoding: 'utf8' });
-  let ok = false;
-  try {
-    ok = r.status === 0 && /Maximum resident set size/.test(fs.readFileSync(tmp, 'utf8'));
-  } catch {}
-  fs.rmSync(tmp, { force: true });
-  return ok ? '/usr/bin/time' : null;
-}
-
-// ---------------------------------------------------------------- tools
-
-const shq = (s) => `'${String(s).replace(/'/g, `'\\''`)}'`;
+// ---------------------------------------------------------------- the tools, per corpus kind
 
 /**
- * Each tool: argv(corpus) → [cmd, ...args]; check(r) → null or an error string;
- * findings(r) → number or null.
+ * Each tool: spec(corpus) → { argv, cwd, env, before, check, parse } for a corpus it can scan, or a
+ * string saying why not. Corpus kinds: folder (dir), bigfile/bigline (file), history (git dir), staged.
  */
-function keyhoundTool(override) {
-  const scanArgs = (corpus) => ['scan', corpus, '--format', 'json', '--no-progress', '--no-gitignore', '--max-file-size', '100MB'];
-  const argv = override
-    ? (corpus) => (override.includes('{corpus}')
-        ? ['/bin/sh', '-c', override.replaceAll('{corpus}', shq(corpus))]
-        : ['/bin/sh', '-c', `${override} "$@"`, 'keyhound', ...scanArgs(corpus)])
-    : (corpus) => [process.execPath, KEYHOUND_BIN, ...scanArgs(corpus)];
-  return {
-    name: 'keyhound',
-    label: override ? 'keyhound (--keyhound)' : 'keyhound',
-    argv,
-    // 0 = clean, 1 = findings; 2 (or anything else) is an error.
-    check: (r) => (r.status === 0 || r.status === 1 ? null : `exit ${r.status ?? r.signal}`),
-    parse: (r) => {
-      try {
-        const j = JSON.parse(r.stdout);
-        const findings = Array.isArray(j) ? j : j.findings;
-        return { findings: Array.isArray(findings) ? findings.length : null, stats: j.stats ?? null };
-      } catch {
-        return { findings: null, stats: null, note: 'stdout is not JSON' };
-      }
-    },
-  };
-}
-
-function ripgrepTool(bin) {
-  return {
-    name: 'ripgrep',
-    label: 'ripgrep',
-    argv: (corpus) => [bin, '--no-ignore', '--hidden', '-c', '-e', RG_PATTERN, corpus],
-    check: (r) => (r.status === 0 || r.status === 1 ? null : `exit ${r.status ?? r.signal}`),
-    // -c prints path:count per file with matching lines; the sum is the number of matching lines.
-    parse: (r) => ({
-      findings: r.stdout.split('\n').filter(Boolean).reduce((s, l) => s + (Number(l.slice(l.lastIndexOf(':') + 1)) || 0), 0),
-    }),
-  };
-}
-
-function gitleaksTool(info, awsOnly) {
-  const report = path.join(CORPUS_DIR, awsOnly ? 'gitleaks-aws-report.json' : 'gitleaks-report.json');
-  const common = ['--no-banner', '--report-format', 'json', '--report-path', report];
-  const rules = awsOnly ? ['--enable-rule', 'aws-access-token'] : [];
-  return {
-    name: awsOnly ? 'gitleaks-aws' : 'gitleaks',
-    label: awsOnly ? 'gitleaks (aws rule)' : 'gitleaks',
-    argv: (corpus) => (info.hasDir
-      ? [info.bin, 'dir', corpus, ...common, ...rules]
-      : [info.bin, 'detect', '--no-git', '--source', corpus, ...common, ...rules]),
-    before: () => fs.rmSync(report, { force: true }),
-    // gitleaks exits 1 both for "leaks found" and for fatal errors: tell them apart by the report.
-    check: (r) => {
-      if (r.status === 0) return null;
-      if (r.status === 1 && fs.existsSync(report)) return null;
-      return `exit ${r.status ?? r.signal}`;
-    },
-    parse: () => {
-      try {
-        const j = JSON.parse(fs.readFileSync(report, 'utf8'));
-        return { findings: Array.isArray(j) ? j.length : null };
-      } catch {
-        return { findings: null };
-      }
-    },
-  };
-}
-
-// ---------------------------------------------------------------- measuring
-
-function runOnce(tool, corpus, timeBin) {
-  tool.before?.();
-  const argv = tool.argv(corpus);
-  const timeOut = path.join(CORPUS_DIR, 'time-v.txt');
-  const [cmd, ...args] = timeBin ? [timeBin, '-v', '-o', timeOut, ...argv] : argv;
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (r.error) return { seconds, error: r.error.message, stderr: '' };
-  let rssMB = null;
-  let cpuSeconds = null;
-  if (timeBin) {
-    try {
-      const t = fs.readFileSync(timeOut, 'utf8');
-      const m = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(t);
-      if (m) rssMB = Number(m[1]) / 1024;
-      const u = /User time \(seconds\):\s*([\d.]+)/.exec(t);
-      const s = /System time \(seconds\):\s*([\d.]+)/.exec(t);
-      if (u && s) cpuSeconds = Number(u[1]) + Number(s[1]);
-    } catch {}
-  }
-  const error = tool.check(r);
-  return { seconds, rssMB, cpuSeconds, error, stderr: r.stderr, result: r };
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-/** Warmup + timed runs within the budget. Returns a row for the table, or { error }. */
-function measure(tool, corpusName, corpus, opts, timeBin) {
-  process.stdout.write(`  ${tool.label.padEnd(22)} ${corpusName.padEnd(8)} `);
-  const times = [];
-  const rss = [];
-  const cpu = [];
-  let last = null;
-  let notes = [];
-  const budget = opts.budget > 0 ? opts.budget : Infinity;
-  let spent = 0;
-  const once = () => {
-    const r = runOnce(tool, corpus, timeBin);
-    spent += r.seconds;
-    if (r.error) {
-      process.stdout.write('error\n');
-      return r;
-    }
-    last = r;
-    return null;
-  };
-  // The first run doubles as warmup when the budget allows the warmups and all timed runs.
-  let err = once();
-  if (err) return { error: err };
-  const first = last.seconds;
-  let warmups = 1;
-  if (first * (opts.warmup + opts.runs) > budget || opts.warmup === 0) {
-    warmups = 0;
-    times.push(first);
-    if (last.rssMB != null) rss.push(last.rssMB);
-    if (last.cpuSeconds != null) cpu.push(last.cpuSeconds);
-  } else {
-    for (; warmups < opts.warmup; warmups++) {
-      err = once();
-      if (err) return { error: err };
-    }
-  }
-  process.stdout.write(warmups ? `warmup ${warmups}, runs ` : 'runs ');
-  if (times.length) process.stdout.write(`${first.toFixed(2)}s `);
-  while (times.length < opts.runs) {
-    const est = times.length ? median(times) : first;
-    if (times.length >= 1 && spent + est > budget) break;
-    err = once();
-    if (err) return { error: err };
-    times.push(last.seconds);
-    if (last.rssMB != null) rss.push(last.rssMB);
-    if (last.cpuSeconds != null) cpu.push(last.cpuSeconds);
-    process.stdout.write(`${last.seconds.toFixed(2)}s `);
-  }
-  process.stdout.write('\n');
-  if (times.length < opts.runs) {
-    notes.push(`${tool.label} on ${corpusName}: ${times.length} of ${opts.runs} runs (one run takes ${first.toFixed(0)} s; --budget ${opts.budget}; --budget 0 runs all)`);
-  }
-  const parsed = tool.parse(last.result);
-  if (parsed.note) notes.push(`${tool.label}: ${parsed.note}`);
-  return {
-    tool: tool.name,
-    label: tool.label,
-    argv: tool.argv(corpus),
-    runs: times.length,
-    warmups,
-    times,
-    median: median(times),
-    min: Math.min(...times),
-    max: Math.max(...times),
-    rssMB: rss.length ? Math.max(...rss) : null,
-    cpuSeconds: cpu.length ? median(cpu) : null,
-    findings: parsed.findings,
-    stats: parsed.stats ?? undefined,
-    notes,
-  };
-}
-
-/** Read every corpus file once so no tool pays for a cold page cache that another didn't. */
-function warmPageCache(dir) {
-  const stack = [dir];
-  while (stack.length) {
-    const d = stack.pop();
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) stack.push(p);
-      else if (e.isFile()) {
-        try {
-          fs.readFileSync(p);
-        } catch {}
-      }
-    }
-  }
-}
-
-// ---------------------------------------------------------------- output
-
-function table(rows, header) {
-  const cells = [header, ...rows].map((r) => r.map(String));
-  const w = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  const right = header.map((_, i) => i >= 2);
-  const line = (r) => r.map((c, i) => (right[i] ? c.padStart(w[i]) : c.padEnd(w[i]))).join('  ');
-  return [line(cells[0]), w.map((n) => '-'.repeat(n)).join('  '), ...cells.slice(1).map(line)].join('\n');
-}
-
-function fmt(n, digits) {
-  return n == null || !Number.isFinite(n) ? '-' : n.toFixed(digits);
-}
-
-function main() {
-  const opts = parseArgs(process.argv.slice(2));
-  const exitNotes = [];
-  let failed = false;
-
-  const timeBin = gnuTime();
-  const m = machine();
-  console.log(`keyhound benchmark  ${m.date}`);
-  console.log(`machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, node ${m.node}`);
-  console.log('');
-
-  // --- corpus
-  const built = ensureCorpus({ rebuild: opts.rebuild });
-  console.log(describeParts(built.parts));
-  const planted = plantedInfo();
-  if (planted && built.parts.planted) console.log(`  (planted: ${planted.pairs} synthetic key ID + secret pairs in ${planted.files} files)`);
-  console.log('');
-  const corpora = [];
-  for (const c of opts.corpus) {
-    if (PARTS[c] !== undefined) {
-      if (built.parts[c]) corpora.push({ name: c, ...built.parts[c] });
-      else console.log(`note: corpus part '${c}' is missing (see the notes above); skipped`);
-    } else if (fs.existsSync(c) && fs.statSync(c).isDirectory()) {
-      const dir = path.resolve(c);
-      corpora.push({ name: path.basename(dir), dir, ...corpusStats(dir) });
-    } else {
-      die(`--corpus '${c}' is neither one of ${Object.keys(PARTS).join(', ')} nor a folder`);
-    }
-  }
-  if (corpora.length === 0) die('no corpus to scan');
-
-  // --- tools
-  const wanted = new Set(opts.tools ?? ALL_TOOLS);
+function makeTools(opts, notes, versions) {
   const tools = [];
-  const versions = {};
-  if (wanted.has('keyhound')) {
-    if (opts.keyhound || fs.existsSync(KEYHOUND_BIN)) {
-      tools.push(keyhoundTool(opts.keyhound));
-      if (!opts.keyhound) {
-        const v = spawnSync(process.execPath, [KEYHOUND_BIN, '--version'], { encoding: 'utf8' });
-        versions.keyhound = v.status === 0 ? firstLine(v) : 'unknown';
-      } else versions.keyhound = `override: ${opts.keyhound}`;
-    } else {
-      const msg = `keyhound is not built (${path.relative(REPO, KEYHOUND_BIN)} is missing): run \`npm install\` (or \`npm run build\`), then rerun; or pass --keyhound "CMD"`;
-      console.log(`NOTE: ${msg}`);
-      exitNotes.push(msg);
-      failed = true;
-    }
-  }
-  if (wanted.has('ripgrep')) {
-    const rg = which('rg');
-    if (rg) {
-      tools.push(ripgrepTool(rg));
-      versions.ripgrep = firstLine(spawnSync(rg, ['--version'], { encoding: 'utf8' }));
-    } else console.log('note: ripgrep not installed: apt-get install ripgrep');
-  }
-  if (wanted.has('gitleaks') || wanted.has('gitleaks-aws')) {
-    const bin = findGitleaks(opts.gitleaks);
-    if (bin) {
-      const info = gitleaksInfo(bin);
-      versions.gitleaks = `${info.version ?? 'unknown version'} (${bin}${info.hasDir ? '' : ', using detect --no-git'})`;
-      if (wanted.has('gitleaks')) tools.push(gitleaksTool(info, false));
-      if (wanted.has('gitleaks-aws')) {
-        if (info.hasEnableRule) tools.push(gitleaksTool(info, true));
-        else console.log('note: this gitleaks has no --enable-rule; skipping gitleaks-aws');
-      }
-    } else {
-      console.log(`note: gitleaks not installed${opts.gitleaks ? ` at ${opts.gitleaks}` : ''}: \`go install github.com/zricethezav/gitleaks/v8@latest\` (it lands in ~/go/bin, which this script also searches)`);
-    }
-  }
-  if (!timeBin) console.log('note: /usr/bin/time (GNU) not found: peak memory is not measured (apt-get install time)');
-  for (const [k, v] of Object.entries(versions)) console.log(`${k}: ${v}`);
-  console.log('');
-  if (tools.length === 0) die('no tool to run');
+  const wanted = new Set(opts.tools ?? TOOLS);
+  const pick = (name) => wanted.has(name);
+  const scratch = (f) => path.join(SCRATCH, f);
 
-  // --- measure
-  console.log(`Measuring (median of ${opts.runs} runs, ${opts.warmup} warmup, budget ${opts.budget || 'unlimited'} s per tool and corpus):`);
-  const results = [];
-  for (const c of corpora) {
-    warmPageCache(c.dir);
-    for (const t of tools) {
-      const r = measure(t, c.name, c.dir, opts, timeBin);
-      if (r.error) {
-        const e = r.error;
-        const what = `${t.label} failed on ${c.name}: ${e.error}`;
-        console.log(`ERROR: ${what}`);
-        if (e.stderr) console.log(e.stderr.trimEnd().split('\n').slice(-20).map((l) => `    ${l}`).join('\n'));
-        exitNotes.push(what);
-        if (t.name === 'keyhound') failed = true;
+  if (pick('keyhound')) {
+    const base = opts.keyhound ? (args) => ['/bin/sh', '-c', `${opts.keyhound} "$@"`, 'keyhound', ...args] : (args) => [NODE, KEYHOUND_BIN, ...args];
+    if (!opts.keyhound && !fs.existsSync(KEYHOUND_BIN)) {
+      notes.push(`keyhound is not built (${path.relative(REPO, KEYHOUND_BIN)} is missing): run \`npm run build\`, or pass --keyhound "CMD"`);
+    } else {
+      versions.keyhound = opts.keyhound ? `--keyhound ${opts.keyhound}` : firstLine(run(NODE, [KEYHOUND_BIN, '--version'], { allowFail: true }));
+      const check = okExit(0, 1);
+      tools.push({
+        name: 'keyhound',
+        label: opts.keyhound ? 'keyhound (--keyhound)' : 'keyhound',
+        spec: (c) => {
+          if (c.kind === 'history') return { argv: base(['history', '--format', 'json', '--no-progress', '--max-file-size', '100MB']), cwd: c.path, check, parse: keyhoundFindings };
+          if (c.kind === 'staged') return { argv: base(['staged', '--format', 'json']), cwd: c.path, check, parse: keyhoundFindings };
+          const max = c.kind === 'folder' ? '100MB' : '2GB';
+          return { argv: base(['scan', c.path, '--format', 'json', '--no-progress', '--no-gitignore', '--max-file-size', max]), check, parse: keyhoundFindings };
+        },
+      });
+    }
+  }
+  if (pick('node')) {
+    tools.push({
+      name: 'node',
+      label: 'node -e 0 (floor)',
+      spec: (c) => (c.kind === 'staged' ? { argv: [NODE, '-e', '0'], cwd: c.path, check: okExit(0), parse: () => ({ findings: null }) } : null),
+    });
+  }
+  if (pick('ripgrep')) {
+    const rg = which('rg');
+    if (!rg) notes.push('ripgrep not installed (apt-get install ripgrep): skipped');
+    else {
+      versions.ripgrep = firstLine(run(rg, ['--version'])).replace(/^ripgrep /, '');
+      tools.push({
+        name: 'ripgrep',
+        label: 'ripgrep (key ID regex)',
+        spec: (c) => {
+          if (c.kind === 'history') return 'no history mode';
+          if (c.kind === 'staged') return 'no staged mode';
+          return { argv: [rg, '--no-ignore', '--hidden', '--count-matches', '-e', RG_PATTERN, c.path], check: okExit(0, 1), parse: rgFindings };
+        },
+      });
+    }
+  }
+  if (pick('gitleaks') || pick('gitleaks-aws')) {
+    const bin = findGitleaks(opts.gitleaks);
+    if (!bin) notes.push('gitleaks not installed (go install github.com/zricethezav/gitleaks/v8@latest; ~/go/bin is searched): skipped');
+    else {
+      const info = gitleaksInfo(bin);
+      versions.gitleaks = `${info.version ?? 'unknown version'} (${bin})`;
+      for (const aws of [false, true]) {
+        if (!pick(aws ? 'gitleaks-aws' : 'gitleaks')) continue;
+        if (aws && !info.hasEnableRule) {
+          notes.push('this gitleaks has no --enable-rule: gitleaks-aws skipped');
+          continue;
+        }
+        const report = scratch(aws ? 'gitleaks-aws.json' : 'gitleaks.json');
+        const common = ['--no-banner', '--report-format', 'json', '--report-path', report, ...(aws ? ['--enable-rule', 'aws-access-token'] : [])];
+        const check = (r) => (r.status === 0 || (r.status === 1 && fs.existsSync(report)) ? null : `exit ${r.status ?? r.signal}`);
+        tools.push({
+          name: aws ? 'gitleaks-aws' : 'gitleaks',
+          label: aws ? 'gitleaks (aws rule)' : 'gitleaks',
+          spec: (c) => {
+            const before = () => rmrf(report);
+            const parse = jsonFileFindings(report);
+            if (c.kind === 'history') return { argv: info.hasGit ? [bin, 'git', c.path, ...common] : [bin, 'detect', '--source', c.path, ...common], before, check, parse };
+            if (c.kind === 'staged') return { argv: info.hasGit ? [bin, 'git', '--pre-commit', '--staged', ...common] : [bin, 'protect', '--staged', ...common], cwd: c.path, before, check, parse };
+            return { argv: info.hasDir ? [bin, 'dir', c.path, ...common] : [bin, 'detect', '--no-git', '--source', c.path, ...common], before, check, parse };
+          },
+        });
+      }
+    }
+  }
+  if (pick('detect-secrets')) {
+    const ds = ensureDetectSecrets();
+    if (ds.error) notes.push(`detect-secrets: ${ds.error}: skipped`);
+    else {
+      versions['detect-secrets'] = ds.version;
+      const parse = (r) => {
+        try {
+          const j = JSON.parse(r.stdout);
+          return { findings: Object.values(j.results).reduce((s, v) => s + v.length, 0) };
+        } catch {
+          return { findings: null, note: 'stdout is not JSON' };
+        }
+      };
+      tools.push({
+        name: 'detect-secrets',
+        label: 'detect-secrets',
+        spec: (c) => {
+          if (c.kind === 'history') return 'no history mode';
+          // Paths outside its working directory are dropped silently: run it from the corpus.
+          if (c.kind === 'folder') return { argv: [ds.bin, 'scan', '--all-files', '.'], cwd: c.path, check: okExit(0), parse };
+          if (c.kind === 'staged') return { argv: [ds.hook, ...c.files], cwd: c.path, check: okExit(0, 1), parse: (r) => ({ findings: (r.stdout.match(/^Secret Type:/gm) || []).length }) };
+          return { argv: [ds.bin, 'scan', '--all-files', path.basename(c.path)], cwd: path.dirname(c.path), check: okExit(0), parse };
+        },
+      });
+    }
+  }
+  if (pick('git-secrets')) {
+    if (!which('git-secrets')) notes.push('git-secrets not installed (apt-get install git-secrets): skipped');
+    else {
+      versions['git-secrets'] = gitSecretsVersion();
+      let config = null;
+      try {
+        config = gitSecretsConfig();
+      } catch (e) {
+        notes.push(`git-secrets: git secrets --register-aws failed (${e.message}): skipped`);
+      }
+      if (config) {
+        const env = { GIT_CONFIG_GLOBAL: config };
+        // 0: nothing found; 1 with this line: patterns matched; anything else: it failed.
+        const check = (r) => (r.status === 0 || (r.status === 1 && /Matched one or more prohibited patterns/.test(r.stderr)) ? null : `exit ${r.status ?? r.signal}`);
+        const neutral = os.tmpdir();
+        tools.push({
+          name: 'git-secrets',
+          label: 'git-secrets',
+          spec: (c) => {
+            if (c.kind === 'history') return { argv: ['git', 'secrets', '--scan-history'], cwd: c.path, env, check, parse: gitSecretsFindings, keepStdout: false };
+            if (c.kind === 'staged') return { argv: ['git', 'secrets', '--pre_commit_hook'], cwd: c.path, env, check, parse: gitSecretsFindings };
+            // Given paths, --scan runs grep -r (no git repository needed).
+            return { argv: ['git', 'secrets', '--scan', ...(c.kind === 'folder' ? ['-r'] : []), c.path], cwd: neutral, env, check, parse: gitSecretsFindings };
+          },
+        });
+      }
+    }
+  }
+  if (pick('secretlint')) {
+    const sl = ensureSecretlint();
+    if (sl.error) notes.push(`secretlint: ${sl.error}: skipped`);
+    else {
+      versions.secretlint = sl.version;
+      const common = ['--secretlintrc', sl.rc, '--format', 'unix', '--no-color', '--no-terminalLink', '--no-gitignore'];
+      const parse = (r) => ({ findings: r.stdout.split('\n').filter((l) => /:\d+:\d+: /.test(l)).length });
+      tools.push({
+        name: 'secretlint',
+        label: 'secretlint',
+        spec: (c) => {
+          if (c.kind === 'history') return 'no history mode';
+          if (c.kind === 'staged') return { argv: [sl.bin, ...common, ...c.files], cwd: c.path, check: okExit(0, 1), parse };
+          if (c.kind === 'folder') return { argv: [sl.bin, ...common, `${c.path}/**/*`], cwd: c.path, check: okExit(0, 1), parse };
+          return { argv: [sl.bin, ...common, '--no-glob', c.path], check: okExit(0, 1), parse };
+        },
+      });
+    }
+  }
+  return tools;
+}
+
+// ---------------------------------------------------------------- corpora
+
+async function prepareCorpora(opts, notes) {
+  const names = [...new Set((opts.corpus ?? CORPORA).flatMap((c) => SUB[c]))];
+  const corpora = [];
+  let folderBuilt = null;
+  const folder = () => (folderBuilt ??= ensureCorpus({ rebuild: opts.rebuild, quiet: false }));
+  for (const name of names) {
+    if (name === 'folder') {
+      const b = folder();
+      notes.push(...b.notes);
+      if (!b.parts.all) {
+        notes.push('folder: the corpus could not be built: skipped');
         continue;
       }
-      results.push({ corpus: c.name, dir: c.dir, files: c.files, bytes: c.bytes, ...r });
+      const planted = plantedInfo();
+      corpora.push({ name, kind: 'folder', path: b.tree, bytes: b.parts.all.bytes, files: b.parts.all.files, about: `pinned PyPI sdists of awscli/botocore/boto3 + a node_modules copy + ${planted?.pairs ?? '?'} planted pairs; ${b.parts.all.files} files` });
+    } else if (name === 'history') {
+      let dir;
+      let about;
+      if (opts.repo) {
+        dir = opts.repo;
+        if (!gitDirOf(dir)) {
+          notes.push(`history: --repo ${dir} is not a git repository: skipped`);
+          continue;
+        }
+        about = `--repo ${dir}, all its refs`;
+      } else {
+        const h = ensureHistoryRepo({ url: opts.repoUrl, pin: opts.pin });
+        if (h.error) {
+          notes.push(`history: skipped: ${h.error}`);
+          continue;
+        }
+        dir = h.dir;
+        about = `botocore at ${h.pin.slice(0, 12)} (cloned from ${h.source})`;
+      }
+      const s = repoStats(gitDirOf(dir));
+      corpora.push({ name, kind: 'history', path: dir, bytes: s.bytes, about: `${about}: ${s.commits} commits, ${s.blobs} unique blobs` });
+    } else if (name === 'staged') {
+      if (!fs.existsSync(path.join(CORPUS_DIR, 'tree', 'pypi'))) folder();
+      const s = buildStagedRepo();
+      corpora.push({ name, kind: 'staged', path: s.dir, files: s.files, bytes: s.bytes, about: `a repository of 100 committed files with 5 new files staged (${s.bytes} bytes), 1 planted pair` });
+    } else {
+      if (!fs.existsSync(path.join(CORPUS_DIR, 'tree', 'pypi'))) folder();
+      const b = ensureBigFiles([name])[name];
+      corpora.push({ name, kind: name, path: b.path, bytes: b.bytes, about: `${path.relative(REPO, b.path)}: ${b.line ? 'one line' : 'lines of corpus text'}, ${b.pairs} planted pairs at offsets ${b.offsets.map((o) => `${(o / 2 ** 20).toFixed(0)}M`).join(', ')}` });
     }
   }
+  return corpora;
+}
 
-  // --- report
-  const hasRss = results.some((r) => r.rssMB != null);
-  const header = ['tool', 'corpus', 'files', 'MB', 'runs', 'median s', 'min-max s', 'MB/s', 'files/s', 'findings', ...(hasRss ? ['max RSS MB'] : [])];
-  const rows = results.map((r) => [
-    r.label,
-    r.corpus,
-    r.files,
-    fmt(mb(r.bytes), 1),
-    r.runs,
-    fmt(r.median, 3),
-    `${fmt(r.min, 2)}-${fmt(r.max, 2)}`,
-    fmt(mb(r.bytes) / r.median, 1),
-    fmt(r.files / r.median, 0),
-    r.findings ?? '-',
-    ...(hasRss ? [fmt(r.rssMB, 0)] : []),
-  ]);
-  console.log('');
-  console.log(table(rows, header));
+// ---------------------------------------------------------------- targets
 
-  const ratios = [];
+function targets(rows) {
+  const get = (corpus, tool) => rows.find((r) => r.corpus === corpus && r.tool === tool);
+  const out = [];
+  const ratioTarget = (what, corpus, peer, min, strict = false) => {
+    const kh = get(corpus, 'keyhound');
+    const p = get(corpus, peer);
+    if (!kh || !p) return out.push({ what, status: 'n/a', detail: `not measured (${!kh ? 'keyhound' : peer} on ${corpus})` });
+    if (kh.failed) return out.push({ what, status: 'MISS', detail: `keyhound ${kh.failed}` });
+    if (p.failed && !p.killed) return out.push({ what, status: 'n/a', detail: `${peer} ${p.failed}` });
+    const x = p.killed ? kh.MBps / (mb(p.bytes) / p.budget) : kh.MBps / p.MBps;
+    const ok = strict ? x > min : x >= min;
+    if (p.killed && !ok) return out.push({ what, status: 'n/a', detail: `${peer} was killed at ${p.budget} s: keyhound is > ${x.toFixed(2)}x, not enough to tell` });
+    out.push({ what, status: ok ? 'pass' : 'MISS', detail: `${p.killed ? '> ' : ''}${x.toFixed(2)}x` });
+  };
+  ratioTarget('folder: keyhound >= 3x gitleaks dir', 'folder', 'gitleaks', 3);
+  ratioTarget('folder: keyhound >= 0.5x ripgrep', 'folder', 'ripgrep', 0.5);
+  ratioTarget('history: keyhound >= 3x gitleaks git', 'history', 'gitleaks', 3);
+  ratioTarget('history: keyhound faster than git secrets --scan-history', 'history', 'git-secrets', 1, true);
+  {
+    const kh = get('staged', 'keyhound');
+    const n = get('staged', 'node');
+    if (!kh || !n) out.push({ what: 'staged: keyhound staged <= 2x node -e 0', status: 'n/a', detail: 'not measured' });
+    else if (kh.failed) out.push({ what: 'staged: keyhound staged <= 2x node -e 0', status: 'MISS', detail: `keyhound ${kh.failed}` });
+    else {
+      const x = kh.median / n.median;
+      out.push({ what: 'staged: keyhound staged <= 2x node -e 0', status: x <= 2 ? 'pass' : 'MISS', detail: `${x.toFixed(2)}x (${(kh.median * 1000).toFixed(0)} ms vs ${(n.median * 1000).toFixed(0)} ms)` });
+    }
+  }
+  for (const r of rows.filter((r) => r.tool === 'keyhound')) {
+    const what = `${r.corpus}: keyhound peak RSS < 300 MB`;
+    if (r.rssMB == null) out.push({ what, status: 'n/a', detail: r.failed ? `keyhound ${r.failed}` : 'not measured' });
+    else out.push({ what, status: r.rssMB < 300 && !r.failed && !r.errors ? 'pass' : 'MISS', detail: `${r.rssMB.toFixed(0)} MB${r.failed ? ` (${r.failed})` : r.errors ? ` (but it could not read: ${r.errors[0]})` : ''}` });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  fs.mkdirSync(SCRATCH, { recursive: true });
+  fs.mkdirSync(CACHE_DIR, { recursive: true });
+  const m = machine();
+  const timeBin = gnuTime();
+  const notes = [];
+  console.log(`keyhound benchmark  ${m.date}`);
+  console.log(`machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}`);
+  if (!timeBin) notes.push('/usr/bin/time (GNU) not found: peak RSS is only sampled from /proc (apt-get install time)');
+
+  console.log('\nPeers:');
+  const versions = { node: m.node, git: m.git };
+  const tools = makeTools(opts, notes, versions);
+  for (const [k, v] of Object.entries(versions)) console.log(`  ${k}: ${v}`);
+
+  console.log('\nCorpora:');
+  const corpora = await prepareCorpora(opts, notes);
+  for (const c of corpora) console.log(`  ${c.name.padEnd(8)} ${fmt(mb(c.bytes), 1).padStart(8)} MB  ${c.about}`);
+  for (const n of notes) console.log(`note: ${n}`);
+  if (corpora.length === 0) die('no corpus to scan (see the notes above)');
+  if (tools.length === 0) die('no tool to run');
+
+  const rows = [];
+  let keyhoundFailed = false;
   for (const c of corpora) {
-    const kh = results.find((r) => r.corpus === c.name && r.tool === 'keyhound');
-    if (!kh) continue;
-    for (const p of results.filter((r) => r.corpus === c.name && r.tool !== 'keyhound')) {
-      const x = p.median / kh.median;
-      ratios.push({ corpus: c.name, peer: p.tool, ratio: x });
-      console.log(`keyhound/${p.tool} = ${x.toFixed(2)}x throughput on ${c.name}${x >= 1 ? '' : ` (${p.tool} is ${(1 / x).toFixed(1)}x faster)`}`);
-    }
-    if (kh.stats) {
-      const s = kh.stats;
-      const sk = s.skipped ? Object.entries(s.skipped).filter(([, n]) => n).map(([k, n]) => `${k} ${n}`).join(', ') : '';
-      console.log(`keyhound on ${c.name} scanned ${s.filesScanned ?? '?'} files, ${fmt(mb(s.bytesScanned ?? NaN), 1)} MB${sk ? `; skipped: ${sk}` : ''}${s.errors ? `; errors: ${s.errors}` : ''}`);
+    const runs = opts.runs ?? DEFAULTS[c.name].runs;
+    const budget = opts.budget ?? DEFAULTS[c.name].budget;
+    console.log(`\n${c.name}: median of ${runs} runs, ${opts.warmup} warmup, budget ${budget || 'unlimited'} s per tool`);
+    if (c.kind !== 'staged') warmPageCache(c.kind === 'history' ? gitDirOf(c.path) : c.path);
+    for (const t of tools) {
+      const spec = t.spec(c);
+      if (spec === null) continue;
+      if (typeof spec === 'string') {
+        notes.push(`${t.label} on ${c.name}: ${spec}`);
+        continue;
+      }
+      process.stdout.write(`  ${t.label.padEnd(24)} `);
+      const res = await measure(spec, { runs, warmup: opts.warmup, budget, timeBin, scratch: SCRATCH, onProgress: (s) => process.stdout.write(`${s} `) });
+      const row = { tool: t.name, label: t.label, corpus: c.name, bytes: c.bytes, budget, command: spec.argv.map(shq).join(' '), cwd: spec.cwd ?? REPO };
+      if (res.killed || res.error) {
+        row.failed = res.killed ? `killed at ${budget} s` : res.error;
+        row.killed = !!res.killed;
+        row.runs = 0;
+        row.rssMB = res.rssMB ?? null;
+        row.exit = res.result?.status ?? null;
+        row.stderr = (res.result?.stderr || '').trim().split('\n').slice(-12).join('\n');
+        console.log(res.killed ? `> ${budget} s (killed)` : `FAILED: ${res.error}`);
+        if (!res.killed && row.stderr) console.log(row.stderr.split('\n').map((l) => `      ${l}`).join('\n'));
+        if (t.name === 'keyhound') keyhoundFailed = true;
+      } else {
+        const parsed = spec.parse(res.last.result);
+        Object.assign(row, { runs: res.times.length, warmups: res.warmups, seconds: res.times.map((x) => +x.toFixed(4)), median: res.median, min: res.min, max: res.max, MBps: mb(c.bytes) / res.median, rssMB: res.rssMB, cpuSeconds: res.cpuSeconds, findings: parsed.findings, exit: res.last.result.status });
+        if (parsed.stats) row.keyhoundStats = parsed.stats;
+        if (parsed.errors?.length) row.errors = parsed.errors;
+        if (parsed.note) notes.push(`${t.label} on ${c.name}: ${parsed.note}`);
+        if (res.times.length < runs) notes.push(`${t.label} on ${c.name}: ${res.times.length} of ${runs} runs within the ${budget} s budget`);
+        console.log(`→ ${res.median.toFixed(3)} s, ${row.findings ?? '-'} findings`);
+      }
+      rows.push(row);
     }
   }
-  const notes = [...built.notes, ...results.flatMap((r) => r.notes), ...exitNotes];
+
+  // keyhound's ratio to each peer on the same corpus: keyhound MB/s ÷ peer MB/s (>1: keyhound faster).
+  for (const r of rows) {
+    const kh = rows.find((x) => x.corpus === r.corpus && x.tool === 'keyhound');
+    if (!kh || kh.failed || r.tool === 'keyhound') continue;
+    if (r.killed) r.ratio = { lowerBound: true, value: kh.MBps / (mb(r.bytes) / r.budget) };
+    else if (!r.failed) r.ratio = { lowerBound: false, value: kh.MBps / r.MBps };
+  }
+  const header = ['tool', 'corpus', 'MB', 'runs', 'median wall', 'MB/s', 'peak RSS MB', 'findings', 'keyhound ×'];
+  const wall = (r) => (r.killed ? `> ${r.budget} s (killed)` : r.failed ? 'FAILED' : r.median < 1 ? `${(r.median * 1000).toFixed(0)} ms` : `${r.median.toFixed(2)} s`);
+  const tableRows = rows.map((r) => [
+    r.label, r.corpus, fmt(mb(r.bytes), r.bytes < 2 ** 20 ? 3 : 1), r.runs, wall(r),
+    r.failed ? (r.killed ? `< ${fmt(mb(r.bytes) / r.budget, 1)}` : '-') : fmt(r.MBps, r.MBps < 1 ? 3 : 1),
+    fmt(r.rssMB, 0), r.failed ? '-' : `${r.findings ?? '-'}${r.errors ? ` (${r.errors.length} error${r.errors.length > 1 ? 's' : ''})` : ''}`,
+    r.tool === 'keyhound' ? '' : r.ratio ? `${r.ratio.lowerBound ? '> ' : ''}${r.ratio.value.toFixed(2)}` : '-',
+  ]);
+  console.log('\n' + table(tableRows, header, [0, 1]));
+  console.log('(keyhound × = keyhound MB/s ÷ that tool\'s MB/s on the same corpus: above 1, keyhound is faster)');
+  for (const r of rows.filter((r) => r.tool === 'keyhound' && r.keyhoundStats)) {
+    const s = r.keyhoundStats;
+    const sk = Object.entries(s.skipped ?? {}).filter(([, n]) => n).map(([k, n]) => `${k} ${n}`).join(', ');
+    console.log(`keyhound on ${r.corpus}: scanned ${s.filesScanned ?? s.blobsScanned ?? '?'} files/blobs, ${fmt(mb(s.bytesScanned ?? NaN), 1)} MB${sk ? `; skipped: ${sk}` : ''}${s.errors ? `; errors: ${s.errors}` : ''}`);
+  }
+  for (const r of rows.filter((r) => r.errors)) for (const e of r.errors.slice(0, 5)) console.log(`${r.label} on ${r.corpus}: ${e}`);
+  for (const r of rows.filter((r) => r.failed && !r.killed)) console.log(`FAILED: ${r.label} on ${r.corpus}: ${r.failed}${r.stderr ? `: ${r.stderr.split('\n').slice(-3).join(' | ')}` : ''}`);
+
+  const ran = new Set(corpora.map((c) => c.name));
+  const tg = targets(rows).filter((t) => ran.has(t.what.split(':')[0]));
+  console.log('\nTargets (issue 6):');
+  for (const t of tg) console.log(`  ${t.status.padEnd(4)}  ${t.what}: ${t.detail}`);
   if (notes.length) {
     console.log('');
-    for (const n of notes) console.log(`note: ${n}`);
+    for (const n of [...new Set(notes)]) console.log(`note: ${n}`);
   }
 
   const out = {
     machine: m,
     versions,
-    options: { runs: opts.runs, warmup: opts.warmup, budget: opts.budget, keyhound: opts.keyhound },
-    corpus: Object.fromEntries(Object.entries(built.parts).map(([k, p]) => [k, { dir: path.relative(REPO, p.dir), files: p.files, MB: +mb(p.bytes).toFixed(2) }])),
-    planted,
-    results: results.map((r) => ({
-      tool: r.tool,
-      label: r.label,
-      corpus: r.corpus,
-      files: r.files,
-      MB: +mb(r.bytes).toFixed(2),
-      runs: r.runs,
-      warmups: r.warmups,
-      seconds: r.times.map((t) => +t.toFixed(4)),
-      medianSeconds: +r.median.toFixed(4),
-      MBps: +(mb(r.bytes) / r.median).toFixed(2),
-      filesPerSecond: +(r.files / r.median).toFixed(1),
-      findings: r.findings,
-      maxRssMB: r.rssMB == null ? null : +r.rssMB.toFixed(1),
-      cpuSeconds: r.cpuSeconds == null ? null : +r.cpuSeconds.toFixed(3),
-      command: r.argv,
-      ...(r.stats ? { keyhoundStats: r.stats } : {}),
-    })),
-    ratios: ratios.map((r) => ({ ...r, ratio: +r.ratio.toFixed(3) })),
-    notes,
-    ok: !failed,
+    options: { corpus: opts.corpus ?? CORPORA, tools: opts.tools, runs: opts.runs, warmup: opts.warmup, budget: opts.budget, repo: opts.repo, repoUrl: opts.repoUrl, pin: opts.pin, keyhound: opts.keyhound },
+    corpora: corpora.map((c) => ({ name: c.name, path: path.relative(REPO, c.path) || c.path, bytes: c.bytes, MB: +mb(c.bytes).toFixed(2), about: c.about })),
+    results: rows.map((r) => ({ ...r, median: r.median == null ? null : +r.median.toFixed(4), MBps: r.MBps == null ? null : +r.MBps.toFixed(3), rssMB: r.rssMB == null ? null : +r.rssMB.toFixed(1), ratio: r.ratio ? { ...r.ratio, value: +r.ratio.value.toFixed(3) } : null })),
+    targets: tg,
+    notes: [...new Set(notes)],
+    ok: !keyhoundFailed,
   };
-  fs.writeFileSync(path.join(CORPUS_DIR, 'last-run.json'), JSON.stringify(out, null, 2) + '\n');
-  if (opts.json) {
-    console.log('');
-    console.log(JSON.stringify(out, null, 2));
-  }
-  process.exit(failed ? 1 : 0);
+  fs.writeFileSync(RESULTS, JSON.stringify(out, null, 2) + '\n');
+  console.log(`\nSaved ${path.relative(REPO, RESULTS)}`);
+  if (opts.json) console.log(JSON.stringify(out, null, 2));
+  process.exit(keyhoundFailed ? 1 : 0);
 }
 
-main();
+main().catch((e) => {
+  console.error(`bench: ${e.stack || e.message}`);
+  process.exit(2);
+});
