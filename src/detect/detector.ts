@@ -1,7 +1,7 @@
 // The detector: a pure function of a fragment and the compiled rules, so it can run anywhere
 // (main thread, worker, test). Cheap gates first: path → keyword → regex → entropy → allowlist →
 // nearby evidence. Then overlapping matches are resolved, AWS pairs marked and key IDs enriched.
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { matchesAny } from '../glob.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { Finding, Fragment } from '../types.js';
@@ -264,5 +264,9 @@ function enrichKeyId(finding: Finding): void {
 /** Kind (or rule), path and secret: unchanged when lines move or the rule that matched is refined. */
 function fingerprintOf(hit: Hit, path: string): string {
   const what = hit.rule.kind === 'other' ? hit.rule.id : hit.rule.kind;
-  return createHash('sha256').update(`${what}\0${path}\0${hit.secret}`).digest('hex').slice(0, 16);
+  return crypto().createHash('sha256').update(`${what}\0${path}\0${hit.secret}`).digest('hex').slice(0, 16);
 }
+
+/** node:crypto is loaded on the first finding (~10 ms that a clean pre-commit run does not pay). */
+let cryptoModule: typeof import('node:crypto') | undefined;
+const crypto = (): typeof import('node:crypto') => (cryptoModule ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'));
