@@ -9,6 +9,8 @@ import { detect } from '../src/detect/detector.js';
 import { loadBuiltinRules, type CompiledRule } from '../src/rules/load.js';
 import { decode } from '../src/sources/decode.js';
 import { scanFileStreaming, type StreamOptions } from '../src/sources/stream.js';
+import { STREAM_ABOVE } from '../src/sources/read-file.js';
+import { scan } from '../src/run.js';
 import type { Finding } from '../src/types.js';
 import { Keys } from './helpers/keys.js';
 import { makeTree, removeTree } from './helpers/tmp.js';
@@ -238,3 +240,33 @@ oneLine('a one-line JSON array of credentials', async () => {
 });
 
 oneLine.run();
+
+const wired = suite('streaming: in a folder scan');
+
+wired('a file over the streaming threshold is streamed by scan() and gives the same findings as a whole read', async () => {
+  const k = new Keys(931);
+  const filler = 'just some ordinary configuration text, line after line\n';
+  const lines = Math.ceil((STREAM_ABOVE + 1024 * 1024) / filler.length);
+  // A pair near the start, one straddling the first 8 MiB chunk boundary, one at the very end.
+  const pair = (): string => `aws_access_key_id = ${k.keyId()}\naws_secret_access_key = ${k.secret()}\n`;
+  const atBoundary = Math.floor(8 * 1024 * 1024 / filler.length) - 1;
+  const body: string[] = [];
+  for (let i = 0; i < lines; i++) body.push(i === 10 || i === atBoundary ? pair() : filler);
+  body.push(pair());
+  const root = makeTree({ 'big.log': body.join('') });
+  try {
+    const size = statSync(join(root, 'big.log')).size;
+    assert.ok(size > STREAM_ABOVE, 'the file must be over the threshold');
+    const streamed = await scan({ paths: [root], redact: false, threads: 1 });
+    const whole = detect({ path: 'big.log', text: readFileSync(join(root, 'big.log'), 'utf8') }, rules);
+    if (!streamed.ok) throw new Error(streamed.messages.join('\n'));
+    assert.is(streamed.result.stats.bytesScanned, size);
+    assert.is(streamed.result.findings.length, 6);
+    const where = (f: Finding): string => `${f.ruleId}:${f.line}:${f.column}:${f.secret}:${f.fingerprint}`;
+    assert.equal(streamed.result.findings.map(where), whole.map(where));
+  } finally {
+    removeTree(root);
+  }
+});
+
+wired.run();
