@@ -21,7 +21,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CORPUS_DIR, KEYHOUND_BIN, NODE, REPO, findGitleaks, fmt, gitSecretsVersion, gitleaksInfo, gnuTime, keyMaker,
-  machine, mb, mean, median, pipDownloadCommand, rmrf, run, shq, table, warmPageCache, which,
+  knownList, machine, mb, mean, median, pipDownloadCommand, readOptions, rmrf, run, shq, table, warmPageCache, which, wholeNumber,
 } from './lib.mjs';
 
 const ROOT = path.join(CORPUS_DIR, 'git');
@@ -72,43 +72,24 @@ const HELP = `Usage: node bench/git.mjs [options]
 const ALL_TOOLS = ['keyhound', 'git-secrets', 'gitleaks', 'gitleaks-aws'];
 
 function parseArgs(argv) {
-  const o = { runs: 3, budget: 300, repo: null, versions: ALL_VERSIONS.length, stagedRuns: 20, tools: null, gitleaks: null, skipHistory: false, skipStaged: false, rebuild: false, json: false };
-  const int = (v, flag, min = 0) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min) die(`${flag} wants a whole number >= ${min}, got '${v}'`);
-    return n;
+  const v = readOptions(argv, {
+    runs: { type: 'string' }, budget: { type: 'string' }, repo: { type: 'string' }, versions: { type: 'string' },
+    'staged-runs': { type: 'string' }, tools: { type: 'string' }, gitleaks: { type: 'string' }, 'skip-history': { type: 'boolean' },
+    'skip-staged': { type: 'boolean' }, rebuild: { type: 'boolean' }, json: { type: 'boolean' },
+  }, HELP, die);
+  return {
+    runs: v.runs === undefined ? 3 : wholeNumber(v.runs, '--runs', 1, die),
+    budget: v.budget === undefined ? 300 : wholeNumber(v.budget, '--budget', 0, die),
+    repo: v.repo === undefined ? null : path.resolve(v.repo),
+    versions: v.versions === undefined ? ALL_VERSIONS.length : Math.min(ALL_VERSIONS.length, wholeNumber(v.versions, '--versions', 2, die)),
+    stagedRuns: v['staged-runs'] === undefined ? 20 : wholeNumber(v['staged-runs'], '--staged-runs', 1, die),
+    tools: v.tools === undefined ? null : knownList(v.tools, ALL_TOOLS, '--tools', die),
+    gitleaks: v.gitleaks ?? null,
+    skipHistory: v['skip-history'] === true,
+    skipStaged: v['skip-staged'] === true,
+    rebuild: v.rebuild === true,
+    json: v.json === true,
   };
-  for (let i = 0; i < argv.length; i++) {
-    let a = argv[i];
-    let val;
-    const eq = a.indexOf('=');
-    if (a.startsWith('--') && eq > 0) {
-      val = a.slice(eq + 1);
-      a = a.slice(0, eq);
-    }
-    const value = () => {
-      if (val !== undefined) return val;
-      if (i + 1 >= argv.length) die(`${a} needs a value`);
-      return argv[++i];
-    };
-    switch (a) {
-      case '--runs': o.runs = int(value(), a, 1); break;
-      case '--budget': o.budget = int(value(), a); break;
-      case '--repo': o.repo = path.resolve(value()); break;
-      case '--versions': o.versions = Math.min(ALL_VERSIONS.length, int(value(), a, 2)); break;
-      case '--staged-runs': o.stagedRuns = int(value(), a, 1); break;
-      case '--tools': o.tools = value().split(',').map((s) => s.trim()).filter(Boolean); break;
-      case '--gitleaks': o.gitleaks = value(); break;
-      case '--skip-history': o.skipHistory = true; break;
-      case '--skip-staged': o.skipStaged = true; break;
-      case '--rebuild': o.rebuild = true; break;
-      case '--json': o.json = true; break;
-      case '-h': case '--help': console.log(HELP); process.exit(0); break;
-      default: die(`unknown option '${a}' (see --help)`);
-    }
-  }
-  for (const t of o.tools ?? []) if (!ALL_TOOLS.includes(t)) die(`unknown tool '${t}'; known: ${ALL_TOOLS.join(', ')}`);
-  return o;
 }
 
 function die(msg, code = 2) {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs as nodeParseArgs } from 'node:util';
 
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(HERE, '..');
@@ -453,4 +454,38 @@ export async function measure(spec, { runs, warmup = 1, budget, timeBin, scratch
     cpuSeconds: cpu.length ? median(cpu) : null,
     last,
   };
+}
+
+// ---------------------------------------------------------------- command-line options
+
+/**
+ * Options parsed by node:util's parseArgs (strict: an unknown option or a missing value is an error),
+ * with the checks the bench scripts share. `fail(message)` reports a usage error and exits 2.
+ */
+export function readOptions(argv, options, help, fail) {
+  let parsed;
+  try {
+    parsed = nodeParseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+  } catch (err) {
+    fail(`${err.message.split('\n')[0]} (see --help)`);
+  }
+  if (parsed.values.help) {
+    console.log(help);
+    process.exit(0);
+  }
+  return parsed.values;
+}
+
+/** A whole number >= min from an option's text, or a usage error. */
+export function wholeNumber(value, flag, min, fail) {
+  if (!/^\d+$/.test(String(value)) || Number(value) < min) fail(`${flag} wants a whole number >= ${min}, got '${value}'`);
+  return Number(value);
+}
+
+/** A comma list whose every item is in `known`, or a usage error. */
+export function knownList(value, known, flag, fail) {
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (items.length === 0) fail(`${flag} wants a comma list of ${known.join(', ')}`);
+  for (const x of items) if (!known.includes(x)) fail(`unknown ${flag.replace(/^--/, '')} '${x}'; known: ${known.join(', ')}`);
+  return items;
 }

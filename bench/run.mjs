@@ -14,7 +14,7 @@ import { BIG_FILES, BOTOCORE_PIN, BOTOCORE_URL, buildStagedRepo, ensureBigFiles,
 import {
   CACHE_DIR, CORPUS_DIR, KEYHOUND_BIN, NODE, REPO, RG_PATTERN,
   ensureDetectSecrets, ensureSecretlint, findGitleaks, firstLine, fmt, gitSecretsConfig, gitSecretsVersion,
-  gitleaksInfo, gnuTime, machine, mb, measure, rmrf, run, shq, table, warmPageCache, which,
+  gitleaksInfo, gnuTime, knownList, machine, mb, measure, readOptions, rmrf, run, shq, table, warmPageCache, which, wholeNumber,
 } from './lib.mjs';
 
 const CORPORA = ['folder', 'history', 'staged', 'bigfile'];
@@ -62,48 +62,26 @@ function die(msg) {
 }
 
 function parseArgs(argv) {
-  const o = { corpus: null, tools: null, runs: null, warmup: 1, budget: null, repo: null, repoUrl: null, pin: BOTOCORE_PIN, keyhound: null, gitleaks: null, json: false, rebuild: false };
-  const list = (v, known, what) => {
-    const xs = v.split(',').map((s) => s.trim()).filter(Boolean);
-    if (xs.length === 0) die(`${what} wants a comma list of ${known.join(', ')}`);
-    for (const x of xs) if (!known.includes(x)) die(`unknown ${what.replace(/^--/, '')} '${x}'; known: ${known.join(', ')}`);
-    return xs;
+  const v = readOptions(argv, {
+    corpus: { type: 'string' }, tools: { type: 'string' }, runs: { type: 'string' }, warmup: { type: 'string' },
+    budget: { type: 'string' }, repo: { type: 'string' }, 'repo-url': { type: 'string' }, pin: { type: 'string' },
+    keyhound: { type: 'string' }, gitleaks: { type: 'string' }, json: { type: 'boolean' }, 'rebuild-corpus': { type: 'boolean' },
+  }, HELP, die);
+  const o = {
+    corpus: v.corpus === undefined ? null : knownList(v.corpus, [...CORPORA, 'bigline'], '--corpus', die),
+    tools: v.tools === undefined ? null : knownList(v.tools, TOOLS, '--tools', die),
+    runs: v.runs === undefined ? null : wholeNumber(v.runs, '--runs', 1, die),
+    warmup: v.warmup === undefined ? 1 : wholeNumber(v.warmup, '--warmup', 0, die),
+    budget: v.budget === undefined ? null : wholeNumber(v.budget, '--budget', 0, die),
+    repo: v.repo === undefined ? null : path.resolve(v.repo),
+    repoUrl: v['repo-url'] ?? null,
+    pin: v.pin ?? BOTOCORE_PIN,
+    keyhound: v.keyhound ?? null,
+    gitleaks: v.gitleaks ?? null,
+    json: v.json === true,
+    rebuild: v['rebuild-corpus'] === true,
   };
-  const int = (v, flag, min) => {
-    const n = Number(v);
-    if (!/^\d+$/.test(String(v)) || n < min) die(`${flag} wants a whole number >= ${min}, got '${v}'`);
-    return n;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    let a = argv[i];
-    let val;
-    const eq = a.indexOf('=');
-    if (a.startsWith('--') && eq > 0) {
-      val = a.slice(eq + 1);
-      a = a.slice(0, eq);
-    }
-    const value = () => {
-      if (val !== undefined) return val;
-      if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) die(`${a} needs a value`);
-      return argv[++i];
-    };
-    switch (a) {
-      case '--corpus': o.corpus = list(value(), [...CORPORA, 'bigline'], '--corpus'); break;
-      case '--tools': o.tools = list(value(), TOOLS, '--tools'); break;
-      case '--runs': o.runs = int(value(), a, 1); break;
-      case '--warmup': o.warmup = int(value(), a, 0); break;
-      case '--budget': o.budget = int(value(), a, 0); break;
-      case '--repo': o.repo = path.resolve(value()); break;
-      case '--repo-url': o.repoUrl = value(); break;
-      case '--pin': o.pin = value(); if (!/^[0-9a-f]{7,40}$/.test(o.pin)) die(`--pin wants a commit SHA, got '${o.pin}'`); break;
-      case '--keyhound': o.keyhound = value(); break;
-      case '--gitleaks': o.gitleaks = value(); break;
-      case '--json': o.json = true; break;
-      case '--rebuild-corpus': o.rebuild = true; break;
-      case '-h': case '--help': console.log(HELP); process.exit(0); break;
-      default: die(`unknown option '${a}' (see --help)`);
-    }
-  }
+  if (!/^[0-9a-f]{7,40}$/.test(o.pin)) die(`--pin wants a commit SHA, got '${o.pin}'`);
   if (o.repo && o.repoUrl) die('--repo and --repo-url exclude each other');
   if (o.repo && !fs.existsSync(o.repo)) die(`--repo ${o.repo} does not exist`);
   if (o.gitleaks && !fs.existsSync(o.gitleaks)) die(`--gitleaks ${o.gitleaks} does not exist`);
