@@ -5,6 +5,9 @@ import { detect } from '../detect/detector.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { Finding, ScanError, Stats } from '../types.js';
 import { decode } from './decode.js';
+import { tooLargeError } from './fs-error.js';
+
+export { tooLargeError };
 
 /**
  * What scanning one file or blob gave: a value that crosses a worker boundary (structured clone) and
@@ -48,8 +51,4 @@ export function scanContent(path: string, bytes: Uint8Array, rules: readonly Com
 export function tooLarge(path: string, size: number, maxFileSize: number, stats: Stats, what = ''): ScanError {
   stats.skipped.tooLarge++;
   return tooLargeError(path, size, maxFileSize, what);
-}
-
-export function tooLargeError(path: string, size: number, maxFileSize: number, what = ''): ScanError {
-  return { path, kind: 'too-large', message: `not scanned: ${what}${size} bytes is over --max-file-size (${maxFileSize} bytes)` };
 }

@@ -14,7 +14,7 @@ import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { matchesAny } from '../glob.js';
 import type { ScanError, SkipCounts } from '../types.js';
-import { fsError } from './fs-error.js';
+import { fsError, tooLargeError } from './fs-error.js';
 
 export { fsError };
 
@@ -124,7 +124,7 @@ function classifyFile(abs: string, path: string, opts: WalkOptions): WalkEvent {
     return { type: 'error', error: fsError(path, err) };
   }
   if (size > opts.maxFileSize) {
-    return { type: 'error', error: { path, kind: 'too-large', message: `not scanned: ${size} bytes is over --max-file-size (${opts.maxFileSize} bytes)` } };
+    return { type: 'error', error: tooLargeError(path, size, opts.maxFileSize) };
   }
   return { type: 'file', path, abs, size };
 }

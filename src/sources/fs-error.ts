@@ -1,4 +1,4 @@
-// File-system errors as values a user can act on; its own module so that worker threads can use it
+// File-system errors (and the size cap) as values a user can act on; its own module so that worker threads can use it
 // without loading the walker and its gitignore matcher.
 import type { ScanError } from '../types.js';
 
@@ -8,4 +8,9 @@ export function fsError(path: string, err: unknown): ScanError {
   if (code === 'EACCES' || code === 'EPERM') return { path, kind: 'permission', message: 'permission denied' };
   if (code === 'ENOENT') return { path, kind: 'not-found', message: 'no such file or directory' };
   return { path, kind: 'unreadable', message: (err as Error).message };
+}
+
+/** Content over --max-file-size: reported as a warning, never silently dropped. */
+export function tooLargeError(path: string, size: number, maxFileSize: number, what = ''): ScanError {
+  return { path, kind: 'too-large', message: `not scanned: ${what}${size} bytes is over --max-file-size (${maxFileSize} bytes)` };
 }
