@@ -113,7 +113,8 @@ export async function runHook(args: HookArgs, io: Io): Promise<number> {
   if (args.action === 'install') {
     const done = await installHook({ cwd, append: args.append, command: args.command });
     if (!done.ok) return fail(io, done.message);
-    io.stdout.write(`keyhound: pre-commit hook ${done.action === 'created' ? 'installed' : 'added to the existing hook'}: ${done.path}\n`);
+    const what = { created: 'pre-commit hook installed', appended: 'added to the existing pre-commit hook', updated: 'pre-commit hook updated', unchanged: 'pre-commit hook already installed, unchanged' }[done.action];
+    io.stdout.write(`keyhound: ${what}: ${done.path}\n`);
     return EXIT.clean;
   }
   if (args.action === 'uninstall') {

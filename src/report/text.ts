@@ -84,10 +84,19 @@ function formatAdvice(findings: Finding[], ctx: ReportContext): string[] {
   for (const rule of ctx.rules) {
     if (seen.has(rule.id) || !findings.some((f) => f.ruleId === rule.id)) continue;
     seen.add(rule.id);
-    lines.push(`  ${rule.title}: ${rule.remediation}`);
+    lines.push(`  ${rule.title}: ${ctx.mode === 'staged' ? notCommittedYet(rule.remediation) : rule.remediation}`);
   }
   lines.push(...modeAdvice(ctx.mode));
   return lines;
+}
+
+/**
+ * A staged key has not been committed yet: "remove it from code and (git) history" sends the user to
+ * rewrite history for nothing. The rules' remediation text is shared by every report, so the staged
+ * text report words that part for the index instead.
+ */
+export function notCommittedYet(remediation: string): string {
+  return remediation.replace(/\bfrom (?:the )?code and (?:from )?(?:git )?history\b/gi, 'from the staged files');
 }
 
 function modeAdvice(mode: ReportContext['mode']): string[] {
