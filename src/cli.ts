@@ -61,7 +61,8 @@ async function parser(argv: string[]) {
     .command('hook <action>', 'Install or uninstall the git pre-commit hook', (y) => y
       .positional('action', { choices: ['install', 'uninstall'] as const, describe: 'install or uninstall' })
       .option('append', { type: 'boolean', default: false, describe: 'Add keyhound to an existing pre-commit hook instead of refusing' })
-      .option('command', { type: 'string', describe: 'What the hook runs, one line; any failing part blocks the commit [default: keyhound staged, with the first keyhound found in node_modules/.bin, on PATH, or where this one is installed]' }))
+      .option('command', { type: 'string', describe: 'What the hook runs, one line; any failing part blocks the commit [default: keyhound staged, with the first keyhound found in node_modules/.bin, on PATH, or where this one is installed]' })
+      .epilogue('The hook never runs npx or touches the network. KEYHOUND_SKIP=1 git commit skips it once; if keyhound is gone, it blocks the commit with one line saying how to fix it.'))
     .command('rules [action] [file]', 'List the active rules; "rules check FILE" validates a rules file and runs its examples', (y) => y
       .positional('action', { type: 'string', describe: 'check' })
       .positional('file', { type: 'string', describe: 'A rules file (same schema as rules/*.yml)' })
