@@ -1,20 +1,20 @@
 // Issue 11, as a new user would: keyhound packed with `npm pack` and installed from the tarball into a
 // temporary npm prefix (globally, and as a dev dependency), or by the pre-commit framework from a git
-// URL; then real `git commit`s in a repository that is not a JavaScript project.
+// URL (a release commit made by scripts/release-tree.mjs); then real `git commit`s in a repository
+// that is not a JavaScript project.
 //
 // npm works offline from the machine's npm cache (npm_config_offline), so no test touches the network.
 // During every commit the registry and proxy variables point at a server on 127.0.0.1 that counts
 // connections: the count must stay 0 (the old hook ran npx, which asks the registry on every commit).
-// These tests install packages and are slow (seconds each; the pre-commit one about half a minute), so
-// they are few. When the cache lacks what an offline install needs, or pre-commit is not installed,
+// These tests install packages and are slow (seconds each), so they are few. When the cache lacks what an offline install needs, or pre-commit is not installed,
 // the tests are skipped with the reason printed.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir, userInfo } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { credentials, git, Repo } from './helpers/git.js';
 import { Keys } from './helpers/keys.js';
@@ -210,45 +210,35 @@ when("as a dev dependency from the tarball: the hook runs the project's node_mod
 // --- the pre-commit framework ---------------------------------------------------------------------------
 
 const preCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8', env: base });
-const isCheckout = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: ROOT, encoding: 'utf8' });
 let noPreCommit: string | undefined = unavailable;
 if (noPreCommit === undefined && preCommit.status !== 0) noPreCommit = 'pre-commit not installed (pip install pre-commit)';
-if (noPreCommit === undefined && isCheckout.status !== 0) noPreCommit = `${ROOT} is not a git checkout, so there is no source to give pre-commit`;
 if (noPreCommit !== undefined && unavailable === undefined) console.log(`\n  skipped (pre-commit framework test): ${noPreCommit}`);
 
-/** A git repository holding this checkout's files as they are now (committed or not), at one commit. */
-function sourceRepo(): { url: string; rev: string } {
-  const src = join(work, 'keyhound-src');
-  const listed = git(ROOT, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']).split('\0').filter((f) => f !== '');
-  for (const rel of listed) {
-    const from = join(ROOT, rel);
-    if (!existsSync(from)) continue; // deleted in the work tree
-    mkdirSync(dirname(join(src, rel)), { recursive: true });
-    cpSync(from, join(src, rel));
-  }
+/** A release commit, as scripts/release-tree.mjs makes it from this build (see README: pre-commit). */
+function releaseRepo(): { url: string; rev: string } {
+  const src = join(work, 'keyhound-release');
+  const env = npmEnv(join(work, 'unused'));
+  if (process.env.npm_execpath !== undefined) env.npm_execpath = process.env.npm_execpath; // the npm running the tests
+  const made = spawnSync(process.execPath, [join(ROOT, 'scripts/release-tree.mjs'), src], { encoding: 'utf8', env });
+  assert.is(made.status, 0, made.stderr);
+  const pkg = JSON.parse(readFileSync(join(src, 'package.json'), 'utf8')) as { scripts?: unknown };
+  assert.is(pkg.scripts, undefined, 'a release tree with scripts makes npm build it in a racy nested install');
+  assert.ok(existsSync(join(src, 'dist/src/bin.js')) && existsSync(join(src, '.pre-commit-hooks.yaml')));
   git(src, ['init', '-q', '-b', 'main']);
   git(src, ['add', '-A']);
-  git(src, ['-c', 'user.name=keyhound', '-c', 'user.email=keyhound@example.com', 'commit', '-q', '--no-verify', '-m', 'keyhound']);
+  git(src, ['-c', 'user.name=keyhound', '-c', 'user.email=keyhound@example.com', 'commit', '-q', '--no-verify', '-m', 'keyhound release']);
   return { url: pathToFileURL(src).href, rev: git(src, ['rev-parse', 'HEAD']) };
 }
 
-(noPreCommit === undefined ? test : test.skip)('the pre-commit framework installs keyhound from a git URL and rev, with the system node; three commits, no network', async () => {
-  const { url, rev } = sourceRepo();
+(noPreCommit === undefined ? test : test.skip)('the pre-commit framework installs keyhound from a git URL and the rev of a release commit, with the system node; three commits, no network', async () => {
+  const { url, rev } = releaseRepo();
   const repo = pythonRepo();
   try {
     // language_version: system, so that a missing node fails here instead of being downloaded.
     repo.commitFiles('pre-commit', { '.pre-commit-config.yaml': `repos:\n  - repo: ${url}\n    rev: ${rev}\n    hooks:\n      - id: keyhound\n        language_version: system\n` });
     const env: Record<string, string> = { ...npmEnv(join(work, 'unused')), PRE_COMMIT_HOME: join(work, 'pre-commit home') };
     delete env.npm_config_prefix; // pre-commit sets its own, per environment
-    let installed = await run('pre-commit', ['install-hooks'], { cwd: repo.dir, env });
-    // npm races with itself in a global install from git: the git dependency's inner `npm install`
-    // retires node_modules/keyhound while the outer install is still writing its dependencies there
-    // (ENOTEMPTY / TAR_ENTRY_ERROR; seen on a loaded machine). pre-commit reinstalls on its next run,
-    // as a user's next commit would: one retry, said out loud.
-    if (installed.code !== 0 && /ENOTEMPTY|TAR_ENTRY_ERROR/.test(installed.out)) {
-      console.log('\n  note: npm raced with itself installing keyhound from git (ENOTEMPTY); pre-commit install-hooks again');
-      installed = await run('pre-commit', ['install-hooks'], { cwd: repo.dir, env });
-    }
+    const installed = await run('pre-commit', ['install-hooks'], { cwd: repo.dir, env });
     assert.is(installed.code, 0, installed.out);
     const hooked = await run('pre-commit', ['install'], { cwd: repo.dir, env });
     assert.is(hooked.code, 0, hooked.out);
