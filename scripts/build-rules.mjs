@@ -1,10 +1,11 @@
 // Stores the built-in rules (rules/*.yml) as dist/rules.json and the canary accounts as
 // dist/canary-accounts.json, so that start-up need not load a YAML parser. Run by `npm run build` after
 // tsc; src/rules/load.ts and src/verify/canary.ts fall back to the YAML when a JSON file is missing or
-// older than its source.
+// was built from other contents (src/rules/digest.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CANARY_ACCOUNTS_FILE, CANARY_ACCOUNTS_JSON, parseCanaryAccounts } from '../dist/src/verify/canary.js';
-import { BUILTIN_RULES_JSON, builtinRuleFiles, parseBuiltinRuleFiles } from '../dist/src/rules/load.js';
+import { BUILTIN_RULES_JSON, builtinRuleDigests, builtinRuleFiles, parseBuiltinRuleFiles } from '../dist/src/rules/load.js';
+import { textDigest } from '../dist/src/rules/digest.js';
 import { relative, join } from 'node:path';
 import { BUILTIN_RULES_DIR } from '../dist/src/rules/load.js';
 
@@ -14,9 +15,10 @@ if (problems.length > 0) {
   process.exitCode = 1;
 } else {
   const files = builtinRuleFiles().map((f) => relative(join(BUILTIN_RULES_DIR, '..'), f));
-  writeFileSync(BUILTIN_RULES_JSON, JSON.stringify({ files, rules }));
+  writeFileSync(BUILTIN_RULES_JSON, JSON.stringify({ files, digests: builtinRuleDigests(), rules }));
 }
 
 // Parsed (and so validated) here: a malformed list fails the build, not a user's scan.
-const canaries = parseCanaryAccounts(readFileSync(CANARY_ACCOUNTS_FILE, 'utf8'), CANARY_ACCOUNTS_FILE);
-writeFileSync(CANARY_ACCOUNTS_JSON, JSON.stringify([...canaries]));
+const canaryText = readFileSync(CANARY_ACCOUNTS_FILE, 'utf8');
+const canaries = parseCanaryAccounts(canaryText, CANARY_ACCOUNTS_FILE);
+writeFileSync(CANARY_ACCOUNTS_JSON, JSON.stringify({ digest: textDigest(canaryText), accounts: [...canaries] }));

@@ -4,14 +4,17 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, parseStagedFast } from '../src/cli.js';
 import { BIN, runCli } from './helpers/cli.js';
 import { Repo, credentials } from './helpers/git.js';
 import { Keys } from './helpers/keys.js';
+
+/** The checkout (or package) the built BIN belongs to: dist/src/bin.js → ../.. */
+const PACKAGE_ROOT = join(dirname(BIN), '..', '..');
 
 /** The fields runStaged reads (StagedArgs), camelCase as yargs gives them. */
 const STAGED_FIELDS = [
@@ -194,6 +197,25 @@ lean('with findings and --format json: the JSON reporter, still no yargs or SARI
       assert.equal(r.loaded.filter((u) => pattern.test(u)), [], `loaded: ${pattern}`);
     }
   } finally {
+    repo.cleanup();
+  }
+});
+
+lean('rule sources newer than the built JSON (as npm unpacks a package): the JSON is still used, no YAML parser', () => {
+  // npm does not keep file times when it unpacks a package, so the freshness check is by content.
+  const sources = [join(PACKAGE_ROOT, 'rules/aws.yml'), join(PACKAGE_ROOT, 'rules/canary-accounts.yml')];
+  const times = sources.map((f) => statSync(f));
+  const k = new Keys(608);
+  const repo = Repo.init();
+  try {
+    const later = new Date(Date.now() + 3600_000);
+    for (const f of sources) utimesSync(f, later, later);
+    repo.write('config/credentials', credentials(k.keyId(), k.secret())).add('.');
+    const r = loadedModules(['staged', '--format', 'json'], repo.dir);
+    assert.is(r.code, 1, r.stderr);
+    assert.equal(r.loaded.filter((u) => /node_modules\/yaml\//.test(u)), [], 'the YAML parser was loaded: the built JSON was judged stale');
+  } finally {
+    sources.forEach((f, i) => utimesSync(f, times[i]!.atime, times[i]!.mtime));
     repo.cleanup();
   }
 });

@@ -1,11 +1,12 @@
 // Reads rules/*.yml, validates the whole set (every problem at once), and compiles each rule once.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Severity } from '../types.js';
 import type { Problem, RawRule, RuleKind } from './schema.js';
 import { splitFlags, validateRule, validateRuleSet } from './schema.js';
+import { textDigest } from './digest.js';
 
 export interface CompiledRule {
   id: string;
@@ -99,12 +100,16 @@ export function parseBuiltinRuleFiles(): { rules: Located[]; problems: Problem[]
   return { rules: parsed.flatMap((p) => p.rules), problems: parsed.flatMap((p) => p.problems) };
 }
 
+/** The digest of each built-in rule file, in order: dist/rules.json is used only while they match. */
+export function builtinRuleDigests(files: string[] = builtinRuleFiles()): string[] {
+  return files.map((f) => textDigest(readFileSync(f, 'utf8')));
+}
+
 function readCompiledRules(files: string[]): Located[] | undefined {
   try {
-    const built = statSync(BUILTIN_RULES_JSON).mtimeMs;
-    if (files.some((f) => statSync(f).mtimeMs > built)) return undefined;
-    const data = JSON.parse(readFileSync(BUILTIN_RULES_JSON, 'utf8')) as { files: string[]; rules: Located[] };
+    const data = JSON.parse(readFileSync(BUILTIN_RULES_JSON, 'utf8')) as { files: string[]; digests?: string[]; rules: Located[] };
     if (data.files.join('\n') !== files.map(shownBuiltin).join('\n')) return undefined;
+    if (data.digests?.join('\n') !== builtinRuleDigests(files).join('\n')) return undefined;
     return data.rules;
   } catch {
     return undefined; // not built yet, or unreadable: the YAML is the source anyway

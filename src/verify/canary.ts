@@ -1,10 +1,11 @@
 // Canary (honey) AWS keys: real keys, made powerless, whose every use alerts whoever planted them.
 // They are recognised offline from the account ID encoded in the key ID (src/detect/aws.ts) and the
 // published accounts of canary services (rules/canary-accounts.yml), and are never sent to AWS.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { accountIdOf } from '../detect/aws.js';
+import { textDigest } from '../rules/digest.js';
 import type { Finding } from '../types.js';
 
 export interface Canary {
@@ -19,8 +20,8 @@ export const CANARY_ACCOUNTS_FILE = fileURLToPath(new URL('../../../rules/canary
 
 /**
  * The same list as JSON, written by `npm run build` (scripts/build-rules.mjs): loading the YAML parser
- * costs ~50 ms, paid by every pre-commit run that finds a key ID. A stale or missing JSON falls back
- * to the YAML, which stays the source.
+ * costs ~50 ms, paid by every pre-commit run that finds a key ID. A missing JSON, or one built from
+ * another version of the YAML (compared by content digest), falls back to the YAML, the source.
  */
 export const CANARY_ACCOUNTS_JSON = fileURLToPath(new URL('../../canary-accounts.json', import.meta.url));
 
@@ -37,8 +38,9 @@ export function canaryAccounts(): ReadonlyMap<string, Canary> {
 
 function readBuiltCanaryAccounts(): Map<string, Canary> | undefined {
   try {
-    if (statSync(CANARY_ACCOUNTS_JSON).mtimeMs < statSync(CANARY_ACCOUNTS_FILE).mtimeMs) return undefined;
-    return new Map(JSON.parse(readFileSync(CANARY_ACCOUNTS_JSON, 'utf8')) as [string, Canary][]);
+    const built = JSON.parse(readFileSync(CANARY_ACCOUNTS_JSON, 'utf8')) as { digest?: string; accounts: [string, Canary][] };
+    if (built.digest !== textDigest(readFileSync(CANARY_ACCOUNTS_FILE, 'utf8'))) return undefined;
+    return new Map(built.accounts);
   } catch {
     return undefined; // not built yet: the YAML is the source anyway
   }
