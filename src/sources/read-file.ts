@@ -4,7 +4,7 @@
 // memory stays bounded whatever their size.
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { CompiledRule } from '../rules/load.js';
-import { scanBytes, tooLargeError, type ContentOutcome } from './content.js';
+import { scanBytes, scanFailed, tooLargeError, type ContentOutcome } from './content.js';
 import { fsError } from './fs-error.js';
 import { scanFileStreaming } from './stream.js';
 
@@ -44,7 +44,8 @@ export async function scanFile(task: FileTask, rules: readonly CompiledRule[], l
     }
     bytes = readFileSync(fd);
   } catch (err) {
-    return { kind: 'error', error: fsError(task.path, err) };
+    // A failed system call is a file-system problem; anything else (the streamed scan threw) is this file's scan failing.
+    return { kind: 'error', error: (err as NodeJS.ErrnoException).syscall !== undefined ? fsError(task.path, err) : scanFailed(task.path, err) };
   } finally {
     closeSync(fd);
   }

@@ -24,9 +24,9 @@ export async function runCli(argv: string[], opts: { env?: Record<string, string
 
 export const BIN = fileURLToPath(new URL('../../src/bin.js', import.meta.url));
 
-export function spawnCli(args: string[], opts: { input?: string; prefix?: string[]; shell?: string } = {}): Run {
+export function spawnCli(args: string[], opts: { input?: string; prefix?: string[]; shell?: string; cwd?: string } = {}): Run {
   const r = opts.shell
-    ? spawnSync('bash', ['-c', opts.shell], { encoding: 'utf8', env: { ...process.env, KEYHOUND: `node ${BIN}` } })
-    : spawnSync(opts.prefix?.[0] ?? process.execPath, [...(opts.prefix?.slice(1) ?? []), ...(opts.prefix ? [process.execPath] : []), BIN, ...args], { encoding: 'utf8', input: opts.input });
+    ? spawnSync('bash', ['-c', opts.shell], { encoding: 'utf8', env: { ...process.env, KEYHOUND: `node ${BIN}` }, cwd: opts.cwd })
+    : spawnSync(opts.prefix?.[0] ?? process.execPath, [...(opts.prefix?.slice(1) ?? []), ...(opts.prefix ? [process.execPath] : []), BIN, ...args], { encoding: 'utf8', input: opts.input, cwd: opts.cwd, maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
