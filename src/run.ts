@@ -78,6 +78,7 @@ export async function scan(options: Partial<ScanOptions> & Pick<ScanOptions, 'pa
   try {
     for (const root of roots.roots) await state.scanRoot(root, roots.roots.length > 1);
     await state.drain();
+    state.reportUnmatchedIncludes();
   } catch (err) {
     return { ok: false, messages: [(err as Error).message] };
   } finally {
@@ -123,6 +124,8 @@ class ScanState {
   readonly errors: ScanError[] = [];
   readonly stats: Stats = emptyStats();
   private readonly scanner: BatchScanner<void>;
+  /** --include globs that matched a file in a folder walked; undefined until a folder is walked. */
+  private includeMatched?: Set<string>;
 
   constructor(private readonly opts: ScanOptions & { maxFileSize: number }, private readonly prepared: Prepared) {
     this.scanner = new BatchScanner({ rules: prepared.rules, limits: { maxFileSize: opts.maxFileSize, streamAbove: STREAM_ABOVE } }, opts.threads, opts.parallelAbove);
@@ -138,7 +141,8 @@ class ScanState {
       return this.add({ kind: 'file', path, abs: root.given }, 0);
     }
     const prefix = prefixPaths ? `${normalize(root.given).split('\\').join('/').replace(/\/$/, '')}/` : '';
-    const walkOpts: WalkOptions = { ...this.opts, allowPaths: [...this.prepared.config.allowPaths, ...ownConfigPath(root.given, this.prepared)] };
+    this.includeMatched ??= new Set();
+    const walkOpts: WalkOptions = { ...this.opts, allowPaths: [...this.prepared.config.allowPaths, ...ownConfigPath(root.given, this.prepared)], includeMatched: this.includeMatched };
     for await (const event of walkTree(root.given, walkOpts)) {
       if (event.type === 'skip') this.stats.skipped[event.reason]++;
       else if (event.type === 'error') this.count([[undefined, { kind: 'error', error: { ...event.error, path: prefix + event.error.path } }]]);
@@ -153,6 +157,19 @@ class ScanState {
 
   close(): Promise<void> {
     return this.scanner.close();
+  }
+
+  /**
+   * An --include glob that matched no file in the folders walked is a warning that fails the run
+   * (exit 2 when nothing is found): a typo in it would otherwise scan nothing and report "clean".
+   */
+  reportUnmatchedIncludes(): void {
+    const matched = this.includeMatched;
+    if (matched === undefined) return; // no folder walked: --include applies to folders only
+    for (const glob of this.opts.include) {
+      if (!matched.has(glob)) this.errors.push({ path: '.', kind: 'not-found', message: `--include ${glob} matched no file` });
+    }
+    this.stats.errors = this.errors.length;
   }
 
   private async add(task: ScanTask, size: number): Promise<void> {

@@ -2,7 +2,7 @@
 // the baseline file when asked, the spinner while scanning, and the exit code.
 import { writeFile } from 'node:fs/promises';
 import type { ReportContext, Reporter, RuleInfo } from '../report/types.js';
-import type { ScanResult, Stats } from '../types.js';
+import { isFailure, type ScanResult, type Stats } from '../types.js';
 import { VERSION } from '../version.js';
 import type { VerifyOptions } from '../verify/verify.js';
 import { EXIT, fail, type Io } from './io.js';
@@ -96,7 +96,17 @@ export async function deliver(done: Finished, args: ReportArgs, io: Io): Promise
     if (!args.quiet) io.stderr.write(`keyhound: baseline written to ${args.baselineWrite}: ${done.result.findings.length} findings recorded, none in clear\n`);
     return EXIT.clean; // every finding is now accepted by the baseline just written
   }
-  return done.result.findings.length > 0 ? args.exitCode : EXIT.clean;
+  return exitCodeOf(done.result, args.exitCode);
+}
+
+/**
+ * Findings win (--exit-code, 1 by default) whatever else happened; otherwise a run in which something
+ * could not be scanned (unreadable, not found, a scan that failed, an --include that matched nothing)
+ * is not clean: 2. Policy skips (too large, binary, ignored, a broken link met in a folder) are not failures.
+ */
+export function exitCodeOf(result: ScanResult, findingsCode: number): number {
+  if (result.findings.length > 0) return findingsCode;
+  return result.errors.some(isFailure) ? EXIT.error : EXIT.clean;
 }
 
 /** Reporters are loaded on demand: a text scan never parses the SARIF code. */

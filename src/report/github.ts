@@ -1,6 +1,6 @@
 // The GitHub Actions reporter: one workflow command per finding and per scan error, so each shows
 // as an annotation on the file, then a plain summary line for the log.
-import type { Finding, ScanError, Severity, Stats } from '../types.js';
+import { isFailure, type Finding, type ScanError, type Severity, type Stats } from '../types.js';
 import type { Reporter, RuleInfo } from './types.js';
 
 /** GitHub has three annotation levels; critical and high both need someone to act, so both are errors. */
@@ -17,7 +17,7 @@ export const github: Reporter = (result, ctx) => {
   const lines = [
     ...result.findings.map((f) => findingCommand(f, titles)),
     ...result.errors.map(errorCommand),
-    summary(result.findings, result.stats),
+    summary(result.findings, result.stats, result.errors.filter(isFailure).length),
   ];
   return lines.join('\n') + '\n';
 };
@@ -61,9 +61,10 @@ function errorCommand(e: ScanError): string {
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Deliberately not a workflow command: it is for people reading the log. */
-function summary(findings: Finding[], stats: Stats): string {
+function summary(findings: Finding[], stats: Stats, failed: number): string {
   const files = new Set(findings.map((f) => f.path)).size;
-  const what = findings.length === 0 ? 'no findings' : `${plural(findings.length, 'finding')} in ${plural(files, 'file')}`;
+  const nothing = failed > 0 ? `no findings in what was scanned, but ${failed} could not be scanned` : 'no findings';
+  const what = findings.length === 0 ? nothing : `${plural(findings.length, 'finding')} in ${plural(files, 'file')}`;
   const extra = [`${plural(stats.filesScanned, 'file')} scanned`];
   if (stats.errors > 0) extra.push(plural(stats.errors, 'error'));
   return `keyhound: ${what} (${extra.join(', ')})`;

@@ -25,6 +25,8 @@ export interface WalkOptions {
   allowPaths: string[];
   gitignore: boolean;
   maxFileSize: number;
+  /** Filled with the --include globs that matched a file, so that one matching nothing can be reported. */
+  includeMatched?: Set<string>;
 }
 
 export type WalkEvent =
@@ -115,6 +117,7 @@ function classifySymlink(abs: string, path: string): WalkEvent {
 
 function classifyFile(abs: string, path: string, opts: WalkOptions): WalkEvent {
   if (opts.include.length > 0 && !matchesAny(path, opts.include)) return { type: 'skip', reason: 'excluded', path };
+  if (opts.includeMatched !== undefined) noteIncludes(path, opts.include, opts.includeMatched);
   if (matchesAny(path, opts.exclude)) return { type: 'skip', reason: 'excluded', path };
   if (matchesAny(path, opts.allowPaths)) return { type: 'skip', reason: 'allowlisted', path };
   let size: number;
@@ -127,6 +130,12 @@ function classifyFile(abs: string, path: string, opts: WalkOptions): WalkEvent {
     return { type: 'error', error: tooLargeError(path, size, opts.maxFileSize) };
   }
   return { type: 'file', path, abs, size };
+}
+
+/** Records which include globs match `path`; once every glob has matched a file this costs nothing. */
+function noteIncludes(path: string, include: string[], matched: Set<string>): void {
+  if (matched.size === include.length) return;
+  for (const glob of include) if (!matched.has(glob) && matchesAny(path, [glob])) matched.add(glob);
 }
 
 /** The path of `abs` relative to `root`, with '/' separators. */
