@@ -6,9 +6,10 @@ import { emptyStats, finish, prepare, type Prepared } from './pipeline.js';
 import type { Config } from './config.js';
 import type { VerifyOptions } from './verify/verify.js';
 import type { CompiledRule } from './rules/load.js';
-import { countOutcome, scanBytes } from './sources/content.js';
+import { countOutcome } from './sources/content.js';
 import { walkTree, fsError, type WalkOptions } from './sources/files.js';
-import { STREAM_ABOVE } from './sources/read-file.js';
+import { STREAM_ABOVE, scanSource } from './sources/read-file.js';
+import { iterableSource } from './sources/stream.js';
 import { BatchScanner, type Done, type ParallelAbove } from './pool/batches.js';
 import type { ScanTask } from './pool/tasks.js';
 import type { Finding, ScanError, ScanResult, Stats } from './types.js';
@@ -33,8 +34,8 @@ export interface ScanOptions {
   verify?: VerifyOptions;
   /** Defaults to the built-in rules (plus the configuration's). */
   rules?: CompiledRule[];
-  /** How standard input is read for the path '-' (injected by tests). */
-  readStdin?: () => Promise<Uint8Array>;
+  /** Standard input, for the path '-' (injected by tests); default process.stdin. Streamed, never read whole. */
+  stdin?: AsyncIterable<Uint8Array>;
   onProgress?: (stats: Readonly<Stats>) => void;
   /** --jobs: scan threads; 1 scans in the main thread only. Default: one per core, for large scans. */
   threads?: number;
@@ -133,8 +134,8 @@ class ScanState {
 
   async scanRoot(root: Root, prefixPaths: boolean): Promise<void> {
     if (root.kind === 'stdin') {
-      const bytes = await (this.opts.readStdin ?? readAllStdin)();
-      return this.count([[undefined, scanBytes('<stdin>', bytes, this.prepared.rules)]]);
+      const source = iterableSource(this.opts.stdin ?? process.stdin);
+      return this.count([[undefined, await scanSource('<stdin>', source, this.prepared.rules, this.opts.maxFileSize)]]);
     }
     if (root.kind === 'file') {
       const path = normalize(root.given).split('\\').join('/');
@@ -181,12 +182,6 @@ class ScanState {
     for (const [, outcome] of done) this.findings.push(...countOutcome(outcome, this.stats, this.errors));
     this.opts.onProgress?.(this.stats);
   }
-}
-
-async function readAllStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 /**

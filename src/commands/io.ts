@@ -4,7 +4,8 @@ export interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean };
   stderr: { write(s: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
-  readStdin?: () => Promise<Uint8Array>;
+  /** Standard input (tests inject one); default process.stdin. */
+  stdin?: AsyncIterable<Uint8Array>;
   /** The working directory commands run in (git commands look for the repository from here). */
   cwd?: string;
 }

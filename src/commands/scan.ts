@@ -42,7 +42,7 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
     suppress: args.suppress,
     reportUnusedIgnores: args.reportUnusedIgnores,
     verify: verifyOptions(args, io),
-    readStdin: io.readStdin,
+    stdin: io.stdin,
     onProgress: progress?.update,
     threads: jobs.threads,
   });

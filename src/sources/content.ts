@@ -14,7 +14,8 @@ export { tooLargeError };
  * is counted into the stats by the thread that owns them.
  */
 export type ContentOutcome =
-  | { kind: 'scanned'; bytes: number; findings: Finding[] }
+  /** `warning`: scanned only in part (stdin or a device longer than --max-file-size). */
+  | { kind: 'scanned'; bytes: number; findings: Finding[]; warning?: ScanError }
   | { kind: 'binary' }
   | { kind: 'error'; error: ScanError };
 
@@ -53,6 +54,10 @@ export function countOutcome(outcome: ContentOutcome, stats: Stats, errors: Scan
   }
   stats.filesScanned++;
   stats.bytesScanned += outcome.bytes;
+  if (outcome.warning !== undefined) {
+    errors.push(outcome.warning);
+    stats.errors = errors.length;
+  }
   return outcome.findings;
 }
 

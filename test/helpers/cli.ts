@@ -1,5 +1,6 @@
 // Runs the CLI in-process (main() with captured streams) or as a real child process.
 import { spawnSync } from 'node:child_process';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli.js';
 
@@ -16,7 +17,7 @@ export async function runCli(argv: string[], opts: { env?: Record<string, string
     stdout: { write: (s: string) => (stdout += s), isTTY: opts.tty ?? false },
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     env: opts.env ?? {},
-    readStdin: async () => Buffer.from(opts.stdin ?? ''),
+    stdin: Readable.from([Buffer.from(opts.stdin ?? '')]),
     cwd: opts.cwd,
   });
   return { code, stdout, stderr };
