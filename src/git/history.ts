@@ -25,6 +25,7 @@ import { BatchScanner, type Done, type ParallelAbove } from '../pool/batches.js'
 import { emptyStats } from '../pipeline.js';
 import type { CompiledRule } from '../rules/load.js';
 import { decode } from '../sources/decode.js';
+import { pathFromBytes } from '../sources/path-bytes.js';
 import type { CommitRef, Finding, ScanError, Stats } from '../types.js';
 import { isFileMode, MODE_SUBMODULE, MODE_SYMLINK, parseRawMeta, ZERO_SHA } from './diff.js';
 import { CatFile, PACK_MEMORY_CAPS, findRepo, gitMessage, gitPath, nulTokens, resolveHead, runGit, spawnGit, type ObjectData, type ObjectInfo } from './repo.js';
@@ -134,7 +135,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
       if (entry !== undefined) {
         const meta = entry;
         entry = undefined;
-        const path = raw.toString('utf8');
+        const path = pathFromBytes(raw);
         if (meta.status === 'D' || ZERO_SHA.test(meta.newSha) || commit === undefined) continue;
         if (meta.newMode === MODE_SUBMODULE) {
           submodules.add(path);

@@ -11,8 +11,8 @@ import { fdSource, scanStream, type ByteSource } from './stream.js';
 export interface FileTask {
   /** As reported. */
   path: string;
-  /** As opened. */
-  abs: string;
+  /** As opened: bytes when the name is not valid UTF-8 (a Uint8Array once it has crossed to a worker, which fs takes too). */
+  abs: string | Buffer;
 }
 
 export interface ReadLimits {
