@@ -90,7 +90,12 @@ export async function deliver(done: Finished, args: ReportArgs, io: Io): Promise
       return fail(io, `--output ${args.output}: ${(err as Error).message}`);
     }
   } else {
-    io.stdout.write(rendered);
+    try {
+      io.stdout.write(rendered);
+    } catch (err) {
+      // A file on a full disk (`> /dev/full`: ENOSPC) fails here, synchronously; a pipe fails later, in bin.ts.
+      return fail(io, `cannot write the report to standard output: ${(err as Error).message}`);
+    }
   }
   if (args.baselineWrite !== undefined) {
     if (!args.quiet) io.stderr.write(`keyhound: baseline written to ${args.baselineWrite}: ${done.result.findings.length} findings recorded, none in clear\n`);
