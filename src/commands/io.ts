@@ -2,7 +2,8 @@
 
 export interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown; isTTY?: boolean };
+  /** `columns`: the terminal's width, for the spinner. */
+  stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   env: Record<string, string | undefined>;
   /** Standard input (tests inject one); default process.stdin. */
   stdin?: AsyncIterable<Uint8Array>;

@@ -2,7 +2,8 @@
 // the baseline file when asked, the spinner while scanning, and the exit code.
 import { writeFile } from 'node:fs/promises';
 import type { ReportContext, Reporter, RuleInfo } from '../report/types.js';
-import { isFailure, type ScanResult, type Stats } from '../types.js';
+import type { Progress, SpinnerStream } from '../ui/progress.js';
+import { isFailure, type ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
 import type { VerifyOptions } from '../verify/verify.js';
 import { EXIT, fail, type Io } from './io.js';
@@ -131,14 +132,9 @@ export function wantsColor(io: Io): boolean {
   return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
 }
 
-export interface Progress {
-  update(stats: Readonly<Stats>): void;
-  stop(): void;
-}
-
 /** The spinner runs only for a person: stderr is a terminal, not CI, not quiet or --no-progress. */
 export async function startProgress(args: ReportArgs, io: Io): Promise<Progress | undefined> {
   if (!args.progress || args.quiet || io.stderr.isTTY !== true || io.env.CI) return undefined;
   const { startSpinner } = await import('../ui/progress.js');
-  return startSpinner();
+  return startSpinner(io.stderr as SpinnerStream);
 }
