@@ -46,14 +46,22 @@ export async function checkReportArgs(args: ReportArgs): Promise<string | undefi
   return undefined;
 }
 
-/** The verification settings, or undefined without --verify (then keyhound opens no connection at all). */
-/** --jobs N: a whole number of threads, 1 or more (undefined when not given), or the message to show. */
+/**
+ * --jobs above this is refused as a mistake. Anything from 1 up is then capped at the number of cores
+ * (BatchScanner): scan threads are CPU-bound, and each costs memory (--jobs 200 used 2.3 GB).
+ */
+export const MAX_JOBS = 256;
+
+/** --jobs N: a whole number of threads from 1 to MAX_JOBS (undefined when not given), or the message to show. */
 export function parseJobs(jobs: string | undefined): { ok: true; threads?: number } | { ok: false; message: string } {
   if (jobs === undefined) return { ok: true };
   const threads = /^\s*\d+\s*$/.test(jobs) ? Number(jobs) : NaN;
+  if (threads > MAX_JOBS) return { ok: false, message: `--jobs: ${jobs.trim()} is too many threads (at most ${MAX_JOBS}; more than the cores are not used anyway)` };
   if (threads >= 1) return { ok: true, threads };
   return { ok: false, message: `--jobs: "${jobs}" is not a number of threads (try 1, 2 or 4)` };
 }
+
+/** The verification settings, or undefined without --verify (then keyhound opens no connection at all). */
 
 export function verifyOptions(args: ReportArgs, io: Io): VerifyOptions | undefined {
   if (!args.verify) return undefined;
