@@ -3,7 +3,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { makeTree, removeTree } from './helpers/tmp.js';
@@ -96,3 +96,22 @@ lastResort('KEYHOUND_DEBUG=1 adds the stack', () => {
 });
 
 lastResort.run();
+
+const escaping = suite('control characters in error messages');
+
+escaping('a .keyhoundignore error names its folder and line with control characters escaped, on one line', async () => {
+  const root = makeTree({});
+  const folder = join(root, 'evil\u001b[2Jdir');
+  try {
+    mkdirSync(folder);
+    writeFileSync(join(folder, '.keyhoundignore'), 'not-a-fingerprint \u001b]0;pwned\u0007\n');
+    const r = await runCli(['scan', folder]);
+    assertOneLineError(r, '.keyhoundignore', /evil\\x1b\[2Jdir\/\.keyhoundignore:1: "not-a-fingerprint \\x1b\]0;pwned\\x07"/);
+    // eslint-disable-next-line no-control-regex
+    assert.not.match(r.stderr.trimEnd(), /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/);
+  } finally {
+    removeTree(root);
+  }
+});
+
+escaping.run();

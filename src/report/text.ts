@@ -2,20 +2,14 @@
 // Everything that came from a scanned file (names and content) is escaped, so a file cannot drive the
 // terminal with escape sequences.
 import { isFailure, type Finding, type ScanError, type Severity, type Stats } from '../types.js';
+import { escapeControl } from './escape.js';
 import type { ReportContext, Reporter } from './types.js';
 
 type Paint = (code: string, s: string) => string;
 const ANSI = { bold: '1', dim: '2', red: '31', yellow: '33', cyan: '36', magenta: '35', boldRed: '1;31' } as const;
 const SEVERITY_COLOUR: Record<Severity, string> = { root: ANSI.boldRed, critical: ANSI.boldRed, high: ANSI.red, medium: ANSI.yellow, low: ANSI.cyan };
 
-/** Control characters (C0, DEL, C1) shown as visible escapes; tabs kept. */
-export function escapeControl(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
-}
+export { escapeControl };
 
 export const text: Reporter = (result, ctx) => {
   const paint: Paint = ctx.color ? (code, s) => `\u001b[${code}m${s}\u001b[0m` : (_code, s) => s;
