@@ -61,6 +61,21 @@ folder('a streamed file whose scan throws is a warning too', async () => {
   }
 });
 
+folder('standard input whose scan throws is a warning naming <stdin>; the files named with it are scanned', async () => {
+  const root = makeTree({ 'b.env': CREDS });
+  async function* stdin(): AsyncGenerator<Uint8Array> {
+    yield Buffer.from('x = EXPLODE\n');
+  }
+  try {
+    const r = await scan({ paths: ['-', join(root, 'b.env')], stdin: stdin(), rules, threads: 1 });
+    if (!r.ok) throw new Error(r.messages.join('\n'));
+    assert.is(r.result.findings.length, 2);
+    assert.equal(r.result.errors.map((e) => `${e.kind}:${e.path}`), ['scan-failed:<stdin>']);
+  } finally {
+    removeTree(root);
+  }
+});
+
 folder('in worker threads a task that throws is its own warning, and the batch is still scanned', async () => {
   const scanner = new BatchScanner<string>({ rules: builtin, limits: { maxFileSize: 1 << 20, streamAbove: Infinity } }, 2, { bytes: 0, tasks: 0 });
   const outcomes: string[] = [];
