@@ -168,7 +168,7 @@ class ScanState {
     const matched = this.includeMatched;
     if (matched === undefined) return; // no folder walked: --include applies to folders only
     for (const glob of this.opts.include) {
-      if (!matched.has(glob)) this.errors.push({ path: '.', kind: 'not-found', message: `--include ${glob} matched no file` });
+      if (!matched.has(glob)) this.errors.push({ path: '.', kind: 'not-found', message: `--include ${glob} matched no file to scan` });
     }
     this.stats.errors = this.errors.length;
   }

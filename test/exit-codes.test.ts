@@ -52,11 +52,15 @@ codes('an --include that matches no file is a warning and exit 2, never "No AWS 
     const text = await runCli(['scan', root, '--include', '*.nomatch', '--include', '*.py']);
     assert.is(text.code, 2, text.stdout);
     assert.not.match(text.stdout, /No AWS credentials found\./);
-    assert.match(text.stdout, /--include \*\.nomatch matched no file/);
+    assert.match(text.stdout, /--include \*\.nomatch matched no file to scan/);
     assert.not.match(text.stdout, /--include \*\.py matched/);
     const json = await runCli(['scan', root, '--include', '*.nomatch', '--format', 'json']);
     assert.is(json.code, 2);
-    assert.equal((JSON.parse(json.stdout) as { errors: ScanError[] }).errors, [{ path: '.', kind: 'not-found', message: '--include *.nomatch matched no file' }]);
+    assert.equal((JSON.parse(json.stdout) as { errors: ScanError[] }).errors, [{ path: '.', kind: 'not-found', message: '--include *.nomatch matched no file to scan' }]);
+    // A glob whose only files --exclude drops selects nothing either.
+    const dropped = await runCli(['scan', root, '--include', '*.py', '--exclude', 'b.py', '--format', 'json']);
+    assert.is(dropped.code, 2);
+    assert.equal((JSON.parse(dropped.stdout) as { errors: ScanError[] }).errors.map((e) => e.message), ['--include *.py matched no file to scan']);
     // A key found elsewhere still decides: exit 1.
     const leaky = makeTree({ 'k.env': CREDS });
     try {

@@ -133,7 +133,6 @@ function classifySymlink(abs: string | Buffer, path: string): WalkEvent {
 
 function classifyFile(abs: string | Buffer, path: string, opts: WalkOptions): WalkEvent {
   if (opts.include.length > 0 && !matchesAny(path, opts.include)) return { type: 'skip', reason: 'excluded', path };
-  if (opts.includeMatched !== undefined) noteIncludes(path, opts.include, opts.includeMatched);
   if (matchesAny(path, opts.exclude)) return { type: 'skip', reason: 'excluded', path };
   if (matchesAny(path, opts.allowPaths)) return { type: 'skip', reason: 'allowlisted', path };
   let size: number;
@@ -142,6 +141,8 @@ function classifyFile(abs: string | Buffer, path: string, opts: WalkOptions): Wa
   } catch (err) {
     return { type: 'error', error: fsError(path, err) };
   }
+  // A glob counts as matched by a file it selects for scanning, not by one .gitignore or --exclude drops.
+  if (opts.includeMatched !== undefined) noteIncludes(path, opts.include, opts.includeMatched);
   if (size > opts.maxFileSize) {
     return { type: 'error', error: tooLargeError(path, size, opts.maxFileSize) };
   }
