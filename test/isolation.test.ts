@@ -94,6 +94,27 @@ folder('in worker threads a task that throws is its own warning, and the batch i
   assert.equal(outcomes, ['bad:error:scan-failed', 'good.env:scanned:2']);
 });
 
+folder('a batch the pool cannot take is rescanned in this thread, where a task that throws is still its own warning', async () => {
+  // `rules` holds the Exploding regex: a worker gets a plain copy, this thread the real one.
+  const scanner = new BatchScanner<string>({ rules, limits: { maxFileSize: 1 << 20, streamAbove: Infinity } }, 2, { bytes: 0, tasks: 0 });
+  const outcomes: string[] = [];
+  const describe = ([item, o]: [string, import('../src/sources/content.js').ContentOutcome]): string =>
+    `${item}:${o.kind}:${o.kind === 'scanned' ? o.findings.length : o.kind === 'error' ? o.error.kind : ''}`;
+  try {
+    // A function cannot be posted to a worker: pool.run() rejects and the batch falls back to this thread.
+    const tasks = [
+      { kind: 'bytes', path: 'boom.txt', bytes: Buffer.from('EXPLODE\n'), notCloneable: () => 0 },
+      { kind: 'bytes', path: 'good.env', bytes: Buffer.from(CREDS) },
+    ] as ScanTask[];
+    for (const task of tasks) outcomes.push(...(await scanner.add(task.path, task, 10)).map(describe));
+    outcomes.push(...(await scanner.finish()).map(describe));
+    assert.is(scanner.workers, 2, 'the pool was in use');
+  } finally {
+    await scanner.close();
+  }
+  assert.equal(outcomes, ['boom.txt:error:scan-failed', 'good.env:scanned:2']);
+});
+
 /** A ~6 MiB base64 run after `aws_session_token = `: it overflowed the regex engine's stack (issue 10). */
 function longToken(): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
