@@ -62,7 +62,6 @@ export function parseJobs(jobs: string | undefined): { ok: true; threads?: numbe
 }
 
 /** The verification settings, or undefined without --verify (then keyhound opens no connection at all). */
-
 export function verifyOptions(args: ReportArgs, io: Io): VerifyOptions | undefined {
   if (!args.verify) return undefined;
   return { endpoint: args.verifyEndpoint, allowRemoteEndpoint: args.verifyAllowRemoteEndpoint, env: io.env };

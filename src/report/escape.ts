@@ -1,5 +1,6 @@
 // Names and text that came from scanned files (or a stranger's configuration) must not drive the
-// terminal or the CI log that shows them: the one escaping function every output uses.
+// terminal or the CI log that shows them: the one escaping function the text and github reports and
+// every one-line error use.
 
 /** Control characters (C0, DEL, C1) and bidirectional overrides shown as visible escapes; tabs kept. */
 export function escapeControl(s: string): string {
