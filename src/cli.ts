@@ -50,14 +50,14 @@ async function parser(argv: string[]) {
       .option('exclude', { type: 'string', default: [] as string[], coerce: asList, describe: 'Skip paths matching GLOB (repeatable, micromatch syntax)' })
       .option('gitignore', { type: 'boolean', default: true, describe: 'Honour .gitignore files (--no-gitignore scans ignored files too)' })
       .option('max-file-size', { type: 'string', describe: 'Skip (and report) files larger than this; e.g. 500KB, 10MiB, 1GB; larger than 16MiB are streamed [default: 100MiB]' })
-      .option('jobs', { alias: 'j', type: 'string', describe: 'Scan threads for a large scan; 1 = this thread only [default: one per core]' })))
+      .option('jobs', { alias: 'j', type: 'string', describe: 'Scan threads for a large scan; 1 = this thread only; at most 256, and never more than the cores [default: one per core]' })))
     .command('staged', 'Scan what is staged for commit (the pre-commit hook): only keys on added lines block', (y) => reportOptions(y
       .option('all-lines', { type: 'boolean', default: false, describe: 'Report every key in the staged files, not only on added lines' })
       .option('max-file-size', { type: 'string', describe: 'Skip (and report) staged files larger than this [default: 10MiB]' })))
     .command('history [range]', 'Scan git history: every blob reachable from all refs, or only what RANGE introduced', (y) => reportOptions(y
       .positional('range', { type: 'string', describe: 'Revisions as git takes them, e.g. origin/main..HEAD' })
       .option('max-file-size', { type: 'string', describe: 'Skip (and report) blobs larger than this [default: 10MiB]' })
-      .option('jobs', { alias: 'j', type: 'string', describe: 'Scan threads for a large history; 1 = this thread only [default: one per core]' })))
+      .option('jobs', { alias: 'j', type: 'string', describe: 'Scan threads for a large history; 1 = this thread only; at most 256, and never more than the cores [default: one per core]' })))
     .command('hook <action>', 'Install or uninstall the git pre-commit hook', (y) => y
       .positional('action', { choices: ['install', 'uninstall'] as const, describe: 'install or uninstall' })
       .option('append', { type: 'boolean', default: false, describe: 'Add keyhound to an existing pre-commit hook instead of refusing' })
@@ -74,7 +74,7 @@ async function parser(argv: string[]) {
     .help()
     .alias('h', 'help')
     .wrap(100)
-    .epilogue('Exit codes: 0 no findings, 1 findings (see --exit-code), 2 usage or fatal error.\nDocs: README.md');
+    .epilogue('Exit codes: 0 no findings, 1 findings (see --exit-code), 2 usage or fatal error, or nothing found but\nsomething could not be scanned (see the warnings). KEYHOUND_DEBUG=1 prints the stack of an internal error.\nDocs: README.md');
 }
 
 /** yargs swallows a lone '-', so it travels through the parser as a token no real path can be. */

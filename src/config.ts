@@ -71,8 +71,15 @@ export async function parseConfig(text: string, file: string): Promise<ConfigRes
   if (doc.errors.length > 0) {
     return { ok: false, problems: doc.errors.map((e) => formatProblem({ file, line: e.linePos?.[0].line, message: e.message.split('\n')[0]! })) };
   }
-  const reader = new ConfigReader(doc, lines, file);
-  const config = reader.read();
+  let reader: ConfigReader;
+  let config: Config;
+  try {
+    reader = new ConfigReader(doc, lines, file);
+    config = reader.read();
+  } catch (err) {
+    // yaml refuses to expand an alias bomb ("Excessive alias count ...") by throwing: one line, like any other problem.
+    return { ok: false, problems: [formatProblem({ file, message: `cannot be read: ${(err as Error).message.split('\n')[0]}` })] };
+  }
   const problems = [...reader.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).map(formatProblem);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config: { ...config, file } };
 }

@@ -25,3 +25,17 @@ export function matchesAny(path: string, globs: readonly string[]): boolean {
 
 /** `*.ext`: a star, then characters that are literal in micromatch and contain no '/'. */
 const isSuffixGlob = (glob: string): boolean => /^\*[\w.\-]+$/.test(glob);
+
+/**
+ * Why `glob` is malformed (an unclosed `[`, `{` or `(`, which micromatch would otherwise take as
+ * literal characters and silently match nothing), or undefined when it is a glob.
+ */
+export function globProblem(glob: string): string | undefined {
+  if (glob === '') return 'an empty glob matches nothing';
+  try {
+    micromatch().makeRe(glob, { strictBrackets: true });
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}

@@ -6,9 +6,10 @@ import { emptyStats, finish, prepare, type Prepared } from './pipeline.js';
 import type { Config } from './config.js';
 import type { VerifyOptions } from './verify/verify.js';
 import type { CompiledRule } from './rules/load.js';
-import { countOutcome, scanBytes } from './sources/content.js';
+import { countOutcome } from './sources/content.js';
 import { walkTree, fsError, type WalkOptions } from './sources/files.js';
-import { STREAM_ABOVE } from './sources/read-file.js';
+import { STREAM_ABOVE, scanSource } from './sources/read-file.js';
+import { iterableSource } from './sources/stream.js';
 import { BatchScanner, type Done, type ParallelAbove } from './pool/batches.js';
 import type { ScanTask } from './pool/tasks.js';
 import type { Finding, ScanError, ScanResult, Stats } from './types.js';
@@ -33,8 +34,8 @@ export interface ScanOptions {
   verify?: VerifyOptions;
   /** Defaults to the built-in rules (plus the configuration's). */
   rules?: CompiledRule[];
-  /** How standard input is read for the path '-' (injected by tests). */
-  readStdin?: () => Promise<Uint8Array>;
+  /** Standard input, for the path '-' (injected by tests); default process.stdin. Streamed, never read whole. */
+  stdin?: AsyncIterable<Uint8Array>;
   onProgress?: (stats: Readonly<Stats>) => void;
   /** --jobs: scan threads; 1 scans in the main thread only. Default: one per core, for large scans. */
   threads?: number;
@@ -78,6 +79,7 @@ export async function scan(options: Partial<ScanOptions> & Pick<ScanOptions, 'pa
   try {
     for (const root of roots.roots) await state.scanRoot(root, roots.roots.length > 1);
     await state.drain();
+    state.reportUnmatchedIncludes();
   } catch (err) {
     return { ok: false, messages: [(err as Error).message] };
   } finally {
@@ -123,6 +125,8 @@ class ScanState {
   readonly errors: ScanError[] = [];
   readonly stats: Stats = emptyStats();
   private readonly scanner: BatchScanner<void>;
+  /** --include globs that matched a file in a folder walked; undefined until a folder is walked. */
+  private includeMatched?: Set<string>;
 
   constructor(private readonly opts: ScanOptions & { maxFileSize: number }, private readonly prepared: Prepared) {
     this.scanner = new BatchScanner({ rules: prepared.rules, limits: { maxFileSize: opts.maxFileSize, streamAbove: STREAM_ABOVE } }, opts.threads, opts.parallelAbove);
@@ -130,15 +134,16 @@ class ScanState {
 
   async scanRoot(root: Root, prefixPaths: boolean): Promise<void> {
     if (root.kind === 'stdin') {
-      const bytes = await (this.opts.readStdin ?? readAllStdin)();
-      return this.count([[undefined, scanBytes('<stdin>', bytes, this.prepared.rules)]]);
+      const source = iterableSource(this.opts.stdin ?? process.stdin);
+      return this.count([[undefined, await scanSource('<stdin>', source, this.prepared.rules, this.opts.maxFileSize)]]);
     }
     if (root.kind === 'file') {
       const path = normalize(root.given).split('\\').join('/');
       return this.add({ kind: 'file', path, abs: root.given }, 0);
     }
     const prefix = prefixPaths ? `${normalize(root.given).split('\\').join('/').replace(/\/$/, '')}/` : '';
-    const walkOpts: WalkOptions = { ...this.opts, allowPaths: [...this.prepared.config.allowPaths, ...ownConfigPath(root.given, this.prepared)] };
+    this.includeMatched ??= new Set();
+    const walkOpts: WalkOptions = { ...this.opts, allowPaths: [...this.prepared.config.allowPaths, ...ownConfigPath(root.given, this.prepared)], includeMatched: this.includeMatched };
     for await (const event of walkTree(root.given, walkOpts)) {
       if (event.type === 'skip') this.stats.skipped[event.reason]++;
       else if (event.type === 'error') this.count([[undefined, { kind: 'error', error: { ...event.error, path: prefix + event.error.path } }]]);
@@ -155,6 +160,19 @@ class ScanState {
     return this.scanner.close();
   }
 
+  /**
+   * An --include glob that matched no file in the folders walked is a warning that fails the run
+   * (exit 2 when nothing is found): a typo in it would otherwise scan nothing and report "clean".
+   */
+  reportUnmatchedIncludes(): void {
+    const matched = this.includeMatched;
+    if (matched === undefined) return; // no folder walked: --include applies to folders only
+    for (const glob of this.opts.include) {
+      if (!matched.has(glob)) this.errors.push({ path: '.', kind: 'not-found', message: `--include ${glob} matched no file to scan` });
+    }
+    this.stats.errors = this.errors.length;
+  }
+
   private async add(task: ScanTask, size: number): Promise<void> {
     this.count(await this.scanner.add(undefined, task, size));
   }
@@ -164,12 +182,6 @@ class ScanState {
     for (const [, outcome] of done) this.findings.push(...countOutcome(outcome, this.stats, this.errors));
     this.opts.onProgress?.(this.stats);
   }
-}
-
-async function readAllStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 /**

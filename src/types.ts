@@ -85,9 +85,18 @@ export interface FindingVerification {
 /** A problem with one input that did not stop the scan. */
 export interface ScanError {
   path: string;
-  kind: 'unreadable' | 'permission' | 'broken-symlink' | 'too-large' | 'not-found' | 'other';
+  kind: 'unreadable' | 'permission' | 'broken-symlink' | 'too-large' | 'not-found' | 'scan-failed' | 'other';
   message: string;
 }
+
+/**
+ * The kinds of warning that mean something the user asked for was not scanned, so a clean result
+ * cannot be trusted (exit 2 when nothing was found). The others are policy: a file over
+ * --max-file-size, a broken symbolic link met in a folder (there is nothing to read), a scan-wide
+ * caveat such as a shallow clone ('other').
+ */
+export const FAILURE_KINDS: readonly ScanError['kind'][] = ['unreadable', 'permission', 'not-found', 'scan-failed'];
+export const isFailure = (e: ScanError): boolean => FAILURE_KINDS.includes(e.kind);
 
 /** Files seen but deliberately not scanned, by reason; never silently dropped. */
 export interface SkipCounts {

@@ -38,6 +38,8 @@ exits('2 with a one-line error for usage mistakes and missing paths, never a sta
     ['scan', '--max-file-size', 'huge'],
     ['scan', '--exit-code', '300'],
     ['scan', '--jobs', '0'],
+    ['scan', '--jobs', '1000'],
+    ['history', '-j', '257'],
     ['scan', '-j', 'many'],
     ['history', '--jobs', '1.5'],
     ['scan', '/no/such/dir'],

@@ -1,6 +1,7 @@
 // Worker threads change how fast a scan runs, never what it finds: the same inputs scanned in one
 // thread and in a pool give the same findings, errors, counts and commit attribution.
 import { suite } from 'uvu';
+import { availableParallelism } from 'node:os';
 import * as assert from 'uvu/assert';
 import { credentials, Repo } from './helpers/git.js';
 import { Keys } from './helpers/keys.js';
@@ -114,11 +115,23 @@ batches('outcomes come back in the order tasks were added, whatever thread finis
   assert.equal(order, Array.from({ length: 500 }, (_, i) => i));
 });
 
+batches('threads are capped at the cores: --jobs 200 on a small machine starts one worker per core', async () => {
+  const scanner = new BatchScanner<number>({ rules, limits: { maxFileSize: 1 << 20, streamAbove: Infinity } }, 200, ALWAYS);
+  try {
+    for (let i = 0; i < 200; i++) await scanner.add(i, { kind: 'bytes', path: `f${i}`, bytes: Buffer.from(`n ${i}\n`) }, 4);
+    await scanner.finish();
+    assert.is(scanner.workers, availableParallelism());
+  } finally {
+    await scanner.close();
+  }
+});
+
 batches('a worker that fails rejects its batch with a message instead of hanging', async () => {
   const pool = ScanPool.start({ rules, limits: { maxFileSize: 1 << 20, streamAbove: Infinity } }, 1);
   try {
-    const bad = { kind: 'bytes', path: 'x', bytes: null } as unknown as ScanTask;
-    await pool.run([bad]).then(
+    // A task that throws is that task's warning (test/isolation.test.ts); a batch that is not a list fails the batch.
+    const bad = null as unknown as ScanTask[];
+    await pool.run(bad).then(
       () => assert.unreachable('should have failed'),
       (err: Error) => assert.match(err.message, /^a scan worker failed: /),
     );

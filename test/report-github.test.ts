@@ -123,7 +123,21 @@ test('a hostile path cannot start a command of its own', () => {
   const out = github({ ...s.result, findings: [f], errors: [] }, s.ctx);
   assert.is(lines(out).length, 2);
   assert.is(lines(out).filter((l) => l.startsWith('::')).length, 1);
-  assert.is(parseCommand(lines(out)[0]!).props.get('file'), f.path);
+  assert.is(parseCommand(lines(out)[0]!).props.get('file'), 'evil\\x0a::error file=x::pwned,title=y');
+});
+
+test('control characters in file names and warnings are escaped, never passed to the log', () => {
+  const s = sampleScan();
+  const evil = 'a\u001b[31mred\u0007\u009b.env';
+  const f = { ...s.result.findings[4]!, path: evil };
+  const e = { path: evil, kind: 'permission' as const, message: `cannot open ${evil}` };
+  const out = github({ ...s.result, findings: [f], errors: [e] }, s.ctx);
+  // eslint-disable-next-line no-control-regex
+  assert.not.match(out, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/, 'a raw control character');
+  const [finding, warning] = lines(out).slice(0, 2).map(parseCommand);
+  assert.is(finding!.props.get('file'), 'a\\x1b[31mred\\x07\\x9b.env');
+  assert.is(warning!.props.get('file'), 'a\\x1b[31mred\\x07\\x9b.env');
+  assert.is(warning!.message, 'cannot open a\\x1b[31mred\\x07\\x9b.env');
 });
 
 test('no lineText context and no secret beyond what the finding carries', () => {

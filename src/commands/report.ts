@@ -2,7 +2,8 @@
 // the baseline file when asked, the spinner while scanning, and the exit code.
 import { writeFile } from 'node:fs/promises';
 import type { ReportContext, Reporter, RuleInfo } from '../report/types.js';
-import type { ScanResult, Stats } from '../types.js';
+import type { Progress, SpinnerStream } from '../ui/progress.js';
+import { isFailure, type ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
 import type { VerifyOptions } from '../verify/verify.js';
 import { EXIT, fail, type Io } from './io.js';
@@ -45,15 +46,22 @@ export async function checkReportArgs(args: ReportArgs): Promise<string | undefi
   return undefined;
 }
 
-/** The verification settings, or undefined without --verify (then keyhound opens no connection at all). */
-/** --jobs N: a whole number of threads, 1 or more (undefined when not given), or the message to show. */
+/**
+ * --jobs above this is refused as a mistake. Anything from 1 up is then capped at the number of cores
+ * (BatchScanner): scan threads are CPU-bound, and each costs memory (--jobs 200 used 2.3 GB).
+ */
+export const MAX_JOBS = 256;
+
+/** --jobs N: a whole number of threads from 1 to MAX_JOBS (undefined when not given), or the message to show. */
 export function parseJobs(jobs: string | undefined): { ok: true; threads?: number } | { ok: false; message: string } {
   if (jobs === undefined) return { ok: true };
   const threads = /^\s*\d+\s*$/.test(jobs) ? Number(jobs) : NaN;
+  if (threads > MAX_JOBS) return { ok: false, message: `--jobs: ${jobs.trim()} is too many threads (at most ${MAX_JOBS}; more than the cores are not used anyway)` };
   if (threads >= 1) return { ok: true, threads };
   return { ok: false, message: `--jobs: "${jobs}" is not a number of threads (try 1, 2 or 4)` };
 }
 
+/** The verification settings, or undefined without --verify (then keyhound opens no connection at all). */
 export function verifyOptions(args: ReportArgs, io: Io): VerifyOptions | undefined {
   if (!args.verify) return undefined;
   return { endpoint: args.verifyEndpoint, allowRemoteEndpoint: args.verifyAllowRemoteEndpoint, env: io.env };
@@ -90,13 +98,28 @@ export async function deliver(done: Finished, args: ReportArgs, io: Io): Promise
       return fail(io, `--output ${args.output}: ${(err as Error).message}`);
     }
   } else {
-    io.stdout.write(rendered);
+    try {
+      io.stdout.write(rendered);
+    } catch (err) {
+      // A file on a full disk (`> /dev/full`: ENOSPC) fails here, synchronously; a pipe fails later, in bin.ts.
+      return fail(io, `cannot write the report to standard output: ${(err as Error).message}`);
+    }
   }
   if (args.baselineWrite !== undefined) {
     if (!args.quiet) io.stderr.write(`keyhound: baseline written to ${args.baselineWrite}: ${done.result.findings.length} findings recorded, none in clear\n`);
     return EXIT.clean; // every finding is now accepted by the baseline just written
   }
-  return done.result.findings.length > 0 ? args.exitCode : EXIT.clean;
+  return exitCodeOf(done.result, args.exitCode);
+}
+
+/**
+ * Findings win (--exit-code, 1 by default) whatever else happened; otherwise a run in which something
+ * could not be scanned (unreadable, not found, a scan that failed, an --include that matched nothing)
+ * is not clean: 2. Policy skips (too large, binary, ignored, a broken link met in a folder) are not failures.
+ */
+export function exitCodeOf(result: ScanResult, findingsCode: number): number {
+  if (result.findings.length > 0) return findingsCode;
+  return result.errors.some(isFailure) ? EXIT.error : EXIT.clean;
 }
 
 /** Reporters are loaded on demand: a text scan never parses the SARIF code. */
@@ -116,14 +139,9 @@ export function wantsColor(io: Io): boolean {
   return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
 }
 
-export interface Progress {
-  update(stats: Readonly<Stats>): void;
-  stop(): void;
-}
-
 /** The spinner runs only for a person: stderr is a terminal, not CI, not quiet or --no-progress. */
 export async function startProgress(args: ReportArgs, io: Io): Promise<Progress | undefined> {
   if (!args.progress || args.quiet || io.stderr.isTTY !== true || io.env.CI) return undefined;
   const { startSpinner } = await import('../ui/progress.js');
-  return startSpinner();
+  return startSpinner(io.stderr as SpinnerStream);
 }

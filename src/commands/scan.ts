@@ -1,4 +1,5 @@
 // `keyhound scan [paths..]`: files, folders and standard input.
+import { globProblem } from '../glob.js';
 import { scan } from '../run.js';
 import { parseSize } from '../size.js';
 import { fail, type Io } from './io.js';
@@ -20,6 +21,12 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
   if (args.maxFileSize !== undefined && maxFileSize === undefined) {
     return fail(io, `--max-file-size: "${args.maxFileSize}" is not a size (try 500KB, 10MiB or a number of bytes)`);
   }
+  for (const [flag, globs] of [['--include', args.include], ['--exclude', args.exclude]] as const) {
+    for (const glob of globs) {
+      const bad = globProblem(glob);
+      if (bad !== undefined) return fail(io, `${flag} "${glob}" is not a valid glob: ${bad}`);
+    }
+  }
   const jobs = parseJobs(args.jobs);
   if (!jobs.ok) return fail(io, jobs.message);
   const progress = await startProgress(args, io);
@@ -35,7 +42,7 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
     suppress: args.suppress,
     reportUnusedIgnores: args.reportUnusedIgnores,
     verify: verifyOptions(args, io),
-    readStdin: io.readStdin,
+    stdin: io.stdin,
     onProgress: progress?.update,
     threads: jobs.threads,
   });

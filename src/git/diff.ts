@@ -1,6 +1,8 @@
 // Parsers for git's diff output: `--raw -z` entries (modes, object names, status, paths, taken byte
 // for byte), and the hunk headers of a `-U0` patch (which lines of each new file are added).
 
+import { pathFromBytes } from '../sources/path-bytes.js';
+
 /** One line of `git diff --raw -z`. */
 export interface RawEntry {
   oldMode: string;
@@ -37,9 +39,9 @@ export function parseRaw(out: Buffer): RawEntry[] {
   for (let i = 0; i < tokens.length; i++) {
     const meta = parseRawMeta(tokens[i]!.toString('latin1'));
     if (meta === undefined) continue;
-    const first = tokens[++i]?.toString('utf8') ?? '';
+    const first = pathFromBytes(tokens[++i] ?? Buffer.alloc(0));
     const twoPaths = meta.status === 'R' || meta.status === 'C';
-    const second = twoPaths ? (tokens[++i]?.toString('utf8') ?? '') : first;
+    const second = twoPaths ? pathFromBytes(tokens[++i] ?? Buffer.alloc(0)) : first;
     entries.push({ ...meta, oldPath: first, path: second });
   }
   return entries;
@@ -137,7 +139,8 @@ const ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12,
 
 /**
  * A path as git prints it in patch headers (the line taken as latin1, so one char per byte): either
- * raw bytes, or C-quoted with backslash and octal escapes. Returns the path decoded as UTF-8.
+ * raw bytes, or C-quoted with backslash and octal escapes. Returns the path as keyhound reports it
+ * (path-bytes.ts: UTF-8, other bytes as \xHH), the same string parseRaw gives for it.
  */
 export function unquotePath(s: string): string {
   if (!s.startsWith('"')) return latin1ToUtf8(s);
@@ -158,7 +161,7 @@ export function unquotePath(s: string): string {
       bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
     }
   }
-  return Buffer.from(bytes).toString('utf8');
+  return pathFromBytes(Buffer.from(bytes));
 }
 
-const latin1ToUtf8 = (s: string): string => Buffer.from(s, 'latin1').toString('utf8');
+const latin1ToUtf8 = (s: string): string => pathFromBytes(Buffer.from(s, 'latin1'));

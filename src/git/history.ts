@@ -20,11 +20,12 @@
 // introduced by the side branch's own commits; what the merge itself adds (conflict resolutions) is
 // scanned and attributed to the merge.
 import { readFile } from 'node:fs/promises';
-import { countOutcome, tooLarge } from '../sources/content.js';
+import { countOutcome, tooLarge, type ContentOutcome } from '../sources/content.js';
 import { BatchScanner, type Done, type ParallelAbove } from '../pool/batches.js';
 import { emptyStats } from '../pipeline.js';
 import type { CompiledRule } from '../rules/load.js';
 import { decode } from '../sources/decode.js';
+import { pathFromBytes } from '../sources/path-bytes.js';
 import type { CommitRef, Finding, ScanError, Stats } from '../types.js';
 import { isFileMode, MODE_SUBMODULE, MODE_SYMLINK, parseRawMeta, ZERO_SHA } from './diff.js';
 import { CatFile, PACK_MEMORY_CAPS, findRepo, gitMessage, gitPath, nulTokens, resolveHead, runGit, spawnGit, type ObjectData, type ObjectInfo } from './repo.js';
@@ -134,7 +135,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
       if (entry !== undefined) {
         const meta = entry;
         entry = undefined;
-        const path = raw.toString('utf8');
+        const path = pathFromBytes(raw);
         if (meta.status === 'D' || ZERO_SHA.test(meta.newSha) || commit === undefined) continue;
         if (meta.newMode === MODE_SUBMODULE) {
           submodules.add(path);
@@ -219,7 +220,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
   /** Outcomes arrive in the order blobs were read, oldest commit first: the first to report a fingerprint wins. */
   async function record(done: Done<BlobJob>[]): Promise<void> {
     for (const [job, outcome] of done) {
-      const hits = countOutcome(outcome, stats, errors).filter((f) => !reported.has(f.fingerprint));
+      const hits = countOutcome(inCommit(outcome, job), stats, errors).filter((f) => !reported.has(f.fingerprint));
       if (hits.length > 0) {
         const before = job.previous === undefined ? undefined : await textOf(job.previous);
         for (const finding of hits) {
@@ -287,6 +288,13 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
   stats.findings = findings.length;
   stats.durationMs = Date.now() - started;
   return { ok: true, findings, errors, stats, warnings, submodules: [...submodules].sort() };
+}
+
+/** A blob's warning names the blob and the commit that added it: the path alone may have many versions. */
+function inCommit(outcome: ContentOutcome, job: BlobJob): ContentOutcome {
+  if (outcome.kind !== 'error') return outcome;
+  const where = `blob ${job.sha.slice(0, 12)} (added in ${job.commit.sha.slice(0, 12)})`;
+  return { kind: 'error', error: { ...outcome.error, message: `${where}: ${outcome.error.message}` } };
 }
 
 /** The revision arguments for git log: all refs, or the user's range once git has accepted it. */

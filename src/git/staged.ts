@@ -155,7 +155,7 @@ async function scanEntries(opts: StagedOptions, cat: CatFile, entries: RawEntry[
       errors.push(tooLarge(entry.path, blob.size, opts.maxFileSize, stats));
       continue;
     }
-    let hits = scanContent(entry.path, blob.content, opts.rules, stats);
+    let hits = scanContent(entry.path, blob.content, opts.rules, stats, errors);
     if (addedLines !== undefined && hits.length > 0) hits = await newOnly(hits, entry, addedLines, cat, opts.maxFileSize, decode);
     findings.push(...hits);
   }

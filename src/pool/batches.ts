@@ -47,13 +47,16 @@ export class BatchScanner<T> {
   private readonly queue: InFlight<T>[] = [];
   private readonly threads: number;
 
-  /** `threads`: 1 scans in this thread only; default one per core. */
+  /**
+   * `threads`: 1 scans in this thread only; default one per core, and never more than the cores: the
+   * work is CPU-bound, so more threads only add memory (each worker has its own heap).
+   */
   constructor(
     private readonly ctx: TaskContext,
     threads?: number,
     private readonly parallelAbove: ParallelAbove = PARALLEL_ABOVE,
   ) {
-    this.threads = Math.max(1, threads ?? availableParallelism());
+    this.threads = Math.max(1, Math.min(threads ?? availableParallelism(), availableParallelism()));
   }
 
   /** Adds a task (`size` in bytes, 0 if unknown); returns the outcomes that are ready, in order. */

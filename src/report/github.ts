@@ -1,6 +1,7 @@
 // The GitHub Actions reporter: one workflow command per finding and per scan error, so each shows
 // as an annotation on the file, then a plain summary line for the log.
-import type { Finding, ScanError, Severity, Stats } from '../types.js';
+import { isFailure, type Finding, type ScanError, type Severity, type Stats } from '../types.js';
+import { escapeControl } from './escape.js';
 import type { Reporter, RuleInfo } from './types.js';
 
 /** GitHub has three annotation levels; critical and high both need someone to act, so both are errors. */
@@ -17,7 +18,7 @@ export const github: Reporter = (result, ctx) => {
   const lines = [
     ...result.findings.map((f) => findingCommand(f, titles)),
     ...result.errors.map(errorCommand),
-    summary(result.findings, result.stats),
+    summary(result.findings, result.stats, result.errors.filter(isFailure).length),
   ];
   return lines.join('\n') + '\n';
 };
@@ -38,7 +39,7 @@ function command(name: string, props: [string, string | number][], message: stri
 }
 
 function findingCommand(f: Finding, titles: Map<string, string>): string {
-  const props: [string, string | number][] = [['file', f.path], ['line', f.line], ['endLine', f.endLine]];
+  const props: [string, string | number][] = [['file', escapeControl(f.path)], ['line', f.line], ['endLine', f.endLine]];
   // GitHub only honours columns on a single-line annotation, and rejects them otherwise.
   if (f.line === f.endLine) props.push(['col', f.column], ['endColumn', f.endColumn]);
   props.push(['title', f.title]);
@@ -51,19 +52,24 @@ function findingMessage(f: Finding, titles: Map<string, string>): string {
   let first = `${f.title} ${f.secret}`;
   if (details.length > 0) first += ` (${details.join(', ')})`;
   if (f.pair) first += `, paired with ${titles.get(f.pair.ruleId) ?? f.pair.ruleId} at ${f.pair.path}:${f.pair.line}`;
-  return `${first} [${f.ruleId}]\n${f.remediation}`;
+  // The first line holds the path and what rules (perhaps a scanned repository's own) say: escaped.
+  return `${escapeControl(`${first} [${f.ruleId}]`)}\n${f.remediation}`;
 }
 
 function errorCommand(e: ScanError): string {
-  return command('warning', [['file', e.path], ['title', `keyhound: could not scan (${e.kind})`]], e.message);
+  return command('warning', [['file', escapeControl(e.path)], ['title', `keyhound: could not scan (${e.kind})`]], escapeLines(e.message));
 }
+
+/** Control characters escaped line by line: a message may span lines (%0A), a line cannot carry escapes. */
+const escapeLines = (s: string): string => s.split('\n').map(escapeControl).join('\n');
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Deliberately not a workflow command: it is for people reading the log. */
-function summary(findings: Finding[], stats: Stats): string {
+function summary(findings: Finding[], stats: Stats, failed: number): string {
   const files = new Set(findings.map((f) => f.path)).size;
-  const what = findings.length === 0 ? 'no findings' : `${plural(findings.length, 'finding')} in ${plural(files, 'file')}`;
+  const nothing = failed > 0 ? `no findings in what was scanned, but ${failed} could not be scanned` : 'no findings';
+  const what = findings.length === 0 ? nothing : `${plural(findings.length, 'finding')} in ${plural(files, 'file')}`;
   const extra = [`${plural(stats.filesScanned, 'file')} scanned`];
   if (stats.errors > 0) extra.push(plural(stats.errors, 'error'));
   return `keyhound: ${what} (${extra.join(', ')})`;

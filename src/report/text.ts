@@ -1,21 +1,15 @@
 // The human report: findings grouped by file, each with its masked line, then what to do and a summary.
 // Everything that came from a scanned file (names and content) is escaped, so a file cannot drive the
 // terminal with escape sequences.
-import type { Finding, ScanError, Severity, Stats } from '../types.js';
+import { isFailure, type Finding, type ScanError, type Severity, type Stats } from '../types.js';
+import { escapeControl } from './escape.js';
 import type { ReportContext, Reporter } from './types.js';
 
 type Paint = (code: string, s: string) => string;
 const ANSI = { bold: '1', dim: '2', red: '31', yellow: '33', cyan: '36', magenta: '35', boldRed: '1;31' } as const;
 const SEVERITY_COLOUR: Record<Severity, string> = { root: ANSI.boldRed, critical: ANSI.boldRed, high: ANSI.red, medium: ANSI.yellow, low: ANSI.cyan };
 
-/** Control characters (C0, DEL, C1) shown as visible escapes; tabs kept. */
-export function escapeControl(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
-}
+export { escapeControl };
 
 export const text: Reporter = (result, ctx) => {
   const paint: Paint = ctx.color ? (code, s) => `\u001b[${code}m${s}\u001b[0m` : (_code, s) => s;
@@ -31,7 +25,7 @@ export const text: Reporter = (result, ctx) => {
     out.push(paint(ANSI.yellow, `Unused .keyhoundignore entries (${result.unusedIgnores.length}):`), ...result.unusedIgnores.map((u) => `  line ${u.line}: ${u.fingerprint}`), '');
   }
   if (result.findings.length > 0) out.push(...formatAdvice(result.findings, ctx), '');
-  out.push(summary(result.stats, result.findings, paint));
+  out.push(summary(result.stats, result.findings, result.errors.filter(isFailure).length, paint));
   return `${out.join('\n')}\n`;
 };
 
@@ -115,11 +109,14 @@ function modeAdvice(mode: ReportContext['mode']): string[] {
   return [notReal];
 }
 
-function summary(stats: Stats, findings: Finding[], paint: Paint): string {
+/** `failed`: inputs that could not be scanned; with none found, the run is not called clean. */
+function summary(stats: Stats, findings: Finding[], failed: number, paint: Paint): string {
   const files = new Set(findings.map((f) => f.path)).size;
-  const head = findings.length === 0
-    ? paint(ANSI.bold, 'No AWS credentials found.')
-    : paint(ANSI.boldRed, `${plural(findings.length, 'finding')} in ${plural(files, 'file')}${bySeverity(findings)}.`);
+  const head = findings.length > 0
+    ? paint(ANSI.boldRed, `${plural(findings.length, 'finding')} in ${plural(files, 'file')}${bySeverity(findings)}.`)
+    : failed > 0
+      ? paint(ANSI.yellow, `No AWS credentials found in what was scanned, but ${failed} could not be scanned (see the warnings).`)
+      : paint(ANSI.bold, 'No AWS credentials found.');
   const skipped = Object.entries(stats.skipped).filter(([, n]) => n > 0).map(([why, n]) => `${n} ${skipLabel(why)}`);
   const tail = [`${plural(stats.filesScanned, 'file')} scanned (${formatBytes(stats.bytesScanned)}) in ${(stats.durationMs / 1000).toFixed(2)}s`];
   if (skipped.length > 0) tail.push(`skipped: ${skipped.join(', ')}`);

@@ -133,8 +133,14 @@ function parseRuleFile(file: string, shown: string): { rules: Located[]; problem
   if (items === undefined || typeof items !== 'object' || items === null || !('items' in items)) {
     return { rules: [], problems: [{ file: shown, message: 'must be a mapping with a "rules:" list' }] };
   }
-  // Lines come from the syntax nodes; values from toJS(), which resolves anchors and aliases.
-  const values = (doc.toJS() as { rules: unknown[] }).rules;
+  // Lines come from the syntax nodes; values from toJS(), which resolves anchors and aliases (and
+  // throws on an alias bomb: "Excessive alias count").
+  let values: unknown[];
+  try {
+    values = (doc.toJS() as { rules: unknown[] }).rules;
+  } catch (err) {
+    return { rules: [], problems: [{ file: shown, message: `cannot be read: ${(err as Error).message.split('\n')[0]}` }] };
+  }
   const rules: Located[] = [];
   const problems: Problem[] = [];
   (items as { items: unknown[] }).items.forEach((node, i) => {

@@ -14,15 +14,30 @@ export { tooLargeError };
  * is counted into the stats by the thread that owns them.
  */
 export type ContentOutcome =
-  | { kind: 'scanned'; bytes: number; findings: Finding[] }
+  /** `warning`: scanned only in part (stdin or a device longer than --max-file-size). */
+  | { kind: 'scanned'; bytes: number; findings: Finding[]; warning?: ScanError }
   | { kind: 'binary' }
   | { kind: 'error'; error: ScanError };
 
-/** Findings in `bytes` (unredacted); a binary file gives none. */
+/**
+ * Findings in `bytes` (unredacted); a binary file gives none. Never throws: whatever goes wrong while
+ * decoding or detecting (a regex that overflows the stack on a pathological token, a bug) is this
+ * file's warning, and the scan goes on with the next one.
+ */
 export function scanBytes(path: string, bytes: Uint8Array, rules: readonly CompiledRule[]): ContentOutcome {
-  const decoded = decode(bytes);
-  if (decoded.binary) return { kind: 'binary' };
-  return { kind: 'scanned', bytes: bytes.length, findings: detect({ path, text: decoded.text }, rules) };
+  try {
+    const decoded = decode(bytes);
+    if (decoded.binary) return { kind: 'binary' };
+    return { kind: 'scanned', bytes: bytes.length, findings: detect({ path, text: decoded.text }, rules) };
+  } catch (err) {
+    return { kind: 'error', error: scanFailed(path, err) };
+  }
+}
+
+/** The warning for a file whose scan threw: its path and what went wrong, in one line. */
+export function scanFailed(path: string, err: unknown): ScanError {
+  const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return { path, kind: 'scan-failed', message: `not scanned: the scan failed (${message.split('\n')[0]})` };
 }
 
 /** Counts an outcome into the stats and returns its findings; an error goes to `errors`. */
@@ -39,12 +54,19 @@ export function countOutcome(outcome: ContentOutcome, stats: Stats, errors: Scan
   }
   stats.filesScanned++;
   stats.bytesScanned += outcome.bytes;
+  if (outcome.warning !== undefined) {
+    errors.push(outcome.warning);
+    stats.errors = errors.length;
+  }
   return outcome.findings;
 }
 
-/** Findings in `bytes` (unredacted), counted in the stats; a binary file is counted as skipped. */
-export function scanContent(path: string, bytes: Uint8Array, rules: readonly CompiledRule[], stats: Stats): Finding[] {
-  return countOutcome(scanBytes(path, bytes, rules), stats, []);
+/**
+ * Findings in `bytes` (unredacted), counted in the stats; a binary file is counted as skipped, and a
+ * scan that failed is a warning in `errors`.
+ */
+export function scanContent(path: string, bytes: Uint8Array, rules: readonly CompiledRule[], stats: Stats, errors: ScanError[]): Finding[] {
+  return countOutcome(scanBytes(path, bytes, rules), stats, errors);
 }
 
 /** The warning for content over --max-file-size, counted as skipped: reported, never silently dropped. */

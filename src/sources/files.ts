@@ -15,6 +15,7 @@ import ignore, { type Ignore } from 'ignore';
 import { matchesAny } from '../glob.js';
 import type { ScanError, SkipCounts } from '../types.js';
 import { fsError, tooLargeError } from './fs-error.js';
+import { pathFromBytes } from './path-bytes.js';
 
 export { fsError };
 
@@ -25,10 +26,13 @@ export interface WalkOptions {
   allowPaths: string[];
   gitignore: boolean;
   maxFileSize: number;
+  /** Filled with the --include globs that matched a file, so that one matching nothing can be reported. */
+  includeMatched?: Set<string>;
 }
 
 export type WalkEvent =
-  | { type: 'file'; path: string; abs: string; size: number }
+  /** `abs` is a Buffer when the name is not valid UTF-8: the file is opened by its bytes. */
+  | { type: 'file'; path: string; abs: string | Buffer; size: number }
   | { type: 'skip'; reason: keyof SkipCounts; path: string }
   | { type: 'error'; error: ScanError };
 
@@ -45,43 +49,57 @@ export async function* walkTree(root: string, opts: WalkOptions): AsyncGenerator
   yield* walkDir(root, '', [], opts);
 }
 
-async function* walkDir(abs: string, rel: string, levels: IgnoreLevel[], opts: WalkOptions): AsyncGenerator<WalkEvent> {
-  let entries: Dirent[];
+/** A directory entry: `name` as reported (see path-bytes.ts), `abs` as opened. */
+interface Entry {
+  name: string;
+  abs: string | Buffer;
+  dirent: Dirent<Buffer>;
+}
+
+async function* walkDir(abs: string | Buffer, rel: string, levels: IgnoreLevel[], opts: WalkOptions): AsyncGenerator<WalkEvent> {
+  let entries: Entry[];
   try {
     entries = readDirSorted(abs);
   } catch (err) {
     yield { type: 'error', error: fsError(rel || '.', err) };
     return;
   }
-  const here = opts.gitignore ? readGitignore(abs, rel, entries) : undefined;
+  const here = opts.gitignore ? readGitignore(rel, entries) : undefined;
   const active = here ? [...levels, here] : levels;
-  for (const entry of entries) {
-    if (entry.name === '.git') continue; // repository internals are never content
-    const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
-    const isDir = entry.isDirectory();
+  for (const { name, abs: childAbs, dirent } of entries) {
+    if (name === '.git') continue; // repository internals are never content
+    const path = rel === '' ? name : `${rel}/${name}`;
+    const isDir = dirent.isDirectory();
     if (isIgnored(active, path, isDir)) {
       yield { type: 'skip', reason: 'gitignored', path };
-    } else if (entry.isSymbolicLink()) {
-      yield classifySymlink(join(abs, entry.name), path);
+    } else if (dirent.isSymbolicLink()) {
+      yield classifySymlink(childAbs, path);
     } else if (isDir) {
       if (matchesDir(path, opts.exclude)) yield { type: 'skip', reason: 'excluded', path };
       else if (matchesDir(path, opts.allowPaths)) yield { type: 'skip', reason: 'allowlisted', path };
-      else yield* walkDir(join(abs, entry.name), path, active, opts);
-    } else if (entry.isFile()) {
-      yield classifyFile(join(abs, entry.name), path, opts);
+      else yield* walkDir(childAbs, path, active, opts);
+    } else if (dirent.isFile()) {
+      yield classifyFile(childAbs, path, opts);
     }
     // Sockets, FIFOs and devices are not files with content: reading a FIFO would block the scan.
   }
 }
 
-function readDirSorted(abs: string): Dirent[] {
-  return readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/** Names are read as bytes: a name that is not valid UTF-8 would not open again from a decoded string. */
+function readDirSorted(abs: string | Buffer): Entry[] {
+  const entries = readdirSync(abs, { withFileTypes: true, encoding: 'buffer' }).map((dirent): Entry => {
+    const name = pathFromBytes(dirent.name);
+    const plain = typeof abs === 'string' && Buffer.byteLength(name) === dirent.name.length && Buffer.from(name).equals(dirent.name);
+    return { name, abs: plain ? join(abs, name) : Buffer.concat([Buffer.from(abs), Buffer.from(sep), dirent.name]), dirent };
+  });
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-function readGitignore(abs: string, rel: string, entries: Dirent[]): IgnoreLevel | undefined {
-  if (!entries.some((e) => e.name === '.gitignore' && e.isFile())) return undefined;
+function readGitignore(rel: string, entries: Entry[]): IgnoreLevel | undefined {
+  const file = entries.find((e) => e.name === '.gitignore' && e.dirent.isFile());
+  if (file === undefined) return undefined;
   try {
-    return { base: rel, rules: ignore().add(readFileSync(join(abs, '.gitignore'), 'utf8')) };
+    return { base: rel, rules: ignore().add(readFileSync(file.abs, 'utf8')) };
   } catch {
     return undefined; // an unreadable .gitignore ignores nothing; the file itself is reported when scanned
   }
@@ -104,7 +122,7 @@ function matchesDir(path: string, globs: string[]): boolean {
   return matchesAny(path, globs) || matchesAny(`${path}/`, globs);
 }
 
-function classifySymlink(abs: string, path: string): WalkEvent {
+function classifySymlink(abs: string | Buffer, path: string): WalkEvent {
   try {
     realpathSync(abs);
     return { type: 'skip', reason: 'symlink', path };
@@ -113,7 +131,7 @@ function classifySymlink(abs: string, path: string): WalkEvent {
   }
 }
 
-function classifyFile(abs: string, path: string, opts: WalkOptions): WalkEvent {
+function classifyFile(abs: string | Buffer, path: string, opts: WalkOptions): WalkEvent {
   if (opts.include.length > 0 && !matchesAny(path, opts.include)) return { type: 'skip', reason: 'excluded', path };
   if (matchesAny(path, opts.exclude)) return { type: 'skip', reason: 'excluded', path };
   if (matchesAny(path, opts.allowPaths)) return { type: 'skip', reason: 'allowlisted', path };
@@ -123,10 +141,18 @@ function classifyFile(abs: string, path: string, opts: WalkOptions): WalkEvent {
   } catch (err) {
     return { type: 'error', error: fsError(path, err) };
   }
+  // A glob counts as matched by a file it selects for scanning, not by one .gitignore or --exclude drops.
+  if (opts.includeMatched !== undefined) noteIncludes(path, opts.include, opts.includeMatched);
   if (size > opts.maxFileSize) {
     return { type: 'error', error: tooLargeError(path, size, opts.maxFileSize) };
   }
   return { type: 'file', path, abs, size };
+}
+
+/** Records which include globs match `path`; once every glob has matched a file this costs nothing. */
+function noteIncludes(path: string, include: string[], matched: Set<string>): void {
+  if (matched.size === include.length) return;
+  for (const glob of include) if (!matched.has(glob) && matchesAny(path, [glob])) matched.add(glob);
 }
 
 /** The path of `abs` relative to `root`, with '/' separators. */

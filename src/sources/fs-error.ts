@@ -14,3 +14,8 @@ export function fsError(path: string, err: unknown): ScanError {
 export function tooLargeError(path: string, size: number, maxFileSize: number, what = ''): ScanError {
   return { path, kind: 'too-large', message: `not scanned: ${what}${size} bytes is over --max-file-size (${maxFileSize} bytes)` };
 }
+
+/** Input of unknown size (stdin, a FIFO, a device) that went on past --max-file-size: its start was scanned. */
+export function truncatedError(path: string, maxFileSize: number): ScanError {
+  return { path, kind: 'too-large', message: `only the first ${maxFileSize} bytes were scanned: it goes on past --max-file-size (${maxFileSize} bytes)` };
+}

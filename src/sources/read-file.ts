@@ -4,15 +4,15 @@
 // memory stays bounded whatever their size.
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { CompiledRule } from '../rules/load.js';
-import { scanBytes, tooLargeError, type ContentOutcome } from './content.js';
-import { fsError } from './fs-error.js';
-import { scanFileStreaming } from './stream.js';
+import { scanBytes, scanFailed, tooLargeError, type ContentOutcome } from './content.js';
+import { fsError, truncatedError } from './fs-error.js';
+import { fdSource, scanStream, type ByteSource } from './stream.js';
 
 export interface FileTask {
   /** As reported. */
   path: string;
-  /** As opened. */
-  abs: string;
+  /** As opened: bytes when the name is not valid UTF-8 (a Uint8Array once it has crossed to a worker, which fs takes too). */
+  abs: string | Buffer;
 }
 
 export interface ReadLimits {
@@ -36,12 +36,11 @@ export async function scanFile(task: FileTask, rules: readonly CompiledRule[], l
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return { kind: 'error', error: { path: task.path, kind: 'unreadable', message: 'is a directory' } };
-    // A FIFO or device has no size: it is read whole (it is only scanned when named on the command line).
-    if (stat.isFile() && stat.size > limits.maxFileSize) return { kind: 'error', error: tooLargeError(task.path, stat.size, limits.maxFileSize) };
-    if (stat.isFile() && stat.size > limits.streamAbove) {
-      const streamed = await scanFileStreaming(task.path, task.abs, rules);
-      return streamed.binary ? { kind: 'binary' } : { kind: 'scanned', bytes: streamed.bytes, findings: streamed.findings };
-    }
+    // A FIFO or device has no size (and /dev/zero no end): it is streamed, up to --max-file-size. It
+    // is only ever scanned when named on the command line; the folder walker skips them.
+    if (!stat.isFile()) return await scanSource(task.path, fdSource(fd), rules, limits.maxFileSize);
+    if (stat.size > limits.maxFileSize) return { kind: 'error', error: tooLargeError(task.path, stat.size, limits.maxFileSize) };
+    if (stat.size > limits.streamAbove) return await scanSource(task.path, fdSource(fd), rules, limits.maxFileSize);
     bytes = readFileSync(fd);
   } catch (err) {
     return { kind: 'error', error: fsError(task.path, err) };
@@ -51,4 +50,20 @@ export async function scanFile(task: FileTask, rules: readonly CompiledRule[], l
   // The file may have grown since it was measured.
   if (bytes.length > limits.maxFileSize) return { kind: 'error', error: tooLargeError(task.path, bytes.length, limits.maxFileSize) };
   return scanBytes(task.path, bytes, rules);
+}
+
+/**
+ * Streams `source` (a large file, a FIFO, a device, standard input) through the windowed scanner, up
+ * to `maxFileSize` bytes: what goes on past that is not read, and is a too-large warning. Never throws.
+ */
+export async function scanSource(path: string, source: ByteSource, rules: readonly CompiledRule[], maxFileSize: number): Promise<ContentOutcome> {
+  try {
+    const streamed = await scanStream(path, source, rules, { maxBytes: maxFileSize });
+    if (streamed.binary) return { kind: 'binary' };
+    const outcome: ContentOutcome = { kind: 'scanned', bytes: streamed.bytes, findings: streamed.findings };
+    return streamed.truncated ? { ...outcome, warning: truncatedError(path, maxFileSize) } : outcome;
+  } catch (err) {
+    // A failed system call is a file-system problem; anything else is this input's scan failing.
+    return { kind: 'error', error: (err as NodeJS.ErrnoException).syscall !== undefined ? fsError(path, err) : scanFailed(path, err) };
+  }
 }

@@ -10,7 +10,8 @@
 // `requires.pattern` name more than the overlap away on one enormous line, an inline-allow marker on
 // the same line but more than the overlap away, or a keyword that gates a rule occurring only outside
 // the window. A match longer than 16 × the overlap (a 1 MiB token by default) is cut at the window end.
-import { open, type FileHandle } from 'node:fs/promises';
+import { read } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { TextDecoder } from 'node:util';
 import { detect } from '../detect/detector.js';
@@ -21,10 +22,12 @@ import type { Finding, Location } from '../types.js';
 
 export interface StreamedScan {
   binary: boolean;
-  /** Bytes read: the file's size, or what was read before it was found binary. */
+  /** Bytes read: the file's size, or what was read before it was found binary (or maxBytes). */
   bytes: number;
   /** Unredacted, as detect() returns them for the whole text. */
   findings: Finding[];
+  /** The input went on past maxBytes: only its first maxBytes bytes were scanned. */
+  truncated: boolean;
 }
 
 export interface StreamOptions {
@@ -32,6 +35,16 @@ export interface StreamOptions {
   chunkBytes?: number;
   /** Context on each side of a chunk; at least MIN_OVERLAP. */
   overlapBytes?: number;
+  /** Stop reading after this many bytes (--max-file-size for inputs of unknown size: stdin, a FIFO, a device). */
+  maxBytes?: number;
+}
+
+/** Where a streamed scan reads its bytes from: a file, a descriptor, standard input. */
+export interface ByteSource {
+  /** Reads up to `length` bytes into buf at `offset`; 0 at the end. */
+  read(buf: Buffer, offset: number, length: number): Promise<number>;
+  /** Stops reading early (standard input is not drained). */
+  close?(): Promise<void> | void;
 }
 
 const DEFAULT_CHUNK = 8 * 1024 * 1024;
@@ -53,14 +66,75 @@ const TAIL_STRETCH = 16;
 export async function scanFileStreaming(path: string, abs: string, rules: readonly CompiledRule[], opts: StreamOptions = {}): Promise<StreamedScan> {
   const handle = await open(abs, 'r');
   try {
-    const chunk = Math.max(1, opts.chunkBytes ?? DEFAULT_CHUNK);
-    const overlap = Math.max(MIN_OVERLAP, opts.overlapBytes ?? DEFAULT_OVERLAP);
-    const reader = new TextReader(handle, Math.min(chunk, MAX_READ));
-    if (!(await reader.start())) return { binary: true, bytes: reader.bytes, findings: [] };
-    const findings = await new WindowedScan(path, rules, reader, chunk, overlap).run();
-    return { binary: false, bytes: reader.bytes, findings: pairAll(findings, rules) };
+    return await scanStream(path, { read: async (buf, offset, length) => (await handle.read(buf, offset, length, null)).bytesRead }, rules, opts);
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * Scans whatever `source` yields, window by window, as scanFileStreaming does a file. Memory is
+ * bounded by the window (chunk plus context), whatever the input's length; with `maxBytes` the input
+ * is read no further than that, and `truncated` says whether it went on.
+ */
+export async function scanStream(path: string, source: ByteSource, rules: readonly CompiledRule[], opts: StreamOptions = {}): Promise<StreamedScan> {
+  const limited = new LimitedSource(source, opts.maxBytes ?? Infinity);
+  try {
+    const chunk = Math.max(1, opts.chunkBytes ?? DEFAULT_CHUNK);
+    const overlap = Math.max(MIN_OVERLAP, opts.overlapBytes ?? DEFAULT_OVERLAP);
+    const reader = new TextReader(limited, Math.min(chunk, MAX_READ));
+    if (!(await reader.start())) return { binary: true, bytes: reader.bytes, findings: [], truncated: false };
+    const findings = await new WindowedScan(path, rules, reader, chunk, overlap).run();
+    return { binary: false, bytes: reader.bytes, findings: pairAll(findings, rules), truncated: limited.truncated };
+  } finally {
+    await source.close?.();
+  }
+}
+
+/** An open file descriptor (a FIFO, a device, a regular file) as a source; the caller closes it. */
+export function fdSource(fd: number): ByteSource {
+  return {
+    read: (buf, offset, length) => new Promise((resolve, reject) => read(fd, buf, offset, length, null, (err, n) => (err ? reject(err) : resolve(n)))),
+  };
+}
+
+/** An async iterable of byte chunks (standard input) as a source: reads a chunk only when asked, so the producer is held back. */
+export function iterableSource(chunks: AsyncIterable<Uint8Array>): ByteSource {
+  const it = chunks[Symbol.asyncIterator]();
+  let pending: Uint8Array = new Uint8Array(0);
+  let done = false;
+  return {
+    async read(buf, offset, length) {
+      while (pending.length === 0 && !done) {
+        const next = await it.next();
+        if (next.done) done = true;
+        else pending = next.value;
+      }
+      const n = Math.min(length, pending.length);
+      buf.set(pending.subarray(0, n), offset);
+      pending = pending.subarray(n);
+      return n;
+    },
+    async close() {
+      if (!done) await it.return?.();
+    },
+  };
+}
+
+/** Reads at most `max` bytes of `inner`, then looks one byte further to tell whether the input went on. */
+class LimitedSource implements ByteSource {
+  truncated = false;
+  private count = 0;
+  constructor(private readonly inner: ByteSource, private readonly max: number) {}
+
+  async read(buf: Buffer, offset: number, length: number): Promise<number> {
+    if (this.count >= this.max) {
+      if (!this.truncated && length > 0) this.truncated = (await this.inner.read(Buffer.alloc(1), 0, 1)) > 0;
+      return 0;
+    }
+    const n = await this.inner.read(buf, offset, Math.min(length, this.max - this.count));
+    this.count += n;
+    return n;
   }
 }
 
@@ -83,7 +157,7 @@ class TextReader {
   private utf16: TextDecoder | undefined;
   private readonly buf: Buffer;
 
-  constructor(private readonly handle: FileHandle, private readonly readSize: number) {
+  constructor(private readonly source: ByteSource, private readonly readSize: number) {
     this.buf = Buffer.alloc(Math.max(readSize, BINARY_SNIFF_BYTES));
   }
 
@@ -95,7 +169,7 @@ class TextReader {
   async start(): Promise<boolean> {
     let got = 0;
     while (got < BINARY_SNIFF_BYTES) {
-      const { bytesRead } = await this.handle.read(this.buf, got, this.buf.length - got, null);
+      const bytesRead = await this.source.read(this.buf, got, this.buf.length - got);
       if (bytesRead === 0) break;
       got += bytesRead;
     }
@@ -115,7 +189,7 @@ class TextReader {
   /** Reads until the text reaches absolute offset `target` or the file ends. */
   async fill(target: number): Promise<void> {
     while (!this.eof && this.end < target) {
-      const { bytesRead } = await this.handle.read(this.buf, 0, this.readSize, null);
+      const bytesRead = await this.source.read(this.buf, 0, this.readSize);
       if (bytesRead === 0) this.eof = true;
       this.bytes += bytesRead;
       this.append(this.buf.subarray(0, bytesRead));

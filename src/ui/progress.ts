@@ -5,8 +5,19 @@ import type { Stats } from '../types.js';
 
 const REDRAW_MS = 100;
 
-export function startSpinner(): { update(stats: Readonly<Stats>): void; stop(): void } {
-  const spinner = ora({ text: 'Scanning…', stream: process.stderr, discardStdin: false }).start();
+export interface Progress {
+  update(stats: Readonly<Stats>): void;
+  stop(): void;
+}
+
+/** The terminal the spinner draws on; `columns` is its width as the terminal reports it. */
+export type SpinnerStream = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+
+export function startSpinner(stream: SpinnerStream): Progress {
+  // ora counts the lines to clear as text width / columns: a terminal that reports 0 columns (`script`,
+  // some CI pseudo-terminals) makes that Infinity, and ora writes cursor escapes forever. No width, no spinner.
+  if (!(typeof stream.columns === 'number' && stream.columns > 0)) return { update() {}, stop() {} };
+  const spinner = ora({ text: 'Scanning…', stream, discardStdin: false }).start();
   let last = 0;
   return {
     update(stats) {

@@ -1,5 +1,6 @@
 // Runs the CLI in-process (main() with captured streams) or as a real child process.
 import { spawnSync } from 'node:child_process';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli.js';
 
@@ -16,7 +17,7 @@ export async function runCli(argv: string[], opts: { env?: Record<string, string
     stdout: { write: (s: string) => (stdout += s), isTTY: opts.tty ?? false },
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     env: opts.env ?? {},
-    readStdin: async () => Buffer.from(opts.stdin ?? ''),
+    stdin: Readable.from([Buffer.from(opts.stdin ?? '')]),
     cwd: opts.cwd,
   });
   return { code, stdout, stderr };
@@ -24,9 +25,9 @@ export async function runCli(argv: string[], opts: { env?: Record<string, string
 
 export const BIN = fileURLToPath(new URL('../../src/bin.js', import.meta.url));
 
-export function spawnCli(args: string[], opts: { input?: string; prefix?: string[]; shell?: string } = {}): Run {
+export function spawnCli(args: string[], opts: { input?: string; prefix?: string[]; shell?: string; cwd?: string } = {}): Run {
   const r = opts.shell
-    ? spawnSync('bash', ['-c', opts.shell], { encoding: 'utf8', env: { ...process.env, KEYHOUND: `node ${BIN}` } })
-    : spawnSync(opts.prefix?.[0] ?? process.execPath, [...(opts.prefix?.slice(1) ?? []), ...(opts.prefix ? [process.execPath] : []), BIN, ...args], { encoding: 'utf8', input: opts.input });
+    ? spawnSync('bash', ['-c', opts.shell], { encoding: 'utf8', env: { ...process.env, KEYHOUND: `node ${BIN}` }, cwd: opts.cwd })
+    : spawnSync(opts.prefix?.[0] ?? process.execPath, [...(opts.prefix?.slice(1) ?? []), ...(opts.prefix ? [process.execPath] : []), BIN, ...args], { encoding: 'utf8', input: opts.input, cwd: opts.cwd, maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

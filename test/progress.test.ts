@@ -1,0 +1,78 @@
+// The spinner on a terminal that reports 0 columns (`script -qc ...`, some CI pseudo-terminals): ora
+// divided by the width and cleared Infinity lines, writing cursor escapes without end.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { Writable } from 'node:stream';
+import { startSpinner, type SpinnerStream } from '../src/ui/progress.js';
+import { startProgress } from '../src/commands/report.js';
+import { emptyStats } from '../src/pipeline.js';
+
+/** A fake terminal of `columns` columns that counts what is written, and stops a runaway writer at 1 MiB. */
+function fakeTerminal(columns: number | undefined): { stream: SpinnerStream; written: () => number } {
+  let written = 0;
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      written += chunk.length;
+      done();
+    },
+  }) as Writable & { isTTY: boolean; columns?: number };
+  const write = stream.write.bind(stream);
+  stream.write = ((chunk: string | Buffer, ...rest: never[]) => {
+    if (written > 1024 * 1024) throw new Error(`runaway output: over ${written} bytes written`);
+    return write(chunk, ...rest);
+  }) as typeof stream.write;
+  // What a tty.WriteStream has and ora uses to redraw.
+  Object.assign(stream, {
+    isTTY: true,
+    columns,
+    cursorTo: (x: number) => stream.write(`\u001b[${x + 1}G`),
+    moveCursor: (dx: number, dy: number) => stream.write(`\u001b[${dy}A\u001b[${dx}C`),
+    clearLine: () => stream.write('\u001b[2K'),
+  });
+  return { stream, written: () => written };
+}
+
+const spinner = suite('spinner');
+
+// ora draws nothing under CI (is-interactive), where these tests would prove nothing: say so.
+const underCi = 'CI' in process.env;
+if (underCi) console.log('  (spinner tests: CI is set, so ora would not draw; they check only that nothing is written)');
+
+spinner('a terminal of 0 (or unknown) columns gets no spinner, and the output stays bounded', async () => {
+  for (const columns of [0, undefined]) {
+    const term = fakeTerminal(columns);
+    const progress = startSpinner(term.stream);
+    const stats = emptyStats();
+    for (let i = 0; i < 5; i++) {
+      stats.filesScanned += 100;
+      progress.update(stats);
+      await new Promise((r) => setTimeout(r, 120));
+    }
+    progress.stop();
+    assert.ok(term.written() < 4096, `${term.written()} bytes written to a ${columns}-column terminal`);
+  }
+});
+
+spinner('an 80-column terminal still gets its spinner, and it stops', async () => {
+  const term = fakeTerminal(80);
+  const progress = startSpinner(term.stream);
+  progress.update(emptyStats());
+  await new Promise((r) => setTimeout(r, 250));
+  progress.stop();
+  const after = term.written();
+  await new Promise((r) => setTimeout(r, 250));
+  assert.is(term.written(), after, 'nothing drawn after stop()');
+  if (!underCi) assert.ok(after > 0 && after < 64 * 1024, `${after} bytes`);
+});
+
+spinner('startProgress hands the command\'s own stderr to the spinner', async () => {
+  const term = fakeTerminal(0);
+  const args = { progress: true, quiet: false } as Parameters<typeof startProgress>[0];
+  const progress = await startProgress(args, { stdout: { write: () => true }, stderr: term.stream as never, env: {} });
+  progress?.update(emptyStats());
+  await new Promise((r) => setTimeout(r, 150));
+  progress?.stop();
+  assert.ok(term.written() < 4096, `${term.written()} bytes`);
+});
+
+spinner.run();
