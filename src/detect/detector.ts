@@ -24,9 +24,10 @@ export const EVIDENCE_CHARS = 4096;
 export function detect(fragment: Fragment, rules: readonly CompiledRule[]): Finding[] {
   const scan = new FragmentScan(fragment);
   const hits: Hit[] = [];
-  // Rules that need another rule's findings run after the rules they depend on.
-  for (const rule of rules) if (rule.requires?.rules === undefined) hits.push(...scan.run(rule, hits));
-  for (const rule of rules) if (rule.requires?.rules !== undefined) hits.push(...scan.run(rule, hits));
+  // Rules that need another rule's findings run after the rules they depend on. One push per hit:
+  // push(...many) passes every hit as an argument and overflows the stack at a few 100,000 hits.
+  for (const rule of rules) if (rule.requires?.rules === undefined) for (const hit of scan.run(rule, hits)) hits.push(hit);
+  for (const rule of rules) if (rule.requires?.rules !== undefined) for (const hit of scan.run(rule, hits)) hits.push(hit);
   const kept = resolveOverlaps(hits, rules);
   const pairs = pairCredentials(kept);
   return toFindings(kept, pairs, fragment, scan.lines);
