@@ -9,7 +9,7 @@ import { accountIdOf, keyTypeOf } from './aws.js';
 import { inlineAllowMarker } from './inline-allow.js';
 import { shannonEntropy } from './entropy.js';
 import { LineIndex } from './lines.js';
-import { pairCredentials, type Hit } from './pair.js';
+import { nameStartOf, pairCredentials, type Hit } from './pair.js';
 
 /** Characters of context kept on each side of a secret for the text report. */
 const CONTEXT_CHARS = 120;
@@ -29,6 +29,7 @@ export function detect(fragment: Fragment, rules: readonly CompiledRule[]): Find
   for (const rule of rules) if (rule.requires?.rules === undefined) for (const hit of scan.run(rule, hits)) hits.push(hit);
   for (const rule of rules) if (rule.requires?.rules !== undefined) for (const hit of scan.run(rule, hits)) hits.push(hit);
   const kept = resolveOverlaps(hits, rules);
+  for (const hit of kept) hit.nameStart = nameStartOf(fragment.text, hit.start, hit.rule.kind);
   const pairs = pairCredentials(kept);
   return toFindings(kept, pairs, fragment, scan.lines);
 }
