@@ -8,11 +8,9 @@ import type { Finding, Fragment } from '../types.js';
 import { accountIdOf, keyTypeOf } from './aws.js';
 import { inlineAllowMarker } from './inline-allow.js';
 import { shannonEntropy } from './entropy.js';
-import { LineIndex } from './lines.js';
+import { CONTEXT_CHARS, LineIndex } from './lines.js';
 import { nameStartOf, pairCredentials, type Hit } from './pair.js';
 
-/** Characters of context kept on each side of a secret for the text report. */
-const CONTEXT_CHARS = 120;
 
 /**
  * Characters on each side of a hit that a rule's evidence pattern is searched in (within its lines).
