@@ -27,7 +27,10 @@ export function detect(fragment: Fragment, rules: readonly CompiledRule[]): Find
   for (const rule of rules) if (rule.requires?.rules === undefined) for (const hit of scan.run(rule, hits)) hits.push(hit);
   for (const rule of rules) if (rule.requires?.rules !== undefined) for (const hit of scan.run(rule, hits)) hits.push(hit);
   const kept = resolveOverlaps(hits, rules);
-  for (const hit of kept) hit.nameStart = nameStartOf(fragment.text, hit.start, hit.rule.kind);
+  // Names only decide between candidates for pairing: none are needed where nothing can pair.
+  if (kept.some((h) => h.rule.kind === 'secret-key') && kept.some((h) => h.rule.kind === 'key-id')) {
+    for (const hit of kept) hit.nameStart = nameStartOf(fragment.text, hit.start, hit.rule.kind);
+  }
   const pairs = pairCredentials(kept);
   return toFindings(kept, pairs, fragment, scan.lines);
 }

@@ -21,11 +21,13 @@ export const PAIR_WITHIN_LINES = 10;
 /** How much text before a key ID or secret is looked at for the name that introduces it. */
 export const NAME_CHARS = 96;
 
-// A name, then only separators (quotes, `=`, `:`, `</Name><Value>`) up to the value. The leading
-// [\w.\-]{0,30} takes in the rest of the identifier (`aws_`, `AWS_`), so the name starts where it does.
+// A name, then only separators (quotes, `=`, `:`, `</Name><Value>`) up to the value. Each regex starts
+// with its literal (fast to search for); the rest of the identifier before it (`aws_`, `AWS_`) is
+// taken in afterwards by nameStartOf, so the name starts where it does.
 // An ID's name says key or access (aws_access_key_id, AccessKeyId, aws_key, ACCESS_KEY); `legacyId` does not.
-const ID_NAME = /[\w.\-]{0,30}(?:access|key)[\w.\-]{0,30}(?:[^A-Za-z0-9]|value|name){1,40}$/i;
-const SECRET_NAME = /[\w.\-]{0,30}(?:secret|private)[\w.\-]{0,30}(?:[^A-Za-z0-9]|value|name){1,40}$/i;
+const ID_NAME = /(?:access|key)[\w.\-]{0,30}(?:[^A-Za-z0-9]|value|name){1,40}$/i;
+const SECRET_NAME = /(?:secret|private)[\w.\-]{0,30}(?:[^A-Za-z0-9]|value|name){1,40}$/i;
+const IDENTIFIER_CHAR = /[\w.\-]/;
 
 /**
  * Where the access-key-ID name (for a key ID) or secret name (for a secret) right before `start`
@@ -36,7 +38,10 @@ export function nameStartOf(text: string, start: number, kind: CompiledRule['kin
   if (re === undefined) return undefined;
   const from = Math.max(0, start - NAME_CHARS);
   const m = re.exec(text.slice(from, start));
-  return m === null ? undefined : from + m.index;
+  if (m === null) return undefined;
+  let at = from + m.index;
+  for (let n = 0; n < 30 && at > from && IDENTIFIER_CHAR.test(text[at - 1]!); n++) at--;
+  return at;
 }
 
 /**
