@@ -48,7 +48,7 @@ export function redactFindings(findings: readonly Finding[]): Finding[] {
     let lineText = f.lineText;
     const inWindow = new Set([f.secret, ...overlapping(spansByPath.get(f.path)!, f).map((s) => s.secret)]);
     // Longest first: a token that contains a 40-character secret is masked whole.
-    for (const secret of [...inWindow].sort((a, b) => b.length - a.length)) lineText = lineText.split(secret).join(maskOf(secret));
+    for (const secret of [...inWindow].sort((a, b) => b.length - a.length)) lineText = lineText.replaceAll(secret, maskOf(secret));
     const out: Finding = { ...f, secret: maskOf(f.secret), lineText };
     if (f.pair) out.pair = { ...f.pair, secret: maskOf(f.pair.secret) };
     return out;
