@@ -158,4 +158,26 @@ redaction('no secret survives in any field, including the line text and the pair
   assert.ok(out.includes(id.slice(-4)));
 });
 
+redaction('thousands of keys on one line: no secret survives in any line text', () => {
+  const k = new Keys(13);
+  const keys: string[] = [];
+  const text = Array.from({ length: 2000 }, () => {
+    const [id, secret] = [k.keyId(), k.secret()];
+    keys.push(id, secret);
+    return `;new Creds("${id}","${secret}")`;
+  }).join('');
+  const found = scan(text, 'bundle.min.js');
+  assert.is(found.length, 4000);
+  const out = JSON.stringify(redactFindings(found));
+  assert.ok(keys.every((key) => !out.includes(key)), 'a key in clear');
+});
+
+redaction('a secret repeated in the window is masked at every occurrence', () => {
+  const k = new Keys(14);
+  const [id, secret] = [k.keyId(), k.secret()];
+  const text = `aws_access_key_id=${id} aws_secret_access_key=${secret} # was ${id}`;
+  const out = JSON.stringify(redactFindings(scan(text)));
+  assert.not.ok(out.includes(id) || out.includes(secret));
+});
+
 redaction.run();

@@ -32,7 +32,7 @@ export async function runRules(args: RulesArgs, io: Io): Promise<number> {
 async function checkRuleFile(file: string, io: Io): Promise<number> {
   const builtin = loadBuiltinRules();
   if (!builtin.ok) return fail(io, builtin.problems.map(formatProblem));
-  const loaded = loadRuleFiles([file], (f) => f, builtin.rules.map((r) => r.id));
+  const loaded = loadRuleFiles([file], (f) => f, builtin.rules.map((r) => r.id), true);
   if (!loaded.ok) return fail(io, [...loaded.problems.map(formatProblem), `${file}: ${loaded.problems.length} problem(s)`]);
   const failures = checkExamples(loaded.rules, [...builtin.rules, ...loaded.rules]);
   if (failures.length > 0) return fail(io, [...failures.map((f) => `${file}: ${formatFailure(f)}`), `${file}: ${failures.length} example(s) failed`]);

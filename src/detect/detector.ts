@@ -8,11 +8,9 @@ import type { Finding, Fragment } from '../types.js';
 import { accountIdOf, keyTypeOf } from './aws.js';
 import { inlineAllowMarker } from './inline-allow.js';
 import { shannonEntropy } from './entropy.js';
-import { LineIndex } from './lines.js';
-import { pairCredentials, type Hit } from './pair.js';
+import { CONTEXT_CHARS, LineIndex } from './lines.js';
+import { nameStartOf, pairCredentials, type Hit } from './pair.js';
 
-/** Characters of context kept on each side of a secret for the text report. */
-const CONTEXT_CHARS = 120;
 
 /**
  * Characters on each side of a hit that a rule's evidence pattern is searched in (within its lines).
@@ -22,12 +20,17 @@ export const EVIDENCE_CHARS = 4096;
 
 /** Scans one fragment with every rule and returns its findings, ordered by position. */
 export function detect(fragment: Fragment, rules: readonly CompiledRule[]): Finding[] {
-  const scan = new FragmentScan(fragment);
+  const scan = new FragmentScan(fragment, rules);
   const hits: Hit[] = [];
-  // Rules that need another rule's findings run after the rules they depend on.
-  for (const rule of rules) if (rule.requires?.rules === undefined) hits.push(...scan.run(rule, hits));
-  for (const rule of rules) if (rule.requires?.rules !== undefined) hits.push(...scan.run(rule, hits));
+  // Rules that need another rule's findings run after the rules they depend on. One push per hit:
+  // push(...many) passes every hit as an argument and overflows the stack at a few 100,000 hits.
+  for (const rule of rules) if (rule.requires?.rules === undefined) for (const hit of scan.run(rule, hits)) hits.push(hit);
+  for (const rule of rules) if (rule.requires?.rules !== undefined) for (const hit of scan.run(rule, hits)) hits.push(hit);
   const kept = resolveOverlaps(hits, rules);
+  // Names only decide between candidates for pairing: none are needed where nothing can pair.
+  if (kept.some((h) => h.rule.kind === 'secret-key') && kept.some((h) => h.rule.kind === 'key-id')) {
+    for (const hit of kept) hit.nameStart = nameStartOf(fragment.text, hit.start, hit.rule.kind);
+  }
   const pairs = pairCredentials(kept);
   return toFindings(kept, pairs, fragment, scan.lines);
 }
@@ -49,7 +52,17 @@ function keywordRegex(keyword: string): RegExp {
 class FragmentScan {
   private readonly keywordsSeen = new Map<string, boolean>();
   private lineIndex?: LineIndex;
-  constructor(private readonly fragment: Fragment) {}
+  /** Each rule's place in the priority order. */
+  private readonly rank: Map<string, number>;
+  /** Rules whose hits another rule needs as evidence: all of their hits are kept for it. */
+  private readonly required: Set<string>;
+  /** The best rank that already has a hit on exactly [start, end), by spanKey. */
+  private readonly claimed = new Map<number, number>();
+
+  constructor(private readonly fragment: Fragment, rules: readonly CompiledRule[]) {
+    this.rank = new Map(rules.map((r, i) => [r.id, i]));
+    this.required = new Set(rules.flatMap((r) => r.requires?.rules ?? []));
+  }
 
   /** Whether one of the rule's keywords occurs in the text; each keyword is looked for once, lazily. */
   passesKeywordGate(rule: CompiledRule): boolean {
@@ -72,11 +85,21 @@ class FragmentScan {
     const ranges = this.searchRanges(rule, anchors);
     if (ranges.length === 0 || !this.passesKeywordGate(rule)) return [];
     const hits: Hit[] = [];
+    const rank = this.rank.get(rule.id)!;
+    const skipClaimed = !this.required.has(rule.id);
     for (const candidate of this.matches(rule, ranges)) {
+      // The same text already found by a rule listed earlier: this hit would lose the overlap
+      // resolution (same length, lower priority), so it is not checked at all. A secret next to
+      // its name is matched by three rules; this check made a file of 10,000 pairs ~25% faster.
+      const key = spanKey(candidate.start, candidate.end);
+      if (skipClaimed && (this.claimed.get(key) ?? Infinity) < rank) continue;
       // The secret's own checks first: most candidates fail them, and need no line index at all.
       if (!passesSecretChecks(rule, candidate.secret)) continue;
       const hit: Hit = { ...candidate, line: this.lines.lineOf(candidate.start) };
-      if (this.passesPrefixCheck(rule, hit) && this.hasEvidence(rule, hit, anchors)) hits.push(hit);
+      if (this.passesPrefixCheck(rule, hit) && this.hasEvidence(rule, hit, anchors)) {
+        hits.push(hit);
+        if ((this.claimed.get(key) ?? Infinity) > rank) this.claimed.set(key, rank);
+      }
     }
     return hits;
   }
@@ -154,6 +177,9 @@ class FragmentScan {
     return req.withinLines;
   }
 }
+
+/** A number for [start, end): exact while spans are under 2^20 characters and texts under 2^33. */
+const spanKey = (start: number, end: number): number => start * 0x100000 + Math.min(end - start, 0xfffff);
 
 /** For a rule that needs other rules' findings nearby: the sorted lines of those findings. */
 function anchorLines(rule: CompiledRule, earlier: readonly Hit[]): number[] | undefined {

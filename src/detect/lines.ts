@@ -10,6 +10,12 @@ import type { Location } from '../types.js';
  */
 export const PREFIX_CHARS = 512;
 
+/**
+ * Characters of context kept on each side of a secret for the text report (a finding's lineText).
+ * Redaction relies on it: only secrets within this many characters of a finding can be in its lineText.
+ */
+export const CONTEXT_CHARS = 120;
+
 export class LineIndex {
   /** Offset at which each line starts; line n (1-based) starts at starts[n - 1]. */
   private readonly starts: number[] = [0];

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Problem } from './schema.js';
 import { formatProblem, splitFlags } from './schema.js';
 import { compileRule, type CompiledRule } from './load.js';
+import { backtrackingProblems } from './redos.js';
 
 export type RuleSetResult = { ok: true; rules: CompiledRule[] } | { ok: false; problems: string[] };
 
@@ -19,6 +20,8 @@ export function applyConfig(builtin: readonly CompiledRule[], config: Config): R
   const custom: CompiledRule[] = [];
   for (const { rule, line } of config.rules) {
     if (ids.has(rule.id)) problems.push({ file, line, ruleId: rule.id, field: 'id', message: 'duplicate id: a built-in or earlier rule has it (use severity, entropy or ruleAllowlists to change a built-in rule)' });
+    // A rule from a scanned repository's .keyhound.yml must not be able to hang the scan.
+    for (const p of backtrackingProblems(rule)) problems.push({ file, line, ruleId: rule.id, field: `rules.${p.field}`, message: p.message });
     ids.add(rule.id);
     custom.push(compileRule(rule));
   }

@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Severity } from '../types.js';
 import type { Problem, RawRule, RuleKind } from './schema.js';
+import { backtrackingProblems } from './redos.js';
 import { splitFlags, validateRule, validateRuleSet } from './schema.js';
 import { textDigest } from './digest.js';
 
@@ -51,8 +52,9 @@ const requireYaml = (): typeof import('yaml') => createRequire(import.meta.url)(
 /**
  * Every rule in the given YAML files, validated together; `shownAs` names files in messages, and
  * `knownIds` are rules defined elsewhere (the built-in ones) that these may require but not redefine.
+ * `checkBacktracking`: also refuse regexes that can backtrack catastrophically (rules not ours).
  */
-export function loadRuleFiles(files: string[], shownAs: (file: string) => string = (f) => f, knownIds: string[] = []): LoadResult {
+export function loadRuleFiles(files: string[], shownAs: (file: string) => string = (f) => f, knownIds: string[] = [], checkBacktracking = false): LoadResult {
   const problems: Problem[] = [];
   const located: Located[] = [];
   for (const file of files) {
@@ -60,13 +62,19 @@ export function loadRuleFiles(files: string[], shownAs: (file: string) => string
     problems.push(...parsed.problems);
     located.push(...parsed.rules);
   }
-  return finishLoading(located, problems, knownIds);
+  return finishLoading(located, problems, knownIds, checkBacktracking);
 }
 
-function finishLoading(located: Located[], problems: Problem[], knownIds: string[] = []): LoadResult {
+function finishLoading(located: Located[], problems: Problem[], knownIds: string[] = [], checkBacktracking = false): LoadResult {
   // Cross-rule checks see every rule, valid or not, so one broken rule does not cascade.
   problems.push(...validateRuleSet(located, knownIds));
   if (problems.length > 0) return { ok: false, problems };
+  if (checkBacktracking) {
+    for (const { rule, file, line } of located) {
+      for (const p of backtrackingProblems(rule)) problems.push({ file, line, ruleId: rule.id, ...p });
+    }
+    if (problems.length > 0) return { ok: false, problems };
+  }
   return { ok: true, rules: located.map(({ rule }) => compileRule(rule)) };
 }
 

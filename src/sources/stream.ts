@@ -16,7 +16,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { TextDecoder } from 'node:util';
 import { detect } from '../detect/detector.js';
 import { LineIndex } from '../detect/lines.js';
-import { pairCredentials, type Hit } from '../detect/pair.js';
+import { nameStartOf, pairCredentials, type Hit } from '../detect/pair.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { Finding, Location } from '../types.js';
 
@@ -84,8 +84,9 @@ export async function scanStream(path: string, source: ByteSource, rules: readon
     const overlap = Math.max(MIN_OVERLAP, opts.overlapBytes ?? DEFAULT_OVERLAP);
     const reader = new TextReader(limited, Math.min(chunk, MAX_READ));
     if (!(await reader.start())) return { binary: true, bytes: reader.bytes, findings: [], truncated: false };
-    const findings = await new WindowedScan(path, rules, reader, chunk, overlap).run();
-    return { binary: false, bytes: reader.bytes, findings: pairAll(findings, rules), truncated: limited.truncated };
+    const scan = new WindowedScan(path, rules, reader, chunk, overlap);
+    const findings = await scan.run();
+    return { binary: false, bytes: reader.bytes, findings: pairAll(findings, scan.places, rules), truncated: limited.truncated };
   } finally {
     await source.close?.();
   }
@@ -222,8 +223,18 @@ interface Window {
   to: number;
 }
 
+/** Where a finding is in the whole text, for pairing: absolute offsets, and where its name starts. */
+interface Place {
+  start: number;
+  end: number;
+  nameStart?: number;
+}
+
 class WindowedScan {
   private readonly findings: Finding[] = [];
+  /** places[i] is where findings[i] is. */
+  readonly places: Place[] = [];
+  private readonly kinds: Map<string, CompiledRule['kind']>;
   /** Occurrences of each base fingerprint so far, to number repeats as detect() does over the whole text. */
   private readonly seen = new Map<string, number>();
   /** Lines of context the evidence of a finding at a chunk boundary may need (pairing is redone on the whole file). */
@@ -237,6 +248,7 @@ class WindowedScan {
     private readonly overlap: number,
   ) {
     this.contextLines = Math.max(0, ...rules.map((r) => r.requires?.withinLines ?? 0)) + 2;
+    this.kinds = new Map(rules.map((r) => [r.id, r.kind]));
   }
 
   async run(): Promise<Finding[]> {
@@ -259,29 +271,38 @@ class WindowedScan {
       const window: Window = { start, end: this.windowEnd(to, minEnd), from, to };
       const owned = this.ownedFindings(window);
       const atEnd = this.reader.eof && window.end >= this.reader.end;
-      if (!owned.cut || atEnd || window.end - to >= this.overlap * TAIL_STRETCH) return this.keep(owned.findings, window);
+      if (!owned.cut || atEnd || window.end - to >= this.overlap * TAIL_STRETCH) return this.keep(owned.findings, owned.places, window);
       minEnd = window.end + Math.max(this.overlap, window.end - to);
       await this.reader.fill(minEnd);
     }
   }
 
   /** detect() on the window; the findings it owns, and whether one of them ends so near the end that it may be cut. */
-  private ownedFindings(w: Window): { findings: Finding[]; cut: boolean } {
+  private ownedFindings(w: Window): { findings: Finding[]; places: Place[]; cut: boolean } {
     const text = this.slice(w.start, w.end);
     const lines = new LineIndex(text);
     const findings: Finding[] = [];
+    const places: Place[] = [];
     let cut = false;
     for (const f of detect({ path: this.path, text }, this.rules)) {
-      const at = w.start + lines.offsetOf(f.line, f.column);
-      if (at < w.from || at >= w.to) continue;
+      const start = lines.offsetOf(f.line, f.column);
+      const end = lines.offsetOf(f.endLine, f.endColumn);
+      if (w.start + start < w.from || w.start + start >= w.to) continue;
       findings.push(f);
-      if (w.start + lines.offsetOf(f.endLine, f.endColumn) > w.end - TAIL_CHARS) cut = true;
+      // The name is at most NAME_CHARS before the finding: inside the window's before-context.
+      const nameStart = nameStartOf(text, start, this.kindOf(f.ruleId));
+      places.push({ start: w.start + start, end: w.start + end, nameStart: nameStart === undefined ? undefined : w.start + nameStart });
+      if (w.start + end > w.end - TAIL_CHARS) cut = true;
     }
-    return { findings, cut };
+    return { findings, places, cut };
+  }
+
+  private kindOf(ruleId: string): CompiledRule['kind'] {
+    return this.kinds.get(ruleId) ?? 'other';
   }
 
   /** Moves the window's findings to their place in the file and renumbers repeated fingerprints. */
-  private keep(found: Finding[], w: Window): void {
+  private keep(found: Finding[], places: Place[], w: Window): void {
     const { newlines, column } = this.positionOf(w.start);
     const move = <T extends Location>(loc: T): T => ({
       ...loc,
@@ -298,6 +319,7 @@ class WindowedScan {
       moved.fingerprint = n === 1 ? base : `${base}:${n}`;
       this.findings.push(moved);
     }
+    for (const place of places) this.places.push(place);
   }
 
   /** Newlines before absolute offset `at`, and how far `at` is into its line. */
@@ -371,19 +393,21 @@ class WindowedScan {
 
 /**
  * Pairs IDs and secrets over the whole file, as detect() does: on one long line every ID is at distance
- * 0 from every secret, so who pairs with whom is a chain along the line that no window sees whole.
- * Pairing reads only rule kinds, lines and order, and the windows give the whole file's findings in order.
+ * 0 lines from every secret, so who pairs with whom is a chain along the line that no window sees whole.
+ * Pairing reads rule kinds, lines, offsets and names, and the windows give the whole file's findings
+ * in order with their places in the whole text.
  */
-function pairAll(findings: Finding[], rules: readonly CompiledRule[]): Finding[] {
+function pairAll(findings: Finding[], places: readonly Place[], rules: readonly CompiledRule[]): Finding[] {
   const ruleById = new Map(rules.map((r) => [r.id, r]));
-  const hits: Hit[] = findings.map((f, i) => ({ rule: ruleById.get(f.ruleId)!, start: i, end: i, secret: f.secret, line: f.line }));
+  const hits: Hit[] = findings.map((f, i) => ({ rule: ruleById.get(f.ruleId)!, secret: f.secret, line: f.line, ...places[i]! }));
+  const indexOf = new Map(hits.map((h, i) => [h, i]));
   const pairs = pairCredentials(hits);
   for (const [i, f] of findings.entries()) {
     const partner = pairs.get(hits[i]!);
     delete f.pair;
     f.severity = partner ? 'critical' : hits[i]!.rule.severity;
     if (partner === undefined) continue;
-    const p = findings[partner.start]!;
+    const p = findings[indexOf.get(partner)!]!;
     f.pair = { ruleId: p.ruleId, path: p.path, line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, secret: p.secret };
   }
   return findings;
