@@ -81,7 +81,8 @@ export async function finish(raw: { findings: Finding[]; errors: ScanError[]; st
   const { kept, counts, unusedIgnores } = suppress([...raw.findings].sort(byPlace), prepared.suppressions);
   const enriched = await enrichFindings(kept, opts.verify);
   if (!enriched.ok) return { ok: false, messages: [enriched.message] };
-  const findings = opts.redact ? redactFindings(kept) : kept;
+  // Redaction also drops lineSecrets, the detector's note of where secrets lie in lineText: no reporter needs it.
+  const findings = opts.redact ? redactFindings(kept) : kept.map(({ lineSecrets: _, ...f }) => f);
   const errors = [...raw.errors].sort((a, b) => compare(a.path, b.path));
   const stats: Stats = { ...raw.stats, findings: findings.length, suppressed: counts, errors: errors.length, durationMs: Date.now() - opts.started };
   const result: ScanResult = opts.reportUnusedIgnores ? { findings, errors, stats, unusedIgnores } : { findings, errors, stats };

@@ -53,6 +53,11 @@ export interface Finding extends Location {
   fingerprint: string;
   /** The whole line the secret starts on, for text output (redacted along with the secret). */
   lineText: string;
+  /**
+   * Where in lineText secrets lie ([start, end) offsets), every one the detector found in that text:
+   * redaction masks these places. Internal: reporters never print it.
+   */
+  lineSecrets?: [number, number][];
   remediation: string;
   /** For AWS key IDs: what the prefix says the key is. */
   keyType?: string;

@@ -180,4 +180,32 @@ redaction('a secret repeated in the window is masked at every occurrence', () =>
   assert.not.ok(out.includes(id) || out.includes(secret));
 });
 
+redaction('a secret whose own finding is suppressed is still masked in a neighbour\'s line text', () => {
+  const k = new Keys(15);
+  const [legacy, current] = [k.keyId(), k.keyId()];
+  const text = `legacyId = "${legacy}"; cfg = {aws_access_key_id: "${current}"}`;
+  // As if the legacy ID were in .keyhoundignore or the baseline: only the current ID is reported.
+  const reported = scan(text).filter((f) => f.secret === current);
+  assert.is(reported.length, 1);
+  assert.ok(reported[0]!.lineText.includes(legacy), 'the test needs the legacy ID in the line text');
+  const out = JSON.stringify(redactFindings(reported));
+  assert.not.ok(out.includes(legacy), 'the suppressed key ID in clear');
+  assert.not.ok(out.includes(current), 'the reported key ID in clear');
+});
+
+redaction('a neighbour cut by the edge of the line text is masked too', () => {
+  const k = new Keys(16);
+  const [id, secret] = [k.keyId(), k.secret()];
+  // The window of 120 characters before the secret reaches only the last 8 characters of the ID.
+  const text = `aws_access_key_id=${id}${' '.repeat(90)}aws_secret_access_key=${secret}`;
+  const found = scan(text);
+  const secretFinding = found.find((f) => f.ruleId === 'aws-secret-access-key')!;
+  assert.ok(secretFinding.lineText.includes(id.slice(-8)), 'the test needs part of the ID in the window');
+  const idFinding = found.find((f) => f.ruleId === 'aws-access-key-id')!;
+  assert.ok(idFinding.lineText.includes(secret.slice(0, 8)), 'the test needs part of the secret in the window');
+  const out = redactFindings(found).map((f) => f.lineText).join('\n');
+  assert.not.ok(out.includes(id.slice(-8)), 'the cut ID shown beyond its last four characters');
+  assert.not.ok(out.includes(secret.slice(0, 8)), 'the cut secret shown in clear');
+});
+
 redaction.run();

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { credentials, git, Repo } from './helpers/git.js';
 import { Keys } from './helpers/keys.js';
+import { runCli } from './helpers/cli.js';
 import { makeTree, removeTree } from './helpers/tmp.js';
 import { loadBuiltinRules, type CompiledRule } from '../src/rules/load.js';
 import { scanHistory, type HistoryResult } from '../src/git/history.js';
@@ -305,6 +306,24 @@ test('progress is reported as blobs are scanned, and submodules are listed, not 
   } finally {
     repo.cleanup();
     inner.cleanup();
+  }
+});
+
+test('a key from an earlier commit on a line a later commit changed is masked in the later finding\'s line text', async () => {
+  const k = new Keys(231);
+  const [first, second] = [k.keyId(), k.keyId()];
+  const repo = Repo.init();
+  try {
+    repo.commitFiles('Add a key ID', { 'app.cfg': `${' '.repeat(300)}aws_access_key_id = ${first}\n` });
+    // The first ID moves 300 columns along its line and a second joins it: the first is reported at the first commit.
+    repo.commitFiles('Add another', { 'app.cfg': `aws_access_key_id = ${first}; backup_access_key_id = ${second}\n` });
+    const r = await runCli(['history', '--no-progress'], { cwd: repo.dir });
+    assert.is(r.code, 1, r.stderr);
+    assert.ok(r.stdout.includes(second.slice(-4)), r.stdout);
+    assert.not.ok(r.stdout.includes(first), 'the first key ID in clear');
+    assert.not.ok(r.stdout.includes(second), 'the second key ID in clear');
+  } finally {
+    repo.cleanup();
   }
 });
 

@@ -246,7 +246,7 @@ function toFindings(hits: Hit[], pairs: Map<Hit, Hit>, fragment: Fragment, lines
       ...lines.span(hit.start, hit.end),
       secret: detached(hit.secret),
       fingerprint: n === 1 ? base : `${base}:${n}`,
-      lineText: detached(lines.context(hit.start, hit.end, CONTEXT_CHARS)),
+      ...lineTextOf(hit, hits, lines),
       remediation: hit.rule.remediation,
     };
     if (hit.rule.kind === 'key-id') enrichKeyId(finding);
@@ -255,6 +255,30 @@ function toFindings(hits: Hit[], pairs: Map<Hit, Hit>, fragment: Fragment, lines
     if (partner) finding.pair = { ruleId: partner.rule.id, path: fragment.path, ...lines.span(partner.start, partner.end), secret: detached(partner.secret) };
     return finding;
   });
+}
+
+/**
+ * The line around a hit, and where in it every hit of this text lies (its own included, a neighbour
+ * cut by the window's edge too): redaction masks exactly these places, so a secret is masked even when
+ * its own finding is later suppressed, or (in history) reported from another version of the file.
+ * `hits` are sorted by start and do not overlap, so their ends are sorted too: a binary search finds
+ * the first that reaches into the window, and the walk stops at the first that starts after it.
+ */
+function lineTextOf(hit: Hit, hits: readonly Hit[], lines: LineIndex): Pick<Finding, 'lineText' | 'lineSecrets'> {
+  const window = lines.contextWindow(hit.start, hit.end, CONTEXT_CHARS);
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid]!.end <= window.from) lo = mid + 1;
+    else hi = mid;
+  }
+  const at = (offset: number): number => offset - window.from + window.lead;
+  const lineSecrets: [number, number][] = [];
+  for (let i = lo; i < hits.length && hits[i]!.start < window.to; i++) {
+    lineSecrets.push([at(Math.max(hits[i]!.start, window.from)), at(Math.min(hits[i]!.end, window.to))]);
+  }
+  return { lineText: detached(window.text), lineSecrets };
 }
 
 /**

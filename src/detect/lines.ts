@@ -79,12 +79,21 @@ export class LineIndex {
 
   /** The line around [start, end), cut to `chars` on each side (an ellipsis marks a cut). */
   context(start: number, end: number, chars: number): string {
+    return this.contextWindow(start, end, chars).text;
+  }
+
+  /**
+   * The context of [start, end) and where it lies: the text shows [from, to) of the whole text, after
+   * `lead` characters (an ellipsis when the line was cut before `from`).
+   */
+  contextWindow(start: number, end: number, chars: number): { text: string; from: number; to: number; lead: number } {
     const line = this.lineOf(start);
     const lineStart = this.starts[line - 1]!;
     let lineEnd = line < this.starts.length ? this.starts[line]! - 1 : this.text.length;
     if (lineEnd > lineStart && this.text[lineEnd - 1] === '\r') lineEnd--;
     const from = Math.max(lineStart, start - chars);
     const to = Math.min(Math.max(lineEnd, end), end + chars);
-    return (from > lineStart ? '…' : '') + this.text.slice(from, to) + (to < lineEnd ? '…' : '');
+    const lead = from > lineStart ? 1 : 0;
+    return { text: (lead ? '…' : '') + this.text.slice(from, to) + (to < lineEnd ? '…' : ''), from, to, lead };
   }
 }
