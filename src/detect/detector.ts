@@ -314,7 +314,8 @@ function enrichKeyId(finding: Finding): void {
 /** Kind (or rule), path and secret: unchanged when lines move or the rule that matched is refined. */
 function fingerprintOf(hit: Hit, path: string): string {
   const what = hit.rule.kind === 'other' ? hit.rule.id : hit.rule.kind;
-  return crypto().createHash('sha256').update(`${what}\0${path}\0${hit.secret}`).digest('hex').slice(0, 16);
+  // crypto.hash, one call without a Hash object, is ~3x faster (Node >= 20.12; package.json asks 20.19).
+  return crypto().hash('sha256', `${what}\0${path}\0${hit.secret}`, 'hex').slice(0, 16);
 }
 
 /** node:crypto is loaded on the first finding (~10 ms that a clean pre-commit run does not pay). */
