@@ -5,6 +5,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { detect } from '../src/detect/detector.js';
 import { loadBuiltinRules, type CompiledRule } from '../src/rules/load.js';
+import { forEachSyntaxChar } from '../src/rules/redos.js';
 import { scanBytes } from '../src/sources/content.js';
 import type { Finding } from '../src/types.js';
 import { Keys } from './helpers/keys.js';
@@ -111,15 +112,10 @@ const shape = suite('the shape of the built-in regexes');
 /** The unbounded quantifiers (`*`, `+`, `{n,}`) of a regex source, outside escapes and character classes. */
 function unboundedQuantifiers(source: string): string[] {
   const found: string[] = [];
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '*' || c === '+') found.push(`${c} at ${i}`);
+  forEachSyntaxChar(source, (c, i) => {
+    if (c === '*' || c === '+') found.push(`${c} at ${i}`);
     else if (c === '{' && /^\{\d+,\}/.test(source.slice(i))) found.push(`{n,} at ${i}`);
-  }
+  });
   return found;
 }
 

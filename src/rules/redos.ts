@@ -122,7 +122,7 @@ function captureGroupStarts(source: string): number[] {
 }
 
 /** Calls `fn` for each character of the regex that is syntax: not escaped, not inside a class. */
-function forEachSyntaxChar(source: string, fn: (c: string, i: number) => void): void {
+export function forEachSyntaxChar(source: string, fn: (c: string, i: number) => void): void {
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
     const c = source[i]!;
