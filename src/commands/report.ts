@@ -143,5 +143,5 @@ export function wantsColor(io: Io): boolean {
 export async function startProgress(args: ReportArgs, io: Io): Promise<Progress | undefined> {
   if (!args.progress || args.quiet || io.stderr.isTTY !== true || io.env.CI) return undefined;
   const { startSpinner } = await import('../ui/progress.js');
-  return startSpinner(io.stderr as SpinnerStream);
+  return startSpinner(io.stderr as SpinnerStream, { color: !io.env.NO_COLOR });
 }
