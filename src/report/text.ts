@@ -16,7 +16,10 @@ export const text: Reporter = (result, ctx) => {
   const out: string[] = [];
   for (const [path, findings] of groupByPath(result.findings)) {
     out.push(paint(ANSI.bold, escapeControl(path)));
-    for (const f of findings) out.push(...formatFinding(f, paint));
+    // The position column is as wide as this file's widest `line:column` (at least 8): a minified
+    // file's column 59572256 would otherwise push its severity out of line with the others.
+    const width = Math.max(8, ...findings.map((f) => position(f).length));
+    for (const f of findings) out.push(...formatFinding(f, paint, width));
     out.push('');
   }
   if (ctx.quiet) return out.join('\n') + (out.length > 0 ? '\n' : '');
@@ -35,11 +38,13 @@ function groupByPath(findings: Finding[]): Map<string, Finding[]> {
   return groups;
 }
 
-function formatFinding(f: Finding, paint: Paint): string[] {
-  const where = `${f.line}:${f.column}`.padEnd(8);
+const position = (f: Finding): string => `${f.line}:${f.column}`;
+
+function formatFinding(f: Finding, paint: Paint, width: number): string[] {
+  const indent = ' '.repeat(2 + width + 1);
   const severity = paint(SEVERITY_COLOUR[f.severity], f.severity.padEnd(8));
-  const lines = [`  ${where} ${severity} ${f.title}  ${paint(ANSI.dim, f.ruleId)}`];
-  lines.push(`           ${paint(ANSI.dim, '│')} ${escapeControl(f.lineText.trim())}`);
+  const lines = [`  ${position(f).padEnd(width)} ${severity} ${f.title}  ${paint(ANSI.dim, f.ruleId)}`];
+  lines.push(`${indent}${paint(ANSI.dim, '│')} ${escapeControl(f.lineText.trim())}`);
   const facts = [`secret ${f.secret}`];
   if (f.keyType !== undefined) facts.push(f.keyType);
   if (f.accountId !== undefined) facts.push(`account ${f.accountId}`);
@@ -48,11 +53,11 @@ function formatFinding(f: Finding, paint: Paint): string[] {
   if (f.canary !== undefined) facts.push(`CANARY TOKEN (${f.canary.service}): a decoy that alerts its owner when used; never sent to AWS`);
   if (f.verification !== undefined) facts.push(verificationText(f.verification));
   facts.push(`fingerprint ${f.fingerprint}`);
-  lines.push(`           ${paint(ANSI.dim, facts.map(escapeControl).join(' · '))}`);
+  lines.push(`${indent}${paint(ANSI.dim, facts.map(escapeControl).join(' · '))}`);
   if (f.commit) {
     const where = f.atHead === false ? 'no longer at HEAD, but still in history' : f.atHead ? 'still at HEAD' : '';
     const commit = `added in ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date.slice(0, 10)}: ${f.commit.summary}`;
-    lines.push(`           ${paint(ANSI.dim, escapeControl([commit, where].filter(Boolean).join(' · ')))}`);
+    lines.push(`${indent}${paint(ANSI.dim, escapeControl([commit, where].filter(Boolean).join(' · ')))}`);
   }
   return lines;
 }
