@@ -43,14 +43,16 @@ const position = (f: Finding): string => `${f.line}:${f.column}`;
 function formatFinding(f: Finding, paint: Paint, width: number): string[] {
   const indent = ' '.repeat(2 + width + 1);
   const severity = paint(SEVERITY_COLOUR[f.severity], f.severity.padEnd(8));
-  const lines = [`  ${position(f).padEnd(width)} ${severity} ${f.title}  ${paint(ANSI.dim, f.ruleId)}`];
+  const title = f.canary !== undefined ? `DECOY (canary token): ${f.title}` : f.title;
+  const lines = [`  ${position(f).padEnd(width)} ${severity} ${title}  ${paint(ANSI.dim, f.ruleId)}`];
   lines.push(`${indent}${paint(ANSI.dim, '│')} ${escapeControl(f.lineText.trim())}`);
-  const facts = [`secret ${f.secret}`];
+  // A decoy says what it is first: the rest of the line reads differently once you know.
+  const facts = f.canary !== undefined ? [`canary token of ${f.canary.service}: planted to detect leaks; using it alerts whoever planted it, so keyhound never sends it to AWS`] : [];
+  facts.push(`secret ${f.secret}`);
   if (f.keyType !== undefined) facts.push(f.keyType);
   if (f.accountId !== undefined) facts.push(`account ${f.accountId}`);
-  if (f.pair) facts.push(`pairs with ${f.pair.line}:${f.pair.column} (${f.pair.ruleId}): a usable credential`);
+  if (f.pair) facts.push(`pairs with ${f.pair.line}:${f.pair.column} (${f.pair.ruleId})${f.canary === undefined ? ': a usable credential' : ''}`);
   if (f.inlineAllow !== undefined) facts.push(`allowed inline (${f.inlineAllow})`);
-  if (f.canary !== undefined) facts.push(`CANARY TOKEN (${f.canary.service}): a decoy that alerts its owner when used; never sent to AWS`);
   if (f.verification !== undefined) facts.push(verificationText(f.verification));
   facts.push(`fingerprint ${f.fingerprint}`);
   lines.push(`${indent}${paint(ANSI.dim, facts.map(escapeControl).join(' · '))}`);
