@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Severity } from '../types.js';
 import type { Problem, RawRule, RuleKind } from './schema.js';
-import { splitFlags, validateRule, validateRuleSet } from './schema.js';
+import { splitFlags, validateRule, validateRuleSet, yamlMessage } from './schema.js';
 import { textDigest } from './digest.js';
 
 export interface CompiledRule {
@@ -127,7 +127,7 @@ function parseRuleFile(file: string, shown: string): { rules: Located[]; problem
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length > 0) {
-    return { rules: [], problems: doc.errors.map((e) => ({ file: shown, line: e.linePos?.[0].line, message: e.message.split('\n')[0]! })) };
+    return { rules: [], problems: doc.errors.map((e) => ({ file: shown, line: e.linePos?.[0].line, message: yamlMessage(e.message) })) };
   }
   const items = doc.get('rules');
   if (items === undefined || typeof items !== 'object' || items === null || !('items' in items)) {
@@ -139,7 +139,7 @@ function parseRuleFile(file: string, shown: string): { rules: Located[]; problem
   try {
     values = (doc.toJS() as { rules: unknown[] }).rules;
   } catch (err) {
-    return { rules: [], problems: [{ file: shown, message: `cannot be read: ${(err as Error).message.split('\n')[0]}` }] };
+    return { rules: [], problems: [{ file: shown, message: `cannot be read: ${yamlMessage((err as Error).message)}` }] };
   }
   const rules: Located[] = [];
   const problems: Problem[] = [];
