@@ -185,12 +185,14 @@ class ScanState {
 }
 
 /**
- * The configuration file in use, as a path inside `root`: it is keyhound's own file, and its custom
- * rules' examples are key-shaped on purpose, so it is not scanned (it is counted as allowlisted).
+ * keyhound's own files, as paths inside `root`: the configuration file in use (its custom rules'
+ * examples are key-shaped on purpose) and the .keyhoundignore read (it holds fingerprints, not
+ * secrets). They are not scanned (they are counted as allowlisted).
  */
 function ownConfigPath(root: string, prepared: Prepared): string[] {
-  const file = prepared.config.file;
-  if (file === undefined) return [];
-  const rel = relative(root, file).split(sep).join('/');
-  return rel.startsWith('../') || rel === '..' || isAbsolute(rel) ? [] : [rel];
+  const inside = (file: string): string[] => {
+    const rel = relative(root, file).split(sep).join('/');
+    return rel.startsWith('../') || rel === '..' || isAbsolute(rel) ? [] : [rel];
+  };
+  return [prepared.config.file, prepared.ignoreFile].flatMap((file) => (file === undefined ? [] : inside(file)));
 }
