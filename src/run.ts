@@ -8,7 +8,8 @@ import type { VerifyOptions } from './verify/verify.js';
 import type { CompiledRule } from './rules/load.js';
 import { countOutcome } from './sources/content.js';
 import { walkTree, fsError, type WalkOptions } from './sources/files.js';
-import { STREAM_ABOVE, scanSource } from './sources/read-file.js';
+import { scanSource } from './sources/read-file.js';
+import { DEFAULT_MAX_FILE_SIZE, STREAM_ABOVE } from './size.js';
 import { iterableSource } from './sources/stream.js';
 import { BatchScanner, type Done, type ParallelAbove } from './pool/batches.js';
 import type { ScanTask } from './pool/tasks.js';
@@ -47,7 +48,7 @@ export interface ScanOptions {
  * Files over STREAM_ABOVE are streamed in chunks, so a large limit costs time, not memory; the limit
  * is there so that a stray database dump does not take minutes unannounced (it is reported).
  */
-export const DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_SIZE };
 
 export const DEFAULT_OPTIONS: Omit<ScanOptions, 'paths'> = {
   include: [],

@@ -7,12 +7,10 @@
 import { matchesAny } from '../glob.js';
 import type { Prepared } from '../pipeline.js';
 import type { RepoLookup } from '../git/repo.js';
-import { parseSize } from '../size.js';
+import { DEFAULT_MAX_BLOB_SIZE, parseSize } from '../size.js';
 import type { Finding, ScanError, Stats } from '../types.js';
 import { EXIT, fail, type Io } from './io.js';
 import { checkReportArgs, deliver, parseJobs, startProgress, verifyOptions, type ReportArgs } from './report.js';
-
-const DEFAULT_MAX_BLOB_SIZE = 10 * 1024 * 1024;
 
 export interface StagedArgs extends ReportArgs {
   allLines: boolean;
