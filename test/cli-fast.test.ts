@@ -72,6 +72,10 @@ const TO_YARGS = [
   ['staged', '--allLines'],
   ['staged', '-qf', 'json'],
   ['staged', '--include', 'x'],
+  ['staged', '-fjson'],
+  ['staged', '--exit-code'],
+  ['staged', '--output='],
+  ['staged', '-v'],
   ['stage'],
 ];
 

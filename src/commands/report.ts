@@ -6,6 +6,7 @@ import type { Progress, SpinnerStream } from '../ui/progress.js';
 import { isFailure, type ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
 import type { VerifyOptions } from '../verify/verify.js';
+import { escapeControl } from '../report/escape.js';
 import { EXIT, fail, type Io } from './io.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -35,6 +36,10 @@ export interface ReportArgs {
  */
 export async function checkReportArgs(args: ReportArgs): Promise<string | undefined> {
   if (!Number.isInteger(args.exitCode) || args.exitCode < 0 || args.exitCode > 255) return '--exit-code must be a whole number from 0 to 255';
+  // `--output ''` (or `--output=`): yargs has a value, but there is nothing to open.
+  for (const [flag, value] of [['--output', args.output], ['--config', args.config], ['--baseline', args.baseline], ['--baseline-write', args.baselineWrite], ['--verify-endpoint', args.verifyEndpoint]] as const) {
+    if (value !== undefined && value.trim() === '') return `${flag} needs a value, not an empty string`;
+  }
   if (args.baseline !== undefined && args.baseline === args.baselineWrite) return '--baseline and --baseline-write name the same file; write a new baseline without --baseline';
   if (!args.verify && (args.verifyEndpoint !== undefined || args.verifyAllowRemoteEndpoint)) return '--verify-endpoint and --verify-allow-remote-endpoint only apply with --verify';
   if (args.verify) {
@@ -96,6 +101,11 @@ export async function deliver(done: Finished, args: ReportArgs, io: Io): Promise
       await writeFile(args.output, rendered);
     } catch (err) {
       return fail(io, `--output ${args.output}: ${(err as Error).message}`);
+    }
+    // The report went to a file: the terminal still gets one line saying what it holds (as gitleaks does).
+    if (!args.quiet) {
+      const { summaryLine } = await import('../report/text.js');
+      io.stderr.write(`keyhound: ${escapeControl(summaryLine(done.result))}; report written to ${escapeControl(args.output)}\n`);
     }
   } else {
     try {

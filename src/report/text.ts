@@ -1,7 +1,7 @@
 // The human report: findings grouped by file, each with its masked line, then what to do and a summary.
 // Everything that came from a scanned file (names and content) is escaped, so a file cannot drive the
 // terminal with escape sequences.
-import { isFailure, type Finding, type ScanError, type Severity, type Stats } from '../types.js';
+import { isFailure, type Finding, type ScanError, type ScanResult, type Severity, type Stats } from '../types.js';
 import { escapeControl } from './escape.js';
 import type { ReportContext, Reporter } from './types.js';
 
@@ -114,6 +114,11 @@ function modeAdvice(mode: ReportContext['mode']): string[] {
     return ['  A key removed in a later commit is still in every clone: rotate it first, then rewrite history only if you must (git filter-repo).', notReal];
   }
   return [notReal];
+}
+
+/** The summary on one line, without colour: what `-o FILE` prints on standard error. */
+export function summaryLine(result: ScanResult): string {
+  return summary(result.stats, result.findings, result.errors.filter(isFailure).length, (_code, s) => s).replace(/\n/g, '; ');
 }
 
 /** `failed`: inputs that could not be scanned; with none found, the run is not called clean. */
