@@ -52,6 +52,8 @@ function findingMessage(f: Finding, titles: Map<string, string>): string {
   let first = `${f.canary !== undefined ? `Canary token (decoy) of ${f.canary.service}, planted to detect leaks; using it alerts whoever planted it. ` : ''}${f.title} ${f.secret}`;
   if (details.length > 0) first += ` (${details.join(', ')})`;
   if (f.pair) first += `, paired with ${titles.get(f.pair.ruleId) ?? f.pair.ruleId} at ${f.pair.path}:${f.pair.line}`;
+  // History: which commit; the annotation lands on the file at HEAD, where the key may be long gone.
+  if (f.commit) first += ` (added in commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date.slice(0, 10)}: ${f.commit.summary})`;
   // The first line holds the path and what rules (perhaps a scanned repository's own) say: escaped.
   return `${escapeControl(`${first} [${f.ruleId}]`)}\n${f.remediation}`;
 }
