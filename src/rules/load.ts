@@ -63,6 +63,11 @@ export function loadRuleFiles(files: string[], shownAs: (file: string) => string
   return finishLoading(located, problems, knownIds);
 }
 
+/** The ids a rules file gives its rules (valid or not; none when it cannot be read or parsed). */
+export function ruleIdsIn(file: string): string[] {
+  return parseRuleFile(file, file).rules.flatMap(({ rule }) => (typeof rule.id === 'string' ? [rule.id] : []));
+}
+
 function finishLoading(located: Located[], problems: Problem[], knownIds: string[] = []): LoadResult {
   // Cross-rule checks see every rule, valid or not, so one broken rule does not cascade.
   problems.push(...validateRuleSet(located, knownIds));
