@@ -35,7 +35,8 @@ function reportOptions<T>(y: Argv<T>) {
     .option('suppress', { type: 'boolean', default: true, describe: 'Honour inline allows, .keyhoundignore and --baseline (--no-suppress shows everything)' })
     .option('verify', { type: 'boolean', default: false, describe: 'Send each key ID + secret pair found to AWS STS GetCallerIdentity over TLS: live or not, whose (root?)' })
     .option('verify-endpoint', { requiresArg: true, type: 'string', describe: 'STS endpoint for --verify (loopback only, for testing, unless --verify-allow-remote-endpoint)' })
-    .option('verify-allow-remote-endpoint', { type: 'boolean', default: false, describe: 'Allow a --verify-endpoint that is not on this machine or AWS' });
+    .option('verify-allow-remote-endpoint', { type: 'boolean', default: false, describe: 'Allow a --verify-endpoint that is not on this machine or AWS' })
+    .option('sarif-base-uri', { requiresArg: true, type: 'string', describe: 'SARIF: the absolute URI (ending in /) result paths are relative to [default: not given, so the report does not carry this machine\'s folder]' });
 }
 
 async function parser(argv: string[]) {
@@ -129,7 +130,7 @@ function gluedShortValue(argv: readonly string[]): string | undefined {
 const STAGED_BOOLEANS: Record<string, boolean> = {
   redact: true, progress: true, quiet: false, 'report-unused-ignores': false, suppress: true, verify: false, 'verify-allow-remote-endpoint': false, 'all-lines': false,
 };
-const STAGED_STRINGS = new Set(['format', 'output', 'config', 'baseline', 'baseline-write', 'verify-endpoint', 'max-file-size']);
+const STAGED_STRINGS = new Set(['format', 'output', 'config', 'baseline', 'baseline-write', 'verify-endpoint', 'max-file-size', 'sarif-base-uri']);
 const SHORT: Record<string, string> = { '-q': 'quiet', '-f': 'format', '-o': 'output', '-c': 'config' };
 const camel = (flag: string): string => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 

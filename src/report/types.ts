@@ -24,6 +24,8 @@ export interface ReportContext {
   roots: string[];
   /** Which command produced the result: the text report's advice differs (a blocked commit, history). */
   mode?: 'scan' | 'staged' | 'history';
+  /** --sarif-base-uri: what %SRCROOT% stands for in SARIF; without it the scanning machine's folder is not told. */
+  sarifBaseUri?: string;
   /** For git scans: the repository, for SARIF versionControlProvenance. */
   vcs?: { repositoryUri?: string; revisionId?: string; branch?: string };
 }
