@@ -9,7 +9,7 @@
 // flag, a bad value, `--flag=value` for a boolean, a stray argument) goes to yargs, which gives the
 // same result or the usual message; test/cli-fast.test.ts checks that both agree.
 import type { Argv } from 'yargs';
-import { EXIT, type Io } from './commands/io.js';
+import { EXIT, fail, type Io } from './commands/io.js';
 import { FORMATS, type Format } from './commands/report.js';
 import type { ScanArgs } from './commands/scan.js';
 import type { HistoryArgs, HookArgs, StagedArgs } from './commands/git.js';
@@ -45,7 +45,7 @@ async function parser(argv: string[]) {
     .scriptName('keyhound')
     .usage('Find leaked AWS credentials in files, folders and standard input.')
     .command('scan [paths..]', 'Scan files and folders (default: the current folder; - reads standard input)', (y) => reportOptions(y
-      .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files or folders to scan' })
+      .positional('paths', { type: 'string', array: true, describe: 'Files or folders to scan [default: .]; after --, names that start with - are paths too' })
       // Not `array: true`: that would swallow the paths after `--exclude GLOB`. Repeating the flag collects.
       .option('include', { requiresArg: true, type: 'string', default: [] as string[], coerce: asList, describe: 'Only scan paths matching GLOB (repeatable, micromatch syntax)' })
       .option('exclude', { requiresArg: true, type: 'string', default: [] as string[], coerce: asList, describe: 'Skip paths matching GLOB (repeatable, micromatch syntax)' })
@@ -55,8 +55,10 @@ async function parser(argv: string[]) {
     .command('staged', 'Scan what is staged for commit (the pre-commit hook): only keys on added lines block', (y) => reportOptions(y
       .option('all-lines', { type: 'boolean', default: false, describe: 'Report every key in the staged files, not only on added lines' })
       .option('max-file-size', { requiresArg: true, type: 'string', describe: `Skip (and report) staged files larger than this [default: ${formatSize(DEFAULT_MAX_BLOB_SIZE)}]` })))
-    .command('history [range]', 'Scan git history: every blob reachable from all refs, or only what RANGE introduced', (y) => reportOptions(y
-      .positional('range', { type: 'string', describe: 'Revisions as git takes them, e.g. origin/main..HEAD' })
+    .command('history [revisions..]', 'Scan git history: every blob reachable from all refs, or only what REVISIONS introduce', (y) => reportOptions(y
+      .positional('revisions', { type: 'string', array: true, describe: 'Revisions as git log takes them: origin/main..HEAD, or HEAD~3 HEAD ^v1.0; then -- PATHS limits the scan to those paths' })
+      .option('since', { requiresArg: true, type: 'string', describe: 'Only commits after DATE (git log --since: 2024-01-01, "2 weeks ago")' })
+      .option('until', { requiresArg: true, type: 'string', describe: 'Only commits before DATE (git log --until)' })
       .option('max-file-size', { requiresArg: true, type: 'string', describe: `Skip (and report) blobs larger than this [default: ${formatSize(DEFAULT_MAX_BLOB_SIZE)}]` })
       .option('jobs', { requiresArg: true, alias: 'j', type: 'string', describe: 'Scan threads for a large history; 1 = this thread only; at most 256, and never more than the cores [default: one per core]' })))
     .command('hook <action>', 'Install or uninstall the git pre-commit hook', (y) => y
@@ -70,6 +72,8 @@ async function parser(argv: string[]) {
       .option('config', { requiresArg: true, alias: 'c', type: 'string', describe: 'Configuration file [default: ./.keyhound.yml]' })
       .option('json', { type: 'boolean', default: false, describe: 'List the rules as JSON' }))
     .demandCommand(1, 'Name a command: scan, staged, history, hook or rules')
+    // What follows `--` is kept apart (args['--']): paths for history and scan, refused elsewhere.
+    .parserConfiguration({ 'populate--': true })
     .strict()
     .version(VERSION)
     .alias('version', ['v', 'V'])
@@ -188,6 +192,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return parsed.code;
   }
   const { command, args } = parsed;
+  const afterDashes = ((args['--'] as unknown[] | undefined) ?? []).map(String);
+  if (afterDashes.length > 0 && command !== 'history' && command !== 'scan') {
+    return fail(io, `${command}: unexpected arguments after --: ${afterDashes.join(' ')}`);
+  }
   if (command === 'rules') {
     const { runRules } = await import('./commands/rules.js');
     return runRules(args as never, io);
@@ -195,10 +203,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (command === 'staged' || command === 'history' || command === 'hook') {
     const git = await import('./commands/git.js');
     if (command === 'staged') return git.runStaged(args as unknown as StagedArgs, io);
-    if (command === 'history') return git.runHistory(args as unknown as HistoryArgs, io);
+    if (command === 'history') return git.runHistory({ ...(args as unknown as HistoryArgs), paths: afterDashes }, io);
     return git.runHook(args as unknown as HookArgs, io);
   }
   const { runScan } = await import('./commands/scan.js');
-  const paths = (args.paths as string[]).map((p) => (p === STDIN_TOKEN ? '-' : p));
+  // `scan -- -odd-name`: a path after `--`, never a flag. No path at all: the current folder.
+  const named = [...((args.paths as string[] | undefined) ?? []), ...afterDashes];
+  const paths = (named.length > 0 ? named : ['.']).map((p) => (p === STDIN_TOKEN ? '-' : p));
   return runScan({ ...(args as unknown as ScanArgs), paths, format: args.format as Format | undefined }, io);
 }

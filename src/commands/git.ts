@@ -18,7 +18,11 @@ export interface StagedArgs extends ReportArgs {
 }
 
 export interface HistoryArgs extends ReportArgs {
-  range?: string;
+  revisions?: string[];
+  since?: string;
+  until?: string;
+  /** After `--`. */
+  paths?: string[];
   maxFileSize?: string;
   jobs?: string;
 }
@@ -93,7 +97,7 @@ export async function runHistory(args: HistoryArgs, io: Io): Promise<number> {
   if (!r.ok) return r.code;
   const progress = await startProgress(args, io);
   const { scanHistory } = await import('../git/history.js');
-  const scanned = await scanHistory({ cwd: io.cwd ?? '.', rules: r.prepared.rules, range: args.range, maxFileSize: r.maxFileSize, onProgress: progress?.update, threads: jobs.threads });
+  const scanned = await scanHistory({ cwd: io.cwd ?? '.', rules: r.prepared.rules, revisions: args.revisions, since: args.since, until: args.until, paths: args.paths, maxFileSize: r.maxFileSize, onProgress: progress?.update, threads: jobs.threads });
   progress?.stop();
   if (!scanned.ok) return fail(io, scanned.message);
   const warnings: ScanError[] = scanned.warnings.map((message) => ({ path: '.', kind: 'other', message }));

@@ -14,7 +14,7 @@ import type {
   Run,
 } from 'sarif';
 import type { Finding, Location, ScanError, Severity } from '../types.js';
-import type { ReportContext, Reporter, RuleInfo } from './types.js';
+import { SHALLOW_NOTE, type ReportContext, type Reporter, type RuleInfo } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/keyhound/keyhound';
@@ -119,6 +119,7 @@ function resultProperties(f: Finding): Record<string, string | boolean> {
     props.commitAuthor = f.commit.author;
     props.commitDate = f.commit.date;
   }
+  if (f.beforeShallowBoundary) props.beforeShallowBoundary = true;
   if (f.atHead !== undefined) props.atHead = f.atHead;
   if (f.canary !== undefined) props.canary = f.canary.service;
   if (f.verification !== undefined) {
@@ -138,6 +139,7 @@ function resultMessage(f: Finding, rules: RuleInfo[]): string {
   let text = `${f.title} ${f.secret}`;
   if (details.length > 0) text += ` (${details.join(', ')})`;
   if (f.pair) text += `, paired with [${escapeLinkText(pairLabel(f, rules))}](${PAIR_LOCATION_ID})`;
+  if (f.beforeShallowBoundary) text += `; ${SHALLOW_NOTE}`;
   return `${text}.`;
 }
 

@@ -3,7 +3,7 @@
 // terminal with escape sequences.
 import { isFailure, type Finding, type ScanError, type ScanResult, type Severity, type Stats } from '../types.js';
 import { escapeControl } from './escape.js';
-import type { ReportContext, Reporter } from './types.js';
+import { SHALLOW_NOTE, type ReportContext, type Reporter } from './types.js';
 
 type Paint = (code: string, s: string) => string;
 const ANSI = { bold: '1', dim: '2', red: '31', yellow: '33', cyan: '36', magenta: '35', boldRed: '1;31' } as const;
@@ -56,9 +56,9 @@ function formatFinding(f: Finding, paint: Paint, width: number): string[] {
   if (f.verification !== undefined) facts.push(verificationText(f.verification));
   facts.push(`fingerprint ${f.fingerprint}`);
   lines.push(`${indent}${paint(ANSI.dim, facts.map(escapeControl).join(' · '))}`);
-  if (f.commit) {
+  if (f.commit || f.beforeShallowBoundary) {
     const where = f.atHead === false ? 'no longer at HEAD, but still in history' : f.atHead ? 'still at HEAD' : '';
-    const commit = `added in ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date.slice(0, 10)}: ${f.commit.summary}`;
+    const commit = f.commit ? `added in ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date.slice(0, 10)}: ${f.commit.summary}` : SHALLOW_NOTE;
     lines.push(`${indent}${paint(ANSI.dim, escapeControl([commit, where].filter(Boolean).join(' · ')))}`);
   }
   return lines;

@@ -30,5 +30,8 @@ export interface ReportContext {
   vcs?: { repositoryUri?: string; revisionId?: string; branch?: string };
 }
 
+/** Every format's words for a history finding whose commit a shallow clone cannot tell (Finding.beforeShallowBoundary). */
+export const SHALLOW_NOTE = 'introduced before the shallow boundary (commit unknown)';
+
 /** Findings arrive already redacted (unless --no-redact) and sorted by path, line, column. */
 export type Reporter = (result: ScanResult, ctx: ReportContext) => string;
