@@ -93,3 +93,38 @@ help('top-level --help: each command with one line, an example per mode (pre-com
 
 flags.run();
 help.run();
+
+const readme = suite('README flag tables and --help');
+
+const COMMANDS = ['scan', 'staged', 'history', 'hook', 'rules'] as const;
+const SCANNING = ['scan', 'staged', 'history'];
+/** `--no-redact` in the README is `--redact` in --help (yargs lists the flag, and says --no- negates it). */
+const base = (flag: string): string => flag.replace(/^--no-/, '--');
+
+/** Flag → the commands the README's Command line tables give it to. */
+function readmeFlags(): Map<string, Set<string>> {
+  const section = README.slice(README.indexOf('\n## Command line'), README.indexOf('\n## Output formats'));
+  const flags = new Map<string, Set<string>>();
+  for (const row of section.split('\n').filter((l) => l.startsWith('| `-'))) {
+    const [first, , meaning] = row.slice(2).split(' | ');
+    const only = /^((?:`\w+`(?:, | and | or )?)+) only\b/.exec(meaning ?? '');
+    const names = (first!.match(/--[a-z][a-z-]*/g) ?? []).map(base);
+    const commands = only ? [...only[1]!.matchAll(/`(\w+)`/g)].map((m) => m[1]!) : names.some((n) => n === '--help' || n === '--version') ? [...COMMANDS] : SCANNING;
+    for (const name of names) for (const c of commands) (flags.get(name) ?? flags.set(name, new Set()).get(name)!).add(c);
+  }
+  return flags;
+}
+
+readme('every flag each command\'s --help lists is in the README tables for that command, and no other', async () => {
+  const documented = readmeFlags();
+  assert.ok(documented.size > 20, `${documented.size} flags found in the README tables`);
+  for (const command of COMMANDS) {
+    const help = (await runCli([command, '--help'])).stdout;
+    const known = new Set([...help.matchAll(/^ +(?:-\w, )*(--[a-z][a-z-]*)/gm)].map((m) => base(m[1]!)));
+    assert.ok(known.has('--help') && known.size >= 3, `${command}: ${[...known]}`);
+    const inReadme = new Set([...documented].filter(([, commands]) => commands.has(command)).map(([flag]) => flag));
+    assert.equal([...known].sort(), [...inReadme].sort(), `${command}: --help (left) and the README tables (right) disagree`);
+  }
+});
+
+readme.run();
