@@ -6,9 +6,14 @@ import { Writable } from 'node:stream';
 import { startSpinner, type SpinnerStream } from '../src/ui/progress.js';
 import { startProgress } from '../src/commands/report.js';
 import { emptyStats } from '../src/pipeline.js';
-// ora paints its glyph with chalk, whose colour level comes from this process's stdout: set it here, so
-// the test sees colour wherever it runs (a pipe under npm test included).
-import chalk from 'chalk';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+// ora paints its glyph with chalk, whose colour level comes from this process's stdout: the test sets it,
+// so it sees colour wherever it runs (a pipe under npm test included). chalk is ora's dependency, not
+// ours: it is resolved from where ora is, so the test holds the very instance ora paints with.
+const chalkPath = createRequire(createRequire(import.meta.url).resolve('ora')).resolve('chalk');
+const { default: chalk } = (await import(pathToFileURL(chalkPath).href)) as { default: { level: number } };
 
 /** A fake terminal of `columns` columns that counts what is written, and stops a runaway writer at 1 MiB. */
 function fakeTerminal(columns: number | undefined): { stream: SpinnerStream; written: () => number } {
