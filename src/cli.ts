@@ -9,7 +9,7 @@
 // flag, a bad value, `--flag=value` for a boolean, a stray argument) goes to yargs, which gives the
 // same result or the usual message; test/cli-fast.test.ts checks that both agree.
 import type { Argv } from 'yargs';
-import { EXIT, type Io } from './commands/io.js';
+import { EXIT, fail, type Io } from './commands/io.js';
 import { FORMATS, type Format } from './commands/report.js';
 import type { ScanArgs } from './commands/scan.js';
 import type { HistoryArgs, HookArgs, StagedArgs } from './commands/git.js';
@@ -22,59 +22,74 @@ const asList = (value: string | string[]): string[] => [value].flat();
 /** Flags shared by every command that scans and reports. */
 function reportOptions<T>(y: Argv<T>) {
   return y
-    .option('format', { alias: 'f', choices: FORMATS, describe: 'Output format [default: text, or defaults.format in .keyhound.yml]' })
-    .option('output', { alias: 'o', type: 'string', describe: 'Write the report to FILE instead of standard output' })
+    .option('format', { requiresArg: true, alias: 'f', choices: FORMATS, describe: 'Output format [default: text, or defaults.format in .keyhound.yml]' })
+    .option('output', { requiresArg: true, alias: 'o', type: 'string', describe: 'Write the report to FILE instead of standard output' })
     .option('redact', { type: 'boolean', default: true, describe: 'Mask secrets in the output (--no-redact shows them in clear)' })
-    .option('exit-code', { type: 'number', default: EXIT.findings, describe: 'Exit code when findings exist' })
+    .option('exit-code', { requiresArg: true, type: 'number', default: EXIT.findings, describe: 'Exit code when findings exist' })
     .option('progress', { type: 'boolean', default: true, describe: 'Show a spinner on a terminal (--no-progress hides it)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No spinner, warnings or summary: findings only' })
-    .option('config', { alias: 'c', type: 'string', describe: 'Configuration file [default: .keyhound.yml in the folder scanned]' })
-    .option('baseline', { type: 'string', describe: 'Report only findings not recorded in this baseline FILE' })
-    .option('baseline-write', { type: 'string', describe: 'Record the findings in a baseline FILE (no secrets in clear) and exit 0' })
+    .option('config', { requiresArg: true, alias: 'c', type: 'string', describe: 'Configuration file [default: .keyhound.yml in the folder scanned]' })
+    .option('baseline', { requiresArg: true, type: 'string', describe: 'Report only findings not recorded in this baseline FILE' })
+    .option('baseline-write', { requiresArg: true, type: 'string', describe: 'Record the findings in a baseline FILE (no secrets in clear) and exit 0' })
     .option('report-unused-ignores', { type: 'boolean', default: false, describe: 'List .keyhoundignore entries that matched nothing' })
     .option('suppress', { type: 'boolean', default: true, describe: 'Honour inline allows, .keyhoundignore and --baseline (--no-suppress shows everything)' })
     .option('verify', { type: 'boolean', default: false, describe: 'Send each key ID + secret pair found to AWS STS GetCallerIdentity over TLS: live or not, whose (root?)' })
-    .option('verify-endpoint', { type: 'string', describe: 'STS endpoint for --verify (loopback only, for testing, unless --verify-allow-remote-endpoint)' })
-    .option('verify-allow-remote-endpoint', { type: 'boolean', default: false, describe: 'Allow a --verify-endpoint that is not on this machine or AWS' });
+    .option('verify-endpoint', { requiresArg: true, type: 'string', describe: 'STS endpoint for --verify (loopback only, for testing, unless --verify-allow-remote-endpoint)' })
+    .option('verify-allow-remote-endpoint', { type: 'boolean', default: false, describe: 'Allow a --verify-endpoint that is not on this machine or AWS' })
+    .option('sarif-base-uri', { requiresArg: true, type: 'string', describe: 'SARIF: the absolute URI (ending in /) result paths are relative to [default: not given, so the report does not carry this machine\'s folder]' });
 }
 
 async function parser(argv: string[]) {
-  const { default: yargs } = await import('yargs');
+  const [{ default: yargs }, { DEFAULT_MAX_BLOB_SIZE, DEFAULT_MAX_FILE_SIZE, STREAM_ABOVE, formatSize }] = await Promise.all([import('yargs'), import('./size.js')]);
   return yargs(argv)
     .scriptName('keyhound')
     .usage('Find leaked AWS credentials in files, folders and standard input.')
     .command('scan [paths..]', 'Scan files and folders (default: the current folder; - reads standard input)', (y) => reportOptions(y
-      .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files or folders to scan' })
+      .positional('paths', { type: 'string', array: true, describe: 'Files or folders to scan [default: .]; after --, names that start with - are paths too' })
       // Not `array: true`: that would swallow the paths after `--exclude GLOB`. Repeating the flag collects.
-      .option('include', { type: 'string', default: [] as string[], coerce: asList, describe: 'Only scan paths matching GLOB (repeatable, micromatch syntax)' })
-      .option('exclude', { type: 'string', default: [] as string[], coerce: asList, describe: 'Skip paths matching GLOB (repeatable, micromatch syntax)' })
+      .option('include', { requiresArg: true, type: 'string', default: [] as string[], coerce: asList, describe: 'Only scan paths matching GLOB (repeatable, micromatch syntax)' })
+      .option('exclude', { requiresArg: true, type: 'string', default: [] as string[], coerce: asList, describe: 'Skip paths matching GLOB (repeatable, micromatch syntax)' })
       .option('gitignore', { type: 'boolean', default: true, describe: 'Honour .gitignore files (--no-gitignore scans ignored files too)' })
-      .option('max-file-size', { type: 'string', describe: 'Skip (and report) files larger than this; e.g. 500KB, 10MiB, 1GB; larger than 16MiB are streamed [default: 100MiB]' })
-      .option('jobs', { alias: 'j', type: 'string', describe: 'Scan threads for a large scan; 1 = this thread only; at most 256, and never more than the cores [default: one per core]' })))
+      .option('max-file-size', { requiresArg: true, type: 'string', describe: `Skip (and report) files larger than this; e.g. 500KB, 10MiB, 1GB; files over ${formatSize(STREAM_ABOVE)} are streamed [default: ${formatSize(DEFAULT_MAX_FILE_SIZE)}]` })
+      .option('jobs', { requiresArg: true, alias: 'j', type: 'string', describe: 'Scan threads for a large scan; 1 = this thread only; at most 256, and never more than the cores [default: one per core]' })))
     .command('staged', 'Scan what is staged for commit (the pre-commit hook): only keys on added lines block', (y) => reportOptions(y
       .option('all-lines', { type: 'boolean', default: false, describe: 'Report every key in the staged files, not only on added lines' })
-      .option('max-file-size', { type: 'string', describe: 'Skip (and report) staged files larger than this [default: 10MiB]' })))
-    .command('history [range]', 'Scan git history: every blob reachable from all refs, or only what RANGE introduced', (y) => reportOptions(y
-      .positional('range', { type: 'string', describe: 'Revisions as git takes them, e.g. origin/main..HEAD' })
-      .option('max-file-size', { type: 'string', describe: 'Skip (and report) blobs larger than this [default: 10MiB]' })
-      .option('jobs', { alias: 'j', type: 'string', describe: 'Scan threads for a large history; 1 = this thread only; at most 256, and never more than the cores [default: one per core]' })))
+      .option('max-file-size', { requiresArg: true, type: 'string', describe: `Skip (and report) staged files larger than this [default: ${formatSize(DEFAULT_MAX_BLOB_SIZE)}]` })))
+    .command('history [revisions..]', 'Scan git history: every blob reachable from all refs, or only what REVISIONS introduce', (y) => reportOptions(y
+      .positional('revisions', { type: 'string', array: true, describe: 'Revisions as git log takes them: origin/main..HEAD, or HEAD~3 HEAD ^v1.0; then -- PATHS limits the scan to those paths' })
+      .option('since', { requiresArg: true, type: 'string', describe: 'Only commits after DATE (git log --since: 2024-01-01, "2 weeks ago")' })
+      .option('until', { requiresArg: true, type: 'string', describe: 'Only commits before DATE (git log --until)' })
+      .option('max-file-size', { requiresArg: true, type: 'string', describe: `Skip (and report) blobs larger than this [default: ${formatSize(DEFAULT_MAX_BLOB_SIZE)}]` })
+      .option('jobs', { requiresArg: true, alias: 'j', type: 'string', describe: 'Scan threads for a large history; 1 = this thread only; at most 256, and never more than the cores [default: one per core]' })))
     .command('hook <action>', 'Install or uninstall the git pre-commit hook', (y) => y
       .positional('action', { choices: ['install', 'uninstall'] as const, describe: 'install or uninstall' })
       .option('append', { type: 'boolean', default: false, describe: 'Add keyhound to an existing pre-commit hook instead of refusing' })
-      .option('command', { type: 'string', describe: 'What the hook runs, one line; any failing part blocks the commit [default: keyhound staged, with the first keyhound found in node_modules/.bin, on PATH, or where this one is installed]' })
+      .option('command', { requiresArg: true, type: 'string', describe: 'What the hook runs, one line; any failing part blocks the commit [default: keyhound staged, with the first keyhound found in node_modules/.bin, on PATH, or where this one is installed]' })
       .epilogue('The hook never runs npx or touches the network. KEYHOUND_SKIP=1 git commit skips it once; if keyhound is gone, it blocks the commit with one line saying how to fix it.'))
     .command('rules [action] [file]', 'List the active rules; "rules check FILE" validates a rules file and runs its examples', (y) => y
       .positional('action', { type: 'string', describe: 'check' })
       .positional('file', { type: 'string', describe: 'A rules file (same schema as rules/*.yml)' })
-      .option('config', { alias: 'c', type: 'string', describe: 'Configuration file [default: ./.keyhound.yml]' })
+      .option('config', { requiresArg: true, alias: 'c', type: 'string', describe: 'Configuration file [default: ./.keyhound.yml]' })
       .option('json', { type: 'boolean', default: false, describe: 'List the rules as JSON' }))
     .demandCommand(1, 'Name a command: scan, staged, history, hook or rules')
+    // What follows `--` is kept apart (args['--']): paths for history and scan, refused elsewhere.
+    .parserConfiguration({ 'populate--': true })
     .strict()
     .version(VERSION)
+    .alias('version', ['v', 'V'])
     .help()
     .alias('h', 'help')
     .wrap(100)
-    .epilogue('Exit codes: 0 no findings, 1 findings (see --exit-code), 2 usage or fatal error, or nothing found but\nsomething could not be scanned (see the warnings). KEYHOUND_DEBUG=1 prints the stack of an internal error.\nDocs: README.md');
+    .example([
+      ['keyhound hook install', 'Before each commit: install the pre-commit hook (it runs keyhound staged)'],
+      ['keyhound history origin/main..HEAD -f sarif -o keyhound.sarif', 'In CI: the commits a pull request adds, as SARIF for code scanning'],
+      ['keyhound scan . --verify', 'By hand: this folder, checking with AWS whether each key found is live'],
+    ])
+    .epilogue(
+      'Each command has its own --help (keyhound scan --help).\n' +
+        'Exit codes: 0 no findings; 1 findings (see --exit-code); 2 a usage or fatal error, or nothing found but something could not be scanned (see the warnings).\n' +
+        'KEYHOUND_DEBUG=1 prints the stack of an internal error.',
+    );
 }
 
 /** yargs swallows a lone '-', so it travels through the parser as a token no real path can be. */
@@ -84,22 +99,42 @@ export type Parsed = { kind: 'exit'; code: number; output: string } | { kind: 'r
 
 /** Parses the command line with yargs (every command, --help, --version and every usage error). */
 export async function parseArgs(argv: string[]): Promise<Parsed> {
+  const glued = gluedShortValue(argv);
+  if (glued !== undefined) return { kind: 'exit', code: EXIT.error, output: `keyhound: ${glued}\nRun keyhound --help for usage.\n` };
   const escaped = argv.map((a) => (a === '-' ? STDIN_TOKEN : a));
   const y = await parser(escaped);
   return new Promise((resolve) => {
     y.parse(escaped, {}, (err: Error | undefined, args: Record<string, unknown>, output: string) => {
-      if (err) resolve({ kind: 'exit', code: EXIT.error, output: `keyhound: ${err.message}\nRun keyhound --help for usage.\n` });
+      // yargs spreads some messages over lines ("Invalid values:\n  Argument: ..."): one line, as every error.
+      if (err) resolve({ kind: 'exit', code: EXIT.error, output: `keyhound: ${err.message.replace(/\s*\n\s*/g, ' ')}\nRun keyhound --help for usage.\n` });
       else if (output) resolve({ kind: 'exit', code: 0, output: `${output}\n` });
       else resolve({ kind: 'run', command: String((args._ as unknown[])[0]), args });
     });
   });
 }
 
+/** Short flags that take a value. */
+const SHORT_WITH_VALUE = new Set(['f', 'o', 'c', 'j']);
+
+/**
+ * `-fjson`: yargs reads a group of short flags (-f -j -s -o -n) and says "format, Given: true". A value
+ * glued to its short flag (starting with a letter) is refused with the spelling that works. Only before `--`.
+ */
+function gluedShortValue(argv: readonly string[]): string | undefined {
+  for (const token of argv) {
+    if (token === '--') return undefined;
+    // yargs gets `-j4`, `-o/tmp/x` and `-f=json` right; a letter after the flag starts a group.
+    const m = /^-([a-zA-Z])([a-zA-Z].*)$/.exec(token);
+    if (m && SHORT_WITH_VALUE.has(m[1]!)) return `${token}: a short flag and its value are two words: -${m[1]} ${m[2]}`;
+  }
+  return undefined;
+}
+
 /** `keyhound staged`'s flags with their defaults, as yargs gives them (camelCase). */
 const STAGED_BOOLEANS: Record<string, boolean> = {
   redact: true, progress: true, quiet: false, 'report-unused-ignores': false, suppress: true, verify: false, 'verify-allow-remote-endpoint': false, 'all-lines': false,
 };
-const STAGED_STRINGS = new Set(['format', 'output', 'config', 'baseline', 'baseline-write', 'verify-endpoint', 'max-file-size']);
+const STAGED_STRINGS = new Set(['format', 'output', 'config', 'baseline', 'baseline-write', 'verify-endpoint', 'max-file-size', 'sarif-base-uri']);
 const SHORT: Record<string, string> = { '-q': 'quiet', '-f': 'format', '-o': 'output', '-c': 'config' };
 const camel = (flag: string): string => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -157,6 +192,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return parsed.code;
   }
   const { command, args } = parsed;
+  const afterDashes = ((args['--'] as unknown[] | undefined) ?? []).map(String);
+  if (afterDashes.length > 0 && command !== 'history' && command !== 'scan') {
+    return fail(io, `${command}: unexpected arguments after --: ${afterDashes.join(' ')}`);
+  }
   if (command === 'rules') {
     const { runRules } = await import('./commands/rules.js');
     return runRules(args as never, io);
@@ -164,10 +203,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (command === 'staged' || command === 'history' || command === 'hook') {
     const git = await import('./commands/git.js');
     if (command === 'staged') return git.runStaged(args as unknown as StagedArgs, io);
-    if (command === 'history') return git.runHistory(args as unknown as HistoryArgs, io);
+    if (command === 'history') return git.runHistory({ ...(args as unknown as HistoryArgs), paths: afterDashes }, io);
     return git.runHook(args as unknown as HookArgs, io);
   }
   const { runScan } = await import('./commands/scan.js');
-  const paths = (args.paths as string[]).map((p) => (p === STDIN_TOKEN ? '-' : p));
+  // `scan -- -odd-name`: a path after `--`, never a flag. No path at all: the current folder.
+  const named = [...((args.paths as string[] | undefined) ?? []), ...afterDashes];
+  const paths = (named.length > 0 ? named : ['.']).map((p) => (p === STDIN_TOKEN ? '-' : p));
   return runScan({ ...(args as unknown as ScanArgs), paths, format: args.format as Format | undefined }, io);
 }

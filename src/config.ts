@@ -8,7 +8,7 @@ import type { Document } from 'yaml';
 import type { Severity } from './types.js';
 import { RULE_SEVERITIES } from './types.js';
 import type { Problem, RawRule } from './rules/schema.js';
-import { formatProblem, tryRegex, validateRule } from './rules/schema.js';
+import { formatProblem, tryRegex, validateRule, yamlMessage } from './rules/schema.js';
 import { parseSize } from './size.js';
 
 export const CONFIG_FILE = '.keyhound.yml';
@@ -69,7 +69,7 @@ export async function parseConfig(text: string, file: string): Promise<ConfigRes
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   if (doc.errors.length > 0) {
-    return { ok: false, problems: doc.errors.map((e) => formatProblem({ file, line: e.linePos?.[0].line, message: e.message.split('\n')[0]! })) };
+    return { ok: false, problems: doc.errors.map((e) => formatProblem({ file, line: e.linePos?.[0].line, message: yamlMessage(e.message) })) };
   }
   let reader: ConfigReader;
   let config: Config;
@@ -78,7 +78,7 @@ export async function parseConfig(text: string, file: string): Promise<ConfigRes
     config = reader.read();
   } catch (err) {
     // yaml refuses to expand an alias bomb ("Excessive alias count ...") by throwing: one line, like any other problem.
-    return { ok: false, problems: [formatProblem({ file, message: `cannot be read: ${(err as Error).message.split('\n')[0]}` })] };
+    return { ok: false, problems: [formatProblem({ file, message: `cannot be read: ${yamlMessage((err as Error).message)}` })] };
   }
   const problems = [...reader.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).map(formatProblem);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config: { ...config, file } };

@@ -28,6 +28,8 @@ export interface Prepared {
   rules: CompiledRule[];
   config: Config;
   suppressions: Suppressions;
+  /** The .keyhoundignore read (or looked for): keyhound's own file, not scanned. */
+  ignoreFile: string;
 }
 
 export type PrepareResult = { ok: true; prepared: Prepared } | { ok: false; messages: string[] };
@@ -36,9 +38,10 @@ export type PrepareResult = { ok: true; prepared: Prepared } | { ok: false; mess
 export async function prepare(opts: PrepareOptions): Promise<PrepareResult> {
   const builtin = opts.rules ? { ok: true as const, rules: opts.rules } : loadBuiltinRules();
   if (!builtin.ok) return { ok: false, messages: builtin.problems.map(formatProblem) };
+  const ignoreFile = join(opts.rootDir, IGNORE_FILE);
   const [config, ignore, baseline] = await Promise.all([
     opts.configFile !== undefined ? loadConfigFile(opts.configFile, true) : loadConfig(opts.rootDir),
-    loadIgnoreFile(join(opts.rootDir, IGNORE_FILE)),
+    loadIgnoreFile(ignoreFile),
     // The baseline reader is loaded only with --baseline.
     opts.baselineFile !== undefined ? import('./filter/baseline.js').then((m) => m.loadBaseline(opts.baselineFile!)) : { ok: true as const, fingerprints: new Set<string>() },
   ]);
@@ -47,7 +50,7 @@ export async function prepare(opts: PrepareOptions): Promise<PrepareResult> {
   const rules = applyConfig(builtin.rules, { ...config.config, file: config.config.file ?? join(opts.rootDir, CONFIG_FILE) });
   if (!rules.ok) return { ok: false, messages: rules.problems };
   const suppressions: Suppressions = { enabled: opts.suppress, ignore: ignore.entries, baseline: baseline.fingerprints };
-  return { ok: true, prepared: { rules: rules.rules, config: config.config, suppressions } };
+  return { ok: true, prepared: { rules: rules.rules, config: config.config, suppressions, ignoreFile } };
 }
 
 export function emptyStats(): Stats {

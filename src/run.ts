@@ -8,7 +8,8 @@ import type { VerifyOptions } from './verify/verify.js';
 import type { CompiledRule } from './rules/load.js';
 import { countOutcome } from './sources/content.js';
 import { walkTree, fsError, type WalkOptions } from './sources/files.js';
-import { STREAM_ABOVE, scanSource } from './sources/read-file.js';
+import { scanSource } from './sources/read-file.js';
+import { DEFAULT_MAX_FILE_SIZE, STREAM_ABOVE } from './size.js';
 import { iterableSource } from './sources/stream.js';
 import { BatchScanner, type Done, type ParallelAbove } from './pool/batches.js';
 import type { ScanTask } from './pool/tasks.js';
@@ -47,7 +48,7 @@ export interface ScanOptions {
  * Files over STREAM_ABOVE are streamed in chunks, so a large limit costs time, not memory; the limit
  * is there so that a stray database dump does not take minutes unannounced (it is reported).
  */
-export const DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_SIZE };
 
 export const DEFAULT_OPTIONS: Omit<ScanOptions, 'paths'> = {
   include: [],
@@ -185,12 +186,14 @@ class ScanState {
 }
 
 /**
- * The configuration file in use, as a path inside `root`: it is keyhound's own file, and its custom
- * rules' examples are key-shaped on purpose, so it is not scanned (it is counted as allowlisted).
+ * keyhound's own files, as paths inside `root`: the configuration file in use (its custom rules'
+ * examples are key-shaped on purpose) and the .keyhoundignore read (it holds fingerprints, not
+ * secrets). They are not scanned (they are counted as allowlisted).
  */
 function ownConfigPath(root: string, prepared: Prepared): string[] {
-  const file = prepared.config.file;
-  if (file === undefined) return [];
-  const rel = relative(root, file).split(sep).join('/');
-  return rel.startsWith('../') || rel === '..' || isAbsolute(rel) ? [] : [rel];
+  const inside = (file: string): string[] => {
+    const rel = relative(root, file).split(sep).join('/');
+    return rel.startsWith('../') || rel === '..' || isAbsolute(rel) ? [] : [rel];
+  };
+  return [prepared.config.file, prepared.ignoreFile].flatMap((file) => (file === undefined ? [] : inside(file)));
 }

@@ -67,6 +67,11 @@ export interface Finding extends Location {
   pair?: PairRef;
   /** History scans: the commit that introduced the secret at this path. */
   commit?: CommitRef;
+  /**
+   * History scans of a shallow clone: the key is in the oldest commit the clone has, whose parents are
+   * missing, so the commit that introduced it is unknown (and `commit` is left out).
+   */
+  beforeShallowBoundary?: boolean;
   /** History scans: whether the secret is still in the file at HEAD. */
   atHead?: boolean;
   /** The inline marker (keyhound:allow, gitleaks:allow, pragma: allowlist secret) on its line, if any. */

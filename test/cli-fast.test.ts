@@ -19,7 +19,7 @@ const PACKAGE_ROOT = join(dirname(BIN), '..', '..');
 /** The fields runStaged reads (StagedArgs), camelCase as yargs gives them. */
 const STAGED_FIELDS = [
   'format', 'output', 'redact', 'exitCode', 'progress', 'quiet', 'config', 'baseline', 'baselineWrite', 'reportUnusedIgnores',
-  'suppress', 'verify', 'verifyEndpoint', 'verifyAllowRemoteEndpoint', 'allLines', 'maxFileSize',
+  'suppress', 'verify', 'verifyEndpoint', 'verifyAllowRemoteEndpoint', 'allLines', 'maxFileSize', 'sarifBaseUri',
 ];
 const pick = (args: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(STAGED_FIELDS.map((f) => [f, args[f]]));
 
@@ -40,6 +40,8 @@ const FAST = [
   ['staged', '--verify', '--verify-endpoint', 'http://127.0.0.1:9/', '--verify-allow-remote-endpoint'],
   ['staged', '--no-verify', '--no-all-lines', '--no-report-unused-ignores', '--no-verify-allow-remote-endpoint'],
   ['staged', '--output=a=b', '--config=c d.yml'],
+  ['staged', '-f', 'sarif', '--sarif-base-uri', 'https://github.com/o/r/blob/main/'],
+  ['staged', '--sarif-base-uri=no slash'],
 ];
 
 const TO_YARGS = [
@@ -72,6 +74,10 @@ const TO_YARGS = [
   ['staged', '--allLines'],
   ['staged', '-qf', 'json'],
   ['staged', '--include', 'x'],
+  ['staged', '-fjson'],
+  ['staged', '--exit-code'],
+  ['staged', '--output='],
+  ['staged', '-v'],
   ['stage'],
 ];
 

@@ -11,7 +11,7 @@ import { Repo, credentials, gitRun } from './helpers/git.js';
 import { validate } from './helpers/sarif-schema.js';
 
 interface Report {
-  findings: { ruleId: string; path: string; line: number; commit?: { sha: string; author: string; summary: string }; atHead?: boolean }[];
+  findings: { ruleId: string; path: string; line: number; commit?: { sha: string; author: string; summary: string }; atHead?: boolean; beforeShallowBoundary?: boolean }[];
 }
 
 const k = new Keys(700);
@@ -160,4 +160,76 @@ workflow('baselines and .keyhoundignore work in history and staged scans too (is
   }
 });
 
+const revs = suite('history: revisions, dates, paths, shallow clones');
+
+revs('several revisions, A..B, --since/--until and -- PATHS reach git log; options posing as revisions or paths are refused', async () => {
+  const repo = Repo.init();
+  try {
+    repo.commitFiles('one', { 'a.env': `AWS_SECRET_ACCESS_KEY=${k.secret()}\n` }); // 2024-01-01T00:01
+    repo.commitFiles('two', { 'b.env': `AWS_SECRET_ACCESS_KEY=${k.secret()}\n` }); // 00:02
+    repo.commitFiles('three', { 'c/c.env': `AWS_SECRET_ACCESS_KEY=${k.secret()}\n` }); // 00:03
+    const paths = async (...argv: string[]): Promise<string[]> => {
+      const r = await runCli(['history', '-f', 'json', ...argv], { cwd: repo.dir });
+      assert.ok(r.code === 0 || r.code === 1, `${argv.join(' ')}: ${r.stderr}`);
+      return (JSON.parse(r.stdout) as Report).findings.map((f) => f.path).sort();
+    };
+    assert.equal(await paths(), ['a.env', 'b.env', 'c/c.env']);
+    assert.equal(await paths('HEAD~1..HEAD'), ['c/c.env']);
+    assert.equal(await paths('HEAD~2..HEAD'), ['b.env', 'c/c.env']);
+    // Several revisions combine as git log combines them: reachable from any positive one, from no ^negative one.
+    assert.equal(await paths('HEAD~1', '^HEAD~2'), ['b.env']);
+    assert.equal(await paths('HEAD~2', 'HEAD~1'), ['a.env', 'b.env']);
+    assert.equal(await paths('--since', '2099-01-01'), []);
+    assert.equal(await paths('--until', '2000-01-01'), []);
+    assert.equal(await paths('--', 'c'), ['c/c.env']);
+    assert.equal(await paths('HEAD~1', '--', 'a.env', 'b.env'), ['a.env', 'b.env']);
+    const option = await runCli(['history', '--', '--since=2099-01-01'], { cwd: repo.dir });
+    assert.is(option.code, 2);
+    assert.match(option.stderr, /^keyhound: '--since=2099-01-01' after -- is a path, not an option: put options before --/);
+    const bad = await runCli(['history', 'HEAD', 'nope..HEAD'], { cwd: repo.dir });
+    assert.is(bad.code, 2);
+    assert.match(bad.stderr, /^keyhound: bad revision range 'HEAD nope\.\.HEAD'/);
+    assert.not.match(bad.stderr, /shallow/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+revs('a shallow clone: a key from before the boundary is "commit unknown" in every format, and a range past the boundary says the clone is shallow', async () => {
+  const origin = Repo.init();
+  let clone: Repo | undefined;
+  try {
+    origin.commitFiles('old key', { 'a.env': `AWS_SECRET_ACCESS_KEY=${k.secret()}\n` }, { author: 'Old Author' });
+    origin.commitFiles('unrelated', { 'b.txt': 'b\n' }, { author: 'Tip Author' });
+    const tip = origin.commitFiles('new key', { 'c.env': `AWS_SECRET_ACCESS_KEY=${k.secret()}\n` }, { author: 'Tip Author' });
+    clone = Repo.clone(`file://${origin.dir}`, ['--depth', '2']);
+    const json = JSON.parse((await runCli(['history', '-f', 'json'], { cwd: clone.dir })).stdout) as Report;
+    const [old, added] = [json.findings.find((f) => f.path === 'a.env')!, json.findings.find((f) => f.path === 'c.env')!];
+    assert.is(old.commit, undefined, 'the boundary commit is blamed');
+    assert.is(old.beforeShallowBoundary, true);
+    assert.is(added.commit?.sha, tip, 'a key added inside the clone keeps its commit');
+    assert.is(added.beforeShallowBoundary, undefined);
+    const text = (await runCli(['history'], { cwd: clone.dir })).stdout;
+    assert.match(text, /introduced before the shallow boundary \(commit unknown\)/);
+    assert.not.match(text, /by Tip Author on [^\n]*: unrelated/);
+    const gh = (await runCli(['history', '-f', 'github'], { cwd: clone.dir })).stdout;
+    assert.match(gh, /file=a\.env.*introduced before the shallow boundary \(commit unknown\)/);
+    const log = JSON.parse((await runCli(['history', '-f', 'sarif'], { cwd: clone.dir })).stdout) as { runs: { results: { message: { text: string }; properties: Record<string, unknown>; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    assert.ok(validate(log), JSON.stringify(validate.errors));
+    const result = log.runs[0]!.results.find((r) => r.locations[0]!.physicalLocation.artifactLocation.uri === 'a.env')!;
+    assert.is(result.properties.beforeShallowBoundary, true);
+    assert.is(result.properties.commit, undefined);
+    assert.match(result.message.text, /introduced before the shallow boundary \(commit unknown\)/);
+
+    const past = await runCli(['history', 'HEAD~3..HEAD'], { cwd: clone.dir });
+    assert.is(past.code, 2);
+    assert.match(past.stderr, /^keyhound: bad revision range 'HEAD~3\.\.HEAD': .*; this clone is shallow \(git rev-parse --is-shallow-repository/);
+    assert.is(past.stderr.trimEnd().split('\n').length, 1);
+  } finally {
+    origin.cleanup();
+    clone?.cleanup();
+  }
+});
+
 workflow.run();
+revs.run();

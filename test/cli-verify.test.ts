@@ -55,7 +55,7 @@ verify('root key → severity root with the root remediation; IAM user → criti
     assert.equal(sts.requests.flatMap((q) => q.problems), []);
     const text = await runCli(['scan', dir, '--verify', '--verify-endpoint', sts.url]);
     assert.match(text.stdout, /verified LIVE: ROOT USER KEY arn:aws:iam::111122223333:root/);
-    assert.match(text.stdout, /CANARY TOKEN/);
+    assert.match(text.stdout, /DECOY/);
   } finally {
     await sts.close();
     removeTree(dir);
@@ -73,6 +73,27 @@ verify('without --verify no request reaches the server, and canaries are still m
     assert.ok(report.findings.filter((f) => f.path === 'root.ini').every((f) => f.severity === 'critical'));
   } finally {
     await sts.close();
+    removeTree(dir);
+  }
+});
+
+verify('a canary key is reported as a decoy first, and low, not critical, in every format (no --verify)', async () => {
+  const dir = makeTree({ 'canary.ini': credentials(canary) });
+  try {
+    const json = JSON.parse((await runCli(['scan', dir, '--format', 'json'])).stdout) as Report;
+    assert.equal(json.findings.map((f) => f.severity), ['low', 'low']);
+    const out = (await runCli(['scan', dir])).stdout;
+    assert.not.match(out, /critical/);
+    assert.not.match(out, /a usable credential/);
+    const heads = out.split('\n').filter((l) => /^ {2}\d+:\d+ /.test(l));
+    assert.is(heads.length, 2, out);
+    for (const head of heads) assert.match(head, /^ {2}\d+:\d+ +low +DECOY \(canary token\): AWS /, head);
+    // The line after the source line says what a decoy is, before anything else.
+    const facts = out.split('\n').filter((l) => l.includes(' · fingerprint '));
+    for (const f of facts) assert.match(f, /^ +canary token of .*canarytokens.*: planted to detect leaks; using it alerts whoever planted it/, f);
+    const gh = (await runCli(['scan', dir, '--format', 'github'])).stdout;
+    assert.match(gh, /^::notice .*::Canary token \(decoy\)/m);
+  } finally {
     removeTree(dir);
   }
 });

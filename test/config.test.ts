@@ -136,3 +136,24 @@ schema('every built-in rule is valid against the schema for rules', async () => 
 });
 
 schema.run();
+
+const yamlErrors = suite('YAML syntax errors');
+
+yamlErrors('are one line each, ending with the sentence, not a dangling colon: .keyhound.yml, --config and rules check', async () => {
+  const { runCli } = await import('./helpers/cli.js');
+  const { makeTree, removeTree } = await import('./helpers/tmp.js');
+  const dir = makeTree({ '.keyhound.yml': 'allowlist:\n  paths: [\n', 'bad-rules.yml': 'rules:\n  - id: x\n  a\n    b: c\n', 'a.txt': 'nothing\n' });
+  try {
+    const runs = [await runCli(['scan', dir]), await runCli(['rules', 'check', `${dir}/bad-rules.yml`]), await runCli(['rules', '--config', `${dir}/bad-rules.yml`])];
+    for (const r of runs) {
+      assert.is(r.code, 2, r.stderr);
+      const lines = r.stderr.trimEnd().split('\n');
+      assert.ok(lines.some((l) => /at line \d+, column \d+$/.test(l)), r.stderr);
+      for (const l of lines) assert.not.match(l, /:\s*$/, `dangling colon: ${l}`);
+    }
+  } finally {
+    removeTree(dir);
+  }
+});
+
+yamlErrors.run();

@@ -6,6 +6,14 @@ import { Writable } from 'node:stream';
 import { startSpinner, type SpinnerStream } from '../src/ui/progress.js';
 import { startProgress } from '../src/commands/report.js';
 import { emptyStats } from '../src/pipeline.js';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+// ora paints its glyph with chalk, whose colour level comes from this process's stdout: the test sets it,
+// so it sees colour wherever it runs (a pipe under npm test included). chalk is ora's dependency, not
+// ours: it is resolved from where ora is, so the test holds the very instance ora paints with.
+const chalkPath = createRequire(createRequire(import.meta.url).resolve('ora')).resolve('chalk');
+const { default: chalk } = (await import(pathToFileURL(chalkPath).href)) as { default: { level: number } };
 
 /** A fake terminal of `columns` columns that counts what is written, and stops a runaway writer at 1 MiB. */
 function fakeTerminal(columns: number | undefined): { stream: SpinnerStream; written: () => number } {
@@ -73,6 +81,35 @@ spinner('startProgress hands the command\'s own stderr to the spinner', async ()
   await new Promise((r) => setTimeout(r, 150));
   progress?.stop();
   assert.ok(term.written() < 4096, `${term.written()} bytes`);
+});
+
+spinner('NO_COLOR: the spinner glyph is not coloured (and is without NO_COLOR, so the test can tell)', async () => {
+  if (underCi) {
+    console.log('  (skipped: CI is set, ora draws nothing to look at)');
+    return;
+  }
+  const level = chalk.level;
+  chalk.level = 1;
+  try {
+    const drawn = async (env: Record<string, string>): Promise<string> => {
+      let text = '';
+      const term = fakeTerminal(80);
+      const write = term.stream.write.bind(term.stream);
+      term.stream.write = ((chunk: string | Buffer, ...rest: never[]) => ((text += String(chunk)), write(chunk, ...rest))) as typeof term.stream.write;
+      const args = { progress: true, quiet: false } as Parameters<typeof startProgress>[0];
+      const progress = await startProgress(args, { stdout: { write: () => true }, stderr: term.stream as never, env });
+      await new Promise((r) => setTimeout(r, 250));
+      progress?.stop();
+      return text;
+    };
+    const cyan = '\u001b[36m';
+    assert.ok((await drawn({})).includes(cyan), 'coloured glyph without NO_COLOR');
+    const plain = await drawn({ NO_COLOR: '1' });
+    assert.ok(plain.includes('Scanning'), 'the spinner still draws');
+    assert.not.ok(/\u001b\[3\dm/.test(plain), `coloured under NO_COLOR: ${JSON.stringify(plain.slice(0, 200))}`);
+  } finally {
+    chalk.level = level;
+  }
 });
 
 spinner.run();

@@ -148,4 +148,12 @@ test('no lineText context and no secret beyond what the finding carries', () => 
   for (const f of s.result.findings) assert.ok(out.includes(f.secret));
 });
 
+test('a history finding names the commit that introduced it (sha, author, date, summary)', () => {
+  const s = sampleScan();
+  const f = s.result.findings[2]!;
+  f.commit = { sha: 'c0ffee'.padEnd(40, '1'), author: 'Ana, Dev', email: 'ana@example.com', date: '2026-11-29T10:00:00Z', summary: 'Add: deploy script' };
+  const message = parseCommand(lines(github({ ...s.result, findings: [f] }, s.ctx))[0]!).message;
+  assert.match(message.split('\n')[0]!, /added in commit c0ffee111111 by Ana, Dev on 2026-11-29: Add: deploy script/);
+});
+
 test.run();

@@ -173,16 +173,37 @@ test('paths become percent-encoded URI references that resolve back to the file'
   assert.is(relativeUri('a:b/c:d'), 'a%3Ab/c:d', 'a colon in the first segment would read as a scheme');
 });
 
-test('originalUriBaseIds: the first root that is a path, as a file URI with a trailing slash', () => {
+test('originalUriBaseIds: only a description by default (no local folder); the --sarif-base-uri when given', () => {
   const s = sampleScan();
-  const base = render(s).runs[0]!.originalUriBaseIds!['%SRCROOT%']!.uri;
-  assert.is(base, pathToFileURL(process.cwd()).href + '/');
-  assert.is(srcRoot(['-', 'some dir/sub']), pathToFileURL(resolve('some dir/sub')).href + '/');
-  assert.match(srcRoot(['-', 'some dir/sub'])!, /^file:\/\/\/.*some%20dir\/sub\/$/);
-  assert.is(srcRoot(['/']), 'file:///');
-  assert.is(srcRoot(['-']), undefined);
+  const plain = render(s);
+  assert.equal(Object.keys(plain.runs[0]!.originalUriBaseIds!), ['%SRCROOT%']);
+  assert.is(plain.runs[0]!.originalUriBaseIds!['%SRCROOT%']!.uri, undefined);
+  assert.match(plain.runs[0]!.originalUriBaseIds!['%SRCROOT%']!.description?.text ?? '', /relative to it/);
+  const text = sarif(s.result, s.ctx);
+  assert.not.ok(text.includes(pathToFileURL(process.cwd()).href), 'the scanning folder is in the report');
+  assert.not.ok(text.includes(resolve('.')), 'the scanning folder is in the report');
+  assertValid(plain, 'base without uri');
+  s.ctx.sarifBaseUri = 'https://github.com/o/r/blob/main/';
+  const given = render(s);
+  assert.equal(given.runs[0]!.originalUriBaseIds, { '%SRCROOT%': { uri: 'https://github.com/o/r/blob/main/' } });
+  assertValid(given, 'base with uri');
+  assert.equal(srcRoot({ roots: ['-'] }), undefined);
   s.ctx.roots = ['-'];
+  s.ctx.sarifBaseUri = undefined;
   assert.is(render(s).runs[0]!.originalUriBaseIds, undefined);
+});
+
+test('--sarif-base-uri: an absolute URI ending in /, else a one-line usage error', async () => {
+  const { sarifBaseUriProblem } = await import('../src/commands/report.js');
+  for (const ok of ['https://github.com/o/r/blob/main/', 'file:///srv/checkout/', 'file:///']) assert.is(sarifBaseUriProblem(ok), undefined, ok);
+  for (const bad of ['src/', '/srv/checkout/', 'https://x.test/repo', 'https://x.test/r/?a=1', 'https://x.test/r/#x', '']) assert.ok(sarifBaseUriProblem(bad), bad);
+  const { runCli } = await import('./helpers/cli.js');
+  const r = await runCli(['scan', '-', '-f', 'sarif', '--sarif-base-uri', 'relative/dir/']);
+  assert.is(r.code, 2);
+  assert.match(r.stderr, /^keyhound: --sarif-base-uri "relative\/dir\/": not an absolute URI/);
+  const ok = await runCli(['scan', '.', '--include', 'package.json', '-f', 'sarif', '--sarif-base-uri', 'https://github.com/o/r/blob/main/']);
+  assert.is(ok.code, 0, ok.stderr);
+  assert.equal((JSON.parse(ok.stdout) as Log).runs[0]!.originalUriBaseIds, { '%SRCROOT%': { uri: 'https://github.com/o/r/blob/main/' } });
 });
 
 test('scan errors become warning notifications with the path', () => {

@@ -29,4 +29,37 @@ for (const rule of rules) {
   });
 }
 
+test('rules check on a built-in rules file (or a copy of it) checks it in place of the built-ins, not against itself', async () => {
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { runCli } = await import('./helpers/cli.js');
+  const { makeTree, removeTree } = await import('./helpers/tmp.js');
+  const { CUSTOM_RULE_YAML } = await import('./helpers/custom-rule.js');
+  const shipped = (await import('node:url')).fileURLToPath(new URL('../../rules/aws.yml', import.meta.url));
+  const dir = makeTree({});
+  try {
+    const copy = join(dir, 'aws copy.yml');
+    writeFileSync(copy, readFileSync(shipped));
+    for (const file of [shipped, copy]) {
+      const r = await runCli(['rules', 'check', file]);
+      assert.is(r.code, 0, r.stderr);
+      assert.match(r.stdout, /rule\(s\) valid \(in place of the built-in rules with the same ids\); all \d+ examples behave as stated/);
+    }
+    // A copy with a broken example still fails: it is checked, not waved through.
+    writeFileSync(copy, readFileSync(shipped, 'utf8').replace(/examples:\n(\s+)- /, 'examples:\n$1- "secret nothing here"\n$1- '));
+    const broken = await runCli(['rules', 'check', copy]);
+    assert.is(broken.code, 2, broken.stdout);
+    assert.match(broken.stderr, /examples\[0\] gives no finding: "secret nothing here"/);
+    // A file that mixes a new rule with a built-in id still gets the duplicate-id error.
+    const firstRule = /\n {2}- id: ([\w-]+)/.exec(readFileSync(shipped, 'utf8'))![1]!;
+    const mixed = join(dir, 'mixed.yml');
+    writeFileSync(mixed, `rules:\n${CUSTOM_RULE_YAML}${CUSTOM_RULE_YAML.replace('acme-api-token', firstRule)}`);
+    const dup = await runCli(['rules', 'check', mixed]);
+    assert.is(dup.code, 2);
+    assert.match(dup.stderr, new RegExp(`rule ${firstRule} id: duplicate id \\(first defined in the built-in rules\\)`));
+  } finally {
+    removeTree(dir);
+  }
+});
+
 test.run();

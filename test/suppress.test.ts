@@ -11,7 +11,7 @@ import { CUSTOM_RULE_YAML } from './helpers/custom-rule.js';
 
 interface JsonReport {
   findings: { ruleId: string; path: string; line: number; severity: string; fingerprint: string; inlineAllow?: string }[];
-  stats: { suppressed: { inline: number; ignoreFile: number; baseline: number } };
+  stats: { filesScanned: number; suppressed: { inline: number; ignoreFile: number; baseline: number } };
   unusedIgnores?: { fingerprint: string; line: number }[];
 }
 const json = async (argv: string[]): Promise<{ code: number; report: JsonReport; stderr: string }> => {
@@ -70,6 +70,38 @@ ignoreFile('a line that is not a fingerprint is an error naming the file and lin
     const r = await runCli(['scan', dir]);
     assert.is(r.code, 2);
     assert.match(r.stderr, /^keyhound: .*\.keyhoundignore:2: "AKIA-whatever" is not a fingerprint/);
+  } finally {
+    removeTree(dir);
+  }
+});
+
+ignoreFile('fingerprints are accepted in any case; the ignore file itself is not counted as a scanned file', async () => {
+  const dir = makeTree({ 'x.env': `AWS_SECRET_ACCESS_KEY=${k.secret()}\n` });
+  try {
+    const first = await json(['scan', dir]);
+    assert.is(first.report.stats.filesScanned, 1);
+    const [fp] = first.report.findings.map((f) => f.fingerprint);
+    assert.ok(fp && /[a-f]/.test(fp), `fingerprint ${fp} has letters to upper-case`);
+    writeFileSync(join(dir, '.keyhoundignore'), `${fp!.toUpperCase()}\n`);
+    const second = await json(['scan', dir]);
+    assert.is(second.code, 0, JSON.stringify(second.report));
+    assert.is(second.report.stats.suppressed.ignoreFile, 1);
+    assert.is(second.report.stats.filesScanned, 1, 'the .keyhoundignore was scanned as a file');
+  } finally {
+    removeTree(dir);
+  }
+});
+
+ignoreFile('occurrence numbers start at 1: <fp>:0 is an error naming the file and line', async () => {
+  const dir = makeTree({ '.keyhoundignore': 'deadbeefdeadbeef:2\ndeadbeefdeadbeef:0\n', 'a.txt': 'x' });
+  try {
+    const r = await runCli(['scan', dir]);
+    assert.is(r.code, 2);
+    assert.match(r.stderr, /^keyhound: .*\.keyhoundignore:2: "deadbeefdeadbeef:0": occurrence numbers start at 1/);
+    assert.is(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
+    // `:1` is the first occurrence, which is printed without a suffix: the same entry, not a dead one.
+    const { parseIgnoreFile } = await import('../src/filter/ignore-file.js');
+    assert.equal(parseIgnoreFile('DEADBEEFDEADBEEF:1\ndeadbeefdeadbee0:3\n', 'f'), { ok: true, entries: new Map([['deadbeefdeadbeef', 1], ['deadbeefdeadbee0:3', 2]]) });
   } finally {
     removeTree(dir);
   }

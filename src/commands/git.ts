@@ -7,12 +7,10 @@
 import { matchesAny } from '../glob.js';
 import type { Prepared } from '../pipeline.js';
 import type { RepoLookup } from '../git/repo.js';
-import { parseSize } from '../size.js';
+import { DEFAULT_MAX_BLOB_SIZE, parseSize } from '../size.js';
 import type { Finding, ScanError, Stats } from '../types.js';
 import { EXIT, fail, type Io } from './io.js';
 import { checkReportArgs, deliver, parseJobs, startProgress, verifyOptions, type ReportArgs } from './report.js';
-
-const DEFAULT_MAX_BLOB_SIZE = 10 * 1024 * 1024;
 
 export interface StagedArgs extends ReportArgs {
   allLines: boolean;
@@ -20,7 +18,11 @@ export interface StagedArgs extends ReportArgs {
 }
 
 export interface HistoryArgs extends ReportArgs {
-  range?: string;
+  revisions?: string[];
+  since?: string;
+  until?: string;
+  /** After `--`. */
+  paths?: string[];
   maxFileSize?: string;
   jobs?: string;
 }
@@ -95,7 +97,7 @@ export async function runHistory(args: HistoryArgs, io: Io): Promise<number> {
   if (!r.ok) return r.code;
   const progress = await startProgress(args, io);
   const { scanHistory } = await import('../git/history.js');
-  const scanned = await scanHistory({ cwd: io.cwd ?? '.', rules: r.prepared.rules, range: args.range, maxFileSize: r.maxFileSize, onProgress: progress?.update, threads: jobs.threads });
+  const scanned = await scanHistory({ cwd: io.cwd ?? '.', rules: r.prepared.rules, revisions: args.revisions, since: args.since, until: args.until, paths: args.paths, maxFileSize: r.maxFileSize, onProgress: progress?.update, threads: jobs.threads });
   progress?.stop();
   if (!scanned.ok) return fail(io, scanned.message);
   const warnings: ScanError[] = scanned.warnings.map((message) => ({ path: '.', kind: 'other', message }));

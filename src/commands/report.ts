@@ -6,6 +6,7 @@ import type { Progress, SpinnerStream } from '../ui/progress.js';
 import { isFailure, type ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
 import type { VerifyOptions } from '../verify/verify.js';
+import { escapeControl } from '../report/escape.js';
 import { EXIT, fail, type Io } from './io.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -27,6 +28,7 @@ export interface ReportArgs {
   verify: boolean;
   verifyEndpoint?: string;
   verifyAllowRemoteEndpoint: boolean;
+  sarifBaseUri?: string;
 }
 
 /**
@@ -35,7 +37,15 @@ export interface ReportArgs {
  */
 export async function checkReportArgs(args: ReportArgs): Promise<string | undefined> {
   if (!Number.isInteger(args.exitCode) || args.exitCode < 0 || args.exitCode > 255) return '--exit-code must be a whole number from 0 to 255';
+  // `--output ''` (or `--output=`): yargs has a value, but there is nothing to open.
+  for (const [flag, value] of [['--output', args.output], ['--config', args.config], ['--baseline', args.baseline], ['--baseline-write', args.baselineWrite], ['--verify-endpoint', args.verifyEndpoint]] as const) {
+    if (value !== undefined && value.trim() === '') return `${flag} needs a value, not an empty string`;
+  }
   if (args.baseline !== undefined && args.baseline === args.baselineWrite) return '--baseline and --baseline-write name the same file; write a new baseline without --baseline';
+  if (args.sarifBaseUri !== undefined) {
+    const bad = sarifBaseUriProblem(args.sarifBaseUri);
+    if (bad !== undefined) return `--sarif-base-uri "${args.sarifBaseUri}": ${bad}`;
+  }
   if (!args.verify && (args.verifyEndpoint !== undefined || args.verifyAllowRemoteEndpoint)) return '--verify-endpoint and --verify-allow-remote-endpoint only apply with --verify';
   if (args.verify) {
     // Refused before the scan, not after it: a typo should not cost a whole scan.
@@ -43,6 +53,23 @@ export async function checkReportArgs(args: ReportArgs): Promise<string | undefi
     const endpoint = checkEndpoint(args.verifyEndpoint, args.verifyAllowRemoteEndpoint);
     if (!endpoint.ok) return endpoint.message;
   }
+  return undefined;
+}
+
+/**
+ * --sarif-base-uri: SARIF wants an absolute URI ending in `/` for a base (3.14.14), such as
+ * https://github.com/org/repo/blob/main/ or file:///srv/checkout/. Undefined when it is one.
+ */
+export function sarifBaseUriProblem(uri: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return 'not an absolute URI (try https://example.com/repo/ or file:///path/to/checkout/)';
+  }
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(uri)) return 'not an absolute URI';
+  if (url.search !== '' || url.hash !== '') return 'a base URI has no query or fragment';
+  if (!uri.endsWith('/')) return 'a base URI must end with "/"';
   return undefined;
 }
 
@@ -81,7 +108,7 @@ export async function deliver(done: Finished, args: ReportArgs, io: Io): Promise
   const format = args.format ?? done.defaultFormat ?? 'text';
   const report = await reporterFor(format);
   const color = format === 'text' && args.output === undefined && wantsColor(io);
-  const ctx: ReportContext = { rules: done.rules, color, quiet: args.quiet, toolName: 'keyhound', toolVersion: VERSION, roots: [done.baseDir], mode: done.mode, vcs: done.vcs };
+  const ctx: ReportContext = { rules: done.rules, color, quiet: args.quiet, toolName: 'keyhound', toolVersion: VERSION, roots: [done.baseDir], mode: done.mode, vcs: done.vcs, sarifBaseUri: args.sarifBaseUri };
   const rendered = report(done.result, ctx);
   if (args.baselineWrite !== undefined) {
     const { renderBaseline } = await import('../filter/baseline.js');
@@ -96,6 +123,11 @@ export async function deliver(done: Finished, args: ReportArgs, io: Io): Promise
       await writeFile(args.output, rendered);
     } catch (err) {
       return fail(io, `--output ${args.output}: ${(err as Error).message}`);
+    }
+    // The report went to a file: the terminal still gets one line saying what it holds (as gitleaks does).
+    if (!args.quiet) {
+      const { summaryLine } = await import('../report/text.js');
+      io.stderr.write(`keyhound: ${escapeControl(summaryLine(done.result))}; report written to ${escapeControl(args.output)}\n`);
     }
   } else {
     try {
@@ -143,5 +175,5 @@ export function wantsColor(io: Io): boolean {
 export async function startProgress(args: ReportArgs, io: Io): Promise<Progress | undefined> {
   if (!args.progress || args.quiet || io.stderr.isTTY !== true || io.env.CI) return undefined;
   const { startSpinner } = await import('../ui/progress.js');
-  return startSpinner(io.stderr as SpinnerStream);
+  return startSpinner(io.stderr as SpinnerStream, { color: !io.env.NO_COLOR });
 }

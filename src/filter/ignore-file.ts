@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 
 export const IGNORE_FILE = '.keyhoundignore';
-const FINGERPRINT = /^[0-9a-f]{16}(?::\d+)?$/;
+/** Any case (a fingerprint copied from an upper-casing tool still matches); `:N` counts from 1. */
+const FINGERPRINT = /^[0-9a-f]{16}(?::\d+)?$/i;
 
 export type IgnoreFileResult = { ok: true; entries: Map<string, number> } | { ok: false; problems: string[] };
 
@@ -24,8 +25,11 @@ export function parseIgnoreFile(text: string, file: string): IgnoreFileResult {
   text.split(/\r?\n/).forEach((raw, i) => {
     const entry = raw.replace(/#.*/, '').trim();
     if (entry === '') return;
-    if (FINGERPRINT.test(entry)) entries.set(entry, i + 1);
-    else problems.push(`${file}:${i + 1}: "${entry.slice(0, 40)}" is not a fingerprint (16 hex digits, as printed with each finding)`);
+    if (!FINGERPRINT.test(entry)) problems.push(`${file}:${i + 1}: "${entry.slice(0, 40)}" is not a fingerprint (16 hex digits, as printed with each finding)`);
+    // `:0` would match nothing: the second occurrence of a secret in a file is `:2`, the first has no suffix.
+    else if (/:0+$/.test(entry)) problems.push(`${file}:${i + 1}: "${entry}": occurrence numbers start at 1 (the first occurrence has no suffix, the second is :2)`);
+    // `:1` names the first occurrence, which has no suffix: the same entry.
+    else entries.set(entry.toLowerCase().replace(/:0*1$/, ''), i + 1);
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, entries };
 }

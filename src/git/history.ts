@@ -36,6 +36,13 @@ export interface HistoryOptions {
   rules: CompiledRule[];
   /** Revisions as git takes them (`origin/main..HEAD`, `HEAD~3..`, `v1.0 ^v0.9`); default: all refs. */
   range?: string;
+  /** The same, one revision per item (the command line's `history A B`); wins over `range`. */
+  revisions?: string[];
+  /** git log --since / --until: commits by date (git's date formats). */
+  since?: string;
+  until?: string;
+  /** Only these paths (git pathspecs, as after `git log --`). */
+  paths?: string[];
   /** Bytes; larger blobs are not read and come back as 'too-large' errors. */
   maxFileSize: number;
   /** Called after every batch of blobs scanned. */
@@ -85,10 +92,12 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
   const repo = found.repo;
   const root = repo.root;
 
-  const revs = await revisions(root, opts.range);
+  const revs = await revisions(root, opts, repo.shallow);
   if (!revs.ok) return revs;
   const warnings: string[] = [];
-  if (repo.shallow) warnings.push(await shallowWarning(root));
+  /** Commits whose parents are beyond a shallow clone's boundary: git log shows them adding every file. */
+  const boundary = new Set(repo.shallow ? await shallowBoundary(root) : []);
+  if (repo.shallow) warnings.push(await shallowWarning(root, [...boundary]));
 
   const stats = emptyStats();
   const findings: Finding[] = [];
@@ -105,7 +114,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
 
   const diffMerges = atLeast(version, 2, 31) ? ['--diff-merges=first-parent'] : ['-m'];
   const log = spawnGit(
-    [...PACK_MEMORY_CAPS, 'log', '-z', '--raw', '--no-abbrev', '--no-renames', '--root', ...diffMerges, '--date-order', '--reverse', '--no-color', '--no-show-signature', '--no-ext-diff', '--ignore-submodules=none', FORMAT, ...revs.args, '--'],
+    [...PACK_MEMORY_CAPS, 'log', '-z', '--raw', '--no-abbrev', '--no-renames', '--root', ...diffMerges, '--date-order', '--reverse', '--no-color', '--no-show-signature', '--no-ext-diff', '--ignore-submodules=none', FORMAT, ...revs.args, '--', ...(opts.paths ?? [])],
     root,
   );
   let logErr = '';
@@ -226,7 +235,10 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
         for (const finding of hits) {
           if (before?.includes(finding.secret)) continue;
           reported.add(finding.fingerprint);
-          finding.commit = { ...job.commit };
+          // A boundary commit's parents are not in the clone: the key may be older, and its author
+          // is not to be blamed for it. Say so instead of naming a commit.
+          if (boundary.has(job.commit.sha)) finding.beforeShallowBoundary = true;
+          else finding.commit = { ...job.commit };
           findings.push(finding);
           jobOf.set(finding, job);
           withFindings.set(job.sha, job);
@@ -297,27 +309,41 @@ function inCommit(outcome: ContentOutcome, job: BlobJob): ContentOutcome {
   return { kind: 'error', error: { ...outcome.error, message: `${where}: ${outcome.error.message}` } };
 }
 
-/** The revision arguments for git log: all refs, or the user's range once git has accepted it. */
-async function revisions(root: string, range: string | undefined): Promise<{ ok: true; args: string[] } | { ok: false; message: string }> {
-  const tokens = (range ?? '').trim().split(/\s+/).filter((t) => t.length > 0);
-  if (tokens.length === 0) return { ok: true, args: ['--all'] };
+/**
+ * The revision arguments for git log: all refs, or the user's revisions once git has accepted them,
+ * then --since/--until. Nothing the user typed reaches git as an option: a revision or path starting
+ * with '-' is refused, and dates travel glued to their flag (`--since=DATE`).
+ */
+async function revisions(root: string, opts: Pick<HistoryOptions, 'range' | 'revisions' | 'since' | 'until' | 'paths'>, shallow: boolean): Promise<{ ok: true; args: string[] } | { ok: false; message: string }> {
+  const tokens = (opts.revisions ?? [opts.range ?? '']).flatMap((r) => r.trim().split(/\s+/)).filter((t) => t.length > 0);
+  const shown = tokens.join(' ');
   const option = tokens.find((t) => t.startsWith('-'));
-  if (option !== undefined) return { ok: false, message: `bad revision range '${range}': '${option}' is an option, not a revision (try origin/main..HEAD)` };
+  if (option !== undefined) return { ok: false, message: `bad revision range '${shown}': '${option}' is an option, not a revision (try origin/main..HEAD; dates go in --since/--until)` };
+  const path = opts.paths?.find((p) => p.startsWith('-'));
+  if (path !== undefined) return { ok: false, message: `'${path}' after -- is a path, not an option: put options before -- (keyhound history --since 2024-01-01 -- src/)` };
+  const dates = [['since', opts.since], ['until', opts.until]].flatMap(([flag, value]) => (value === undefined ? [] : [`--${flag}=${value}`]));
+  if (tokens.length === 0) return { ok: true, args: ['--all', ...dates] };
   const r = await runGit(['rev-parse', ...tokens, '--'], { cwd: root });
-  if (r.code !== 0) return { ok: false, message: `bad revision range '${range}': ${gitMessage(r, 'unknown revision')}` };
-  return { ok: true, args: tokens };
+  if (r.code !== 0) {
+    const hint = shallow ? '; this clone is shallow (git rev-parse --is-shallow-repository says true), so commits before its boundary are missing: run git fetch --unshallow, or clone with more depth' : '';
+    return { ok: false, message: `bad revision range '${shown}': ${gitMessage(r, 'unknown revision')}${hint}` };
+  }
+  return { ok: true, args: [...tokens, ...dates] };
 }
 
-async function shallowWarning(root: string): Promise<string> {
-  const fallback = 'shallow clone: history before the clone depth is not scanned; run git fetch --unshallow';
+/** The commits at a shallow clone's boundary (listed in $GIT_DIR/shallow); none when it cannot be read. */
+async function shallowBoundary(root: string): Promise<string[]> {
   const file = await gitPath(root, 'shallow');
-  if (!file.ok) return fallback;
-  let boundary: string[];
+  if (!file.ok) return [];
   try {
-    boundary = (await readFile(file.path, 'utf8')).split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+    return (await readFile(file.path, 'utf8')).split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l));
   } catch {
-    return fallback;
+    return [];
   }
+}
+
+async function shallowWarning(root: string, boundary: string[]): Promise<string> {
+  const fallback = 'shallow clone: history before the clone depth is not scanned; run git fetch --unshallow';
   if (boundary.length === 0) return fallback;
   const r = await runGit(['log', '--no-walk', '--date-order', '--format=%h %as', ...boundary, '--'], { cwd: root });
   const lines = r.stdout.toString('utf8').trim().split('\n').filter((l) => l.length > 0);

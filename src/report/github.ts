@@ -2,7 +2,7 @@
 // as an annotation on the file, then a plain summary line for the log.
 import { isFailure, type Finding, type ScanError, type Severity, type Stats } from '../types.js';
 import { escapeControl } from './escape.js';
-import type { Reporter, RuleInfo } from './types.js';
+import { SHALLOW_NOTE, type Reporter, type RuleInfo } from './types.js';
 
 /** GitHub has three annotation levels; critical and high both need someone to act, so both are errors. */
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
@@ -49,9 +49,12 @@ function findingCommand(f: Finding, titles: Map<string, string>): string {
 /** First line says what was found (the secret as the finding carries it, i.e. redacted); second, what to do. */
 function findingMessage(f: Finding, titles: Map<string, string>): string {
   const details = [f.keyType, f.accountId && `account ${f.accountId}`].filter(Boolean);
-  let first = `${f.title} ${f.secret}`;
+  let first = `${f.canary !== undefined ? `Canary token (decoy) of ${f.canary.service}, planted to detect leaks; using it alerts whoever planted it. ` : ''}${f.title} ${f.secret}`;
   if (details.length > 0) first += ` (${details.join(', ')})`;
   if (f.pair) first += `, paired with ${titles.get(f.pair.ruleId) ?? f.pair.ruleId} at ${f.pair.path}:${f.pair.line}`;
+  // History: which commit; the annotation lands on the file at HEAD, where the key may be long gone.
+  if (f.beforeShallowBoundary) first += ` (${SHALLOW_NOTE})`;
+  if (f.commit) first += ` (added in commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date.slice(0, 10)}: ${f.commit.summary})`;
   // The first line holds the path and what rules (perhaps a scanned repository's own) say: escaped.
   return `${escapeControl(`${first} [${f.ruleId}]`)}\n${f.remediation}`;
 }

@@ -35,6 +35,7 @@ function findingObject(f: Finding): Record<string, unknown> {
   if (f.accountId !== undefined) out.accountId = f.accountId;
   if (f.pair !== undefined) out.pair = pairObject(f.pair);
   if (f.commit !== undefined) out.commit = { ...f.commit };
+  if (f.beforeShallowBoundary) out.beforeShallowBoundary = true;
   if (f.atHead !== undefined) out.atHead = f.atHead;
   if (f.inlineAllow !== undefined) out.inlineAllow = f.inlineAllow;
   if (f.canary !== undefined) out.canary = { ...f.canary };

@@ -1,6 +1,6 @@
 // The SARIF 2.1.0 reporter, shaped for GitHub code scanning: one run, every active rule, one result
 // per finding. Region snippets are never emitted: they would carry the secret past redaction.
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type {
   ArtifactLocation,
@@ -14,7 +14,7 @@ import type {
   Run,
 } from 'sarif';
 import type { Finding, Location, ScanError, Severity } from '../types.js';
-import type { ReportContext, Reporter, RuleInfo } from './types.js';
+import { SHALLOW_NOTE, type ReportContext, type Reporter, type RuleInfo } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/keyhound/keyhound';
@@ -42,8 +42,8 @@ export const sarif: Reporter = (result, ctx) => {
     results: result.findings.map((f) => toResult(f, ruleIndex, ctx)),
     columnKind: 'utf16CodeUnits',
   };
-  const base = srcRoot(ctx.roots);
-  if (base !== undefined) run.originalUriBaseIds = { [SRCROOT]: { uri: base } };
+  const base = srcRoot(ctx);
+  if (base !== undefined) run.originalUriBaseIds = { [SRCROOT]: base };
   if (ctx.vcs?.repositoryUri !== undefined) {
     run.versionControlProvenance = [{ repositoryUri: ctx.vcs.repositoryUri, revisionId: ctx.vcs.revisionId, branch: ctx.vcs.branch, mappedTo: { uriBaseId: SRCROOT } }];
   }
@@ -119,6 +119,7 @@ function resultProperties(f: Finding): Record<string, string | boolean> {
     props.commitAuthor = f.commit.author;
     props.commitDate = f.commit.date;
   }
+  if (f.beforeShallowBoundary) props.beforeShallowBoundary = true;
   if (f.atHead !== undefined) props.atHead = f.atHead;
   if (f.canary !== undefined) props.canary = f.canary.service;
   if (f.verification !== undefined) {
@@ -138,6 +139,7 @@ function resultMessage(f: Finding, rules: RuleInfo[]): string {
   let text = `${f.title} ${f.secret}`;
   if (details.length > 0) text += ` (${details.join(', ')})`;
   if (f.pair) text += `, paired with [${escapeLinkText(pairLabel(f, rules))}](${PAIR_LOCATION_ID})`;
+  if (f.beforeShallowBoundary) text += `; ${SHALLOW_NOTE}`;
   return `${text}.`;
 }
 
@@ -207,12 +209,16 @@ function percentEncode(ch: string): string {
   }
 }
 
-/** file:// URI of the first root that is a path (stdin, "-", has none), with the trailing slash SARIF requires. */
-export function srcRoot(roots: string[]): string | undefined {
-  const root = roots.find((r) => r !== '-');
-  if (root === undefined) return undefined;
-  const href = pathToFileURL(resolve(root)).href;
-  return href.endsWith('/') ? href : `${href}/`;
+/**
+ * What %SRCROOT% stands for: the --sarif-base-uri given, else only a description. A report is usually
+ * uploaded (GitHub code scanning maps %SRCROOT% to the checkout itself), and the folder it was made in
+ * (`file:///home/ana/src/app/`) says who and where for nothing; SARIF allows a base with no `uri`
+ * (3.14.14: an artifactLocation whose properties are all optional). Standard input alone has no base.
+ */
+export function srcRoot(ctx: Pick<ReportContext, 'roots' | 'sarifBaseUri'>): ArtifactLocation | undefined {
+  if (ctx.sarifBaseUri !== undefined) return { uri: ctx.sarifBaseUri };
+  if (!ctx.roots.some((r) => r !== '-')) return undefined;
+  return { description: { text: 'The folder scanned (for git scans, the repository\'s top level); result paths are relative to it.' } };
 }
 
 function invocation(errors: ScanError[]): Invocation {

@@ -1,9 +1,9 @@
 // The human report: findings grouped by file, each with its masked line, then what to do and a summary.
 // Everything that came from a scanned file (names and content) is escaped, so a file cannot drive the
 // terminal with escape sequences.
-import { isFailure, type Finding, type ScanError, type Severity, type Stats } from '../types.js';
+import { isFailure, type Finding, type ScanError, type ScanResult, type Severity, type Stats } from '../types.js';
 import { escapeControl } from './escape.js';
-import type { ReportContext, Reporter } from './types.js';
+import { SHALLOW_NOTE, type ReportContext, type Reporter } from './types.js';
 
 type Paint = (code: string, s: string) => string;
 const ANSI = { bold: '1', dim: '2', red: '31', yellow: '33', cyan: '36', magenta: '35', boldRed: '1;31' } as const;
@@ -16,7 +16,10 @@ export const text: Reporter = (result, ctx) => {
   const out: string[] = [];
   for (const [path, findings] of groupByPath(result.findings)) {
     out.push(paint(ANSI.bold, escapeControl(path)));
-    for (const f of findings) out.push(...formatFinding(f, paint));
+    // The position column is as wide as this file's widest `line:column` (at least 8): a minified
+    // file's column 59572256 would otherwise push its severity out of line with the others.
+    const width = Math.max(8, ...findings.map((f) => position(f).length));
+    for (const f of findings) out.push(...formatFinding(f, paint, width));
     out.push('');
   }
   if (ctx.quiet) return out.join('\n') + (out.length > 0 ? '\n' : '');
@@ -35,24 +38,28 @@ function groupByPath(findings: Finding[]): Map<string, Finding[]> {
   return groups;
 }
 
-function formatFinding(f: Finding, paint: Paint): string[] {
-  const where = `${f.line}:${f.column}`.padEnd(8);
+const position = (f: Finding): string => `${f.line}:${f.column}`;
+
+function formatFinding(f: Finding, paint: Paint, width: number): string[] {
+  const indent = ' '.repeat(2 + width + 1);
   const severity = paint(SEVERITY_COLOUR[f.severity], f.severity.padEnd(8));
-  const lines = [`  ${where} ${severity} ${f.title}  ${paint(ANSI.dim, f.ruleId)}`];
-  lines.push(`           ${paint(ANSI.dim, '│')} ${escapeControl(f.lineText.trim())}`);
-  const facts = [`secret ${f.secret}`];
+  const title = f.canary !== undefined ? `DECOY (canary token): ${f.title}` : f.title;
+  const lines = [`  ${position(f).padEnd(width)} ${severity} ${title}  ${paint(ANSI.dim, f.ruleId)}`];
+  lines.push(`${indent}${paint(ANSI.dim, '│')} ${escapeControl(f.lineText.trim())}`);
+  // A decoy says what it is first: the rest of the line reads differently once you know.
+  const facts = f.canary !== undefined ? [`canary token of ${f.canary.service}: planted to detect leaks; using it alerts whoever planted it, so keyhound never sends it to AWS`] : [];
+  facts.push(`secret ${f.secret}`);
   if (f.keyType !== undefined) facts.push(f.keyType);
   if (f.accountId !== undefined) facts.push(`account ${f.accountId}`);
-  if (f.pair) facts.push(`pairs with ${f.pair.line}:${f.pair.column} (${f.pair.ruleId}): a usable credential`);
+  if (f.pair) facts.push(`pairs with ${f.pair.line}:${f.pair.column} (${f.pair.ruleId})${f.canary === undefined ? ': a usable credential' : ''}`);
   if (f.inlineAllow !== undefined) facts.push(`allowed inline (${f.inlineAllow})`);
-  if (f.canary !== undefined) facts.push(`CANARY TOKEN (${f.canary.service}): a decoy that alerts its owner when used; never sent to AWS`);
   if (f.verification !== undefined) facts.push(verificationText(f.verification));
   facts.push(`fingerprint ${f.fingerprint}`);
-  lines.push(`           ${paint(ANSI.dim, facts.map(escapeControl).join(' · '))}`);
-  if (f.commit) {
+  lines.push(`${indent}${paint(ANSI.dim, facts.map(escapeControl).join(' · '))}`);
+  if (f.commit || f.beforeShallowBoundary) {
     const where = f.atHead === false ? 'no longer at HEAD, but still in history' : f.atHead ? 'still at HEAD' : '';
-    const commit = `added in ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date.slice(0, 10)}: ${f.commit.summary}`;
-    lines.push(`           ${paint(ANSI.dim, escapeControl([commit, where].filter(Boolean).join(' · ')))}`);
+    const commit = f.commit ? `added in ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date.slice(0, 10)}: ${f.commit.summary}` : SHALLOW_NOTE;
+    lines.push(`${indent}${paint(ANSI.dim, escapeControl([commit, where].filter(Boolean).join(' · ')))}`);
   }
   return lines;
 }
@@ -107,6 +114,11 @@ function modeAdvice(mode: ReportContext['mode']): string[] {
     return ['  A key removed in a later commit is still in every clone: rotate it first, then rewrite history only if you must (git filter-repo).', notReal];
   }
   return [notReal];
+}
+
+/** The summary on one line, without colour: what `-o FILE` prints on standard error. */
+export function summaryLine(result: ScanResult): string {
+  return summary(result.stats, result.findings, result.errors.filter(isFailure).length, (_code, s) => s).replace(/\n/g, '; ');
 }
 
 /** `failed`: inputs that could not be scanned; with none found, the run is not called clean. */

@@ -24,9 +24,14 @@ export interface ReportContext {
   roots: string[];
   /** Which command produced the result: the text report's advice differs (a blocked commit, history). */
   mode?: 'scan' | 'staged' | 'history';
+  /** --sarif-base-uri: what %SRCROOT% stands for in SARIF; without it the scanning machine's folder is not told. */
+  sarifBaseUri?: string;
   /** For git scans: the repository, for SARIF versionControlProvenance. */
   vcs?: { repositoryUri?: string; revisionId?: string; branch?: string };
 }
+
+/** Every format's words for a history finding whose commit a shallow clone cannot tell (Finding.beforeShallowBoundary). */
+export const SHALLOW_NOTE = 'introduced before the shallow boundary (commit unknown)';
 
 /** Findings arrive already redacted (unless --no-redact) and sorted by path, line, column. */
 export type Reporter = (result: ScanResult, ctx: ReportContext) => string;

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Severity } from '../types.js';
 import type { Problem, RawRule, RuleKind } from './schema.js';
 import { backtrackingProblems } from './redos.js';
-import { splitFlags, validateRule, validateRuleSet } from './schema.js';
+import { splitFlags, validateRule, validateRuleSet, yamlMessage } from './schema.js';
 import { textDigest } from './digest.js';
 
 export interface CompiledRule {
@@ -63,6 +63,11 @@ export function loadRuleFiles(files: string[], shownAs: (file: string) => string
     located.push(...parsed.rules);
   }
   return finishLoading(located, problems, knownIds, checkBacktracking);
+}
+
+/** The ids a rules file gives its rules (valid or not; none when it cannot be read or parsed). */
+export function ruleIdsIn(file: string): string[] {
+  return parseRuleFile(file, file).rules.flatMap(({ rule }) => (typeof rule.id === 'string' ? [rule.id] : []));
 }
 
 function finishLoading(located: Located[], problems: Problem[], knownIds: string[] = [], checkBacktracking = false): LoadResult {
@@ -135,7 +140,7 @@ function parseRuleFile(file: string, shown: string): { rules: Located[]; problem
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length > 0) {
-    return { rules: [], problems: doc.errors.map((e) => ({ file: shown, line: e.linePos?.[0].line, message: e.message.split('\n')[0]! })) };
+    return { rules: [], problems: doc.errors.map((e) => ({ file: shown, line: e.linePos?.[0].line, message: yamlMessage(e.message) })) };
   }
   const items = doc.get('rules');
   if (items === undefined || typeof items !== 'object' || items === null || !('items' in items)) {
@@ -147,7 +152,7 @@ function parseRuleFile(file: string, shown: string): { rules: Located[]; problem
   try {
     values = (doc.toJS() as { rules: unknown[] }).rules;
   } catch (err) {
-    return { rules: [], problems: [{ file: shown, message: `cannot be read: ${(err as Error).message.split('\n')[0]}` }] };
+    return { rules: [], problems: [{ file: shown, message: `cannot be read: ${yamlMessage((err as Error).message)}` }] };
   }
   const rules: Located[] = [];
   const problems: Problem[] = [];

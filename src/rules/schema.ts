@@ -176,6 +176,14 @@ export function validateRuleSet(rules: { rule: RawRule; file: string; line?: num
 }
 
 /** One line per problem, naming file, line, rule and field: what the user sees before exit 2. */
+/**
+ * A yaml library error as one line: its first line, without the colon that introduced the source excerpt
+ * on the following lines ("... at line 3, column 3:"), which would otherwise dangle at the end.
+ */
+export function yamlMessage(message: string): string {
+  return message.split('\n')[0]!.trim().replace(/\s*:$/, '');
+}
+
 export function formatProblem(p: Problem): string {
   const place = p.line !== undefined ? `${p.file}:${p.line}` : p.file;
   const what = [p.ruleId !== undefined ? `rule ${p.ruleId}` : '', p.field ?? ''].filter(Boolean).join(' ');

@@ -22,8 +22,8 @@ export interface ReadLimits {
   streamAbove: number;
 }
 
-/** Files above this size are streamed: a whole read would hold the bytes and their text at once. */
-export const STREAM_ABOVE = 8 * 1024 * 1024;
+/** Files above this size are streamed (defined with the other size limits, which --help shows). */
+export { STREAM_ABOVE } from '../size.js';
 
 export async function scanFile(task: FileTask, rules: readonly CompiledRule[], limits: ReadLimits): Promise<ContentOutcome> {
   let fd: number;

@@ -13,11 +13,12 @@ export interface Progress {
 /** The terminal the spinner draws on; `columns` is its width as the terminal reports it. */
 export type SpinnerStream = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 
-export function startSpinner(stream: SpinnerStream): Progress {
+/** `color: false` (NO_COLOR is set): ora would otherwise paint the spinner glyph cyan whatever the environment says. */
+export function startSpinner(stream: SpinnerStream, opts: { color?: boolean } = {}): Progress {
   // ora counts the lines to clear as text width / columns: a terminal that reports 0 columns (`script`,
   // some CI pseudo-terminals) makes that Infinity, and ora writes cursor escapes forever. No width, no spinner.
   if (!(typeof stream.columns === 'number' && stream.columns > 0)) return { update() {}, stop() {} };
-  const spinner = ora({ text: 'Scanning…', stream, discardStdin: false }).start();
+  const spinner = ora({ text: 'Scanning…', stream, discardStdin: false, ...(opts.color === false ? { color: false as const } : {}) }).start();
   let last = 0;
   return {
     update(stats) {

@@ -1,5 +1,5 @@
 // Between suppression and redaction, while secrets are still in clear: canary keys are marked
-// (offline, always), and with --verify each credential is checked with AWS STS and its findings
+// (offline, always) and graded low, and with --verify each credential is checked with AWS STS and its findings
 // re-graded (a live root key becomes `root`, with the root-user remediation).
 import type { Finding } from '../types.js';
 import type { VerifyOptions } from './verify.js';
@@ -15,7 +15,11 @@ export async function enrichFindings(findings: Finding[], verify: VerifyOptions 
   for (const f of findings) {
     const keyId = keyIdOfFinding(f);
     const canary = keyId === undefined ? undefined : canaries.get(keyId);
-    if (canary) f.canary = { service: canary.service, source: canary.source };
+    if (canary) {
+      // A decoy is not a credential anyone can use without setting off its alarm: low, as --verify grades it (root.ts).
+      f.canary = { service: canary.service, source: canary.source };
+      f.severity = 'low';
+    }
   }
   if (verify === undefined) return { ok: true };
   const { verifyFindings, verificationsByFingerprint } = await import('./verify.js');
