@@ -45,6 +45,7 @@ export const REPORT_FLAGS: FlagTable = {
   'verify-endpoint': { type: 'string', describe: 'STS endpoint for --verify (loopback only, for testing, unless --verify-allow-remote-endpoint)' },
   'verify-allow-remote-endpoint': { type: 'boolean', default: false, describe: 'Allow a --verify-endpoint that is not on this machine or AWS' },
   'sarif-base-uri': { type: 'string', describe: "SARIF: the absolute URI (ending in /) result paths are relative to [default: not given, so the report does not carry this machine's folder]" },
+  verbose: { type: 'boolean', default: false, describe: 'Name every path not scanned and why (binary, too large, symlink, gitignored, excluded, allowlisted): after the summary in text, a "skipped" list in JSON, on standard error otherwise' },
 };
 
 /** Each command's flags (besides --help and --version), in the order --help lists them. */

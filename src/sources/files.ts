@@ -34,7 +34,8 @@ export interface WalkOptions {
 export type WalkEvent =
   /** `abs` is a Buffer when the name is not valid UTF-8: the file is opened by its bytes. */
   | { type: 'file'; path: string; abs: string | Buffer; size: number }
-  | { type: 'skip'; reason: keyof SkipCounts; path: string }
+  /** `folder`: a directory pruned whole, with everything in it. */
+  | { type: 'skip'; reason: keyof SkipCounts; path: string; folder?: true }
   | { type: 'error'; error: ScanError };
 
 interface IgnoreLevel {
@@ -86,12 +87,12 @@ async function* walkDir(abs: string | Buffer, rel: string, levels: IgnoreLevel[]
     const path = rel === '' ? name : `${rel}/${name}`;
     const isDir = dirent.isDirectory();
     if (isIgnored(active, path, isDir)) {
-      yield { type: 'skip', reason: 'gitignored', path };
+      yield isDir ? { type: 'skip', reason: 'gitignored', path, folder: true } : { type: 'skip', reason: 'gitignored', path };
     } else if (dirent.isSymbolicLink()) {
       yield classifySymlink(childAbs, path);
     } else if (isDir) {
-      if (matchesDir(path, opts.exclude)) yield { type: 'skip', reason: 'excluded', path };
-      else if (matchesDir(path, opts.allowPaths)) yield { type: 'skip', reason: 'allowlisted', path };
+      if (matchesDir(path, opts.exclude)) yield { type: 'skip', reason: 'excluded', path, folder: true };
+      else if (matchesDir(path, opts.allowPaths)) yield { type: 'skip', reason: 'allowlisted', path, folder: true };
       else yield* walkDir(childAbs, path, active, opts, honoured);
     } else if (dirent.isFile()) {
       yield classifyFile(childAbs, path, opts);
