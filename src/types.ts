@@ -129,10 +129,17 @@ export interface SkippedPath {
   reason: keyof SkipCounts;
 }
 
-/** Counts a path not scanned in `stats.skipped`, and names it in `stats.skippedPaths`. */
+/**
+ * Paths named at most: the names are kept in memory for --verbose, and `--include 'src/**'` on a tree
+ * of a million files would otherwise keep a million. The counts are always complete.
+ */
+export const MAX_NAMED_SKIPS = 100_000;
+
+/** Counts a path not scanned in `stats.skipped`, and names it in `stats.skippedPaths` (up to MAX_NAMED_SKIPS). */
 export function countSkip(stats: Stats, reason: keyof SkipCounts, path: string): void {
   stats.skipped[reason]++;
-  (stats.skippedPaths ??= []).push({ path, reason });
+  const named = (stats.skippedPaths ??= []);
+  if (named.length < MAX_NAMED_SKIPS) named.push({ path, reason });
 }
 
 /** Findings that were found but not reported, by the mechanism that suppressed them. */

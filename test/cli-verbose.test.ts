@@ -4,7 +4,9 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SkippedPath, Stats } from '../src/types.js';
+import { countSkip, MAX_NAMED_SKIPS, type SkippedPath, type Stats } from '../src/types.js';
+import { emptyStats } from '../src/pipeline.js';
+import { skippedText } from '../src/commands/report.js';
 import { runCli } from './helpers/cli.js';
 import { Repo } from './helpers/git.js';
 import { makeTree, removeTree } from './helpers/tmp.js';
@@ -118,6 +120,16 @@ test('history: a binary file changed in three commits is named once', async () =
   } finally {
     repo.cleanup();
   }
+});
+
+test('memory is bounded: at most MAX_NAMED_SKIPS paths are named, every one is counted, and the text says so', () => {
+  const stats = emptyStats();
+  for (let i = 0; i < MAX_NAMED_SKIPS + 5; i++) countSkip(stats, 'excluded', `f${i}`);
+  assert.is(stats.skipped.excluded, MAX_NAMED_SKIPS + 5);
+  assert.is(stats.skippedPaths?.length, MAX_NAMED_SKIPS);
+  const text = skippedText({ findings: [], errors: [], stats, skipped: stats.skippedPaths });
+  assert.match(text, `the list stops at ${MAX_NAMED_SKIPS} paths`);
+  assert.not.match(skippedText({ findings: [], errors: [], stats, skipped: stats.skippedPaths!.slice(0, 3) }), 'stops');
 });
 
 test.run();

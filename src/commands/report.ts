@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { ReportContext, Reporter, RuleInfo } from '../report/types.js';
 import type { Progress, SpinnerStream } from '../ui/progress.js';
-import { isFailure, type ScanResult } from '../types.js';
+import { isFailure, MAX_NAMED_SKIPS, type ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
 import type { VerifyOptions } from '../verify/verify.js';
 import { escapeControl } from '../report/escape.js';
@@ -164,7 +164,8 @@ export function skippedText(result: ScanResult): string {
   const paths = skipped.map((s) => escapeControl(s.path));
   const width = Math.min(60, Math.max(...paths.map((p) => p.length)));
   const lines = skipped.map((s, i) => `  ${paths[i]!.padEnd(width)}  ${SKIP_REASONS[s.reason]}`);
-  return `\nNot scanned (${skipped.length}):\n${lines.join('\n')}\n`;
+  const cut = skipped.length >= MAX_NAMED_SKIPS ? `  … the list stops at ${MAX_NAMED_SKIPS} paths (the counts in the summary are complete)\n` : '';
+  return `\nNot scanned (${skipped.length}):\n${lines.join('\n')}\n${cut}`;
 }
 
 /**
