@@ -131,22 +131,22 @@ export function parseStagedFast(argv: readonly string[]): Record<string, unknown
   const seen = new Set<string>();
   for (let i = 1; i < argv.length; i++) {
     const token = argv[i]!;
-    let name: string | undefined;
+    let name: string;
     let value: string | undefined;
-    if (STAGED_SHORT.has(token)) name = STAGED_SHORT.get(token);
+    if (STAGED_SHORT.has(token)) name = STAGED_SHORT.get(token)!;
     else if (/^--[a-z][a-z-]*[a-z]$/.test(token)) name = token.slice(2);
     else if (/^--[a-z][a-z-]*[a-z]=[^]/.test(token)) [name, value] = [token.slice(2, token.indexOf('=')), token.slice(token.indexOf('=') + 1)];
     else return undefined; // positionals, `--`, `-`, bundled short flags, camelCase flags, --help, ...
     let negated = false;
-    if (STAGED[name!] === undefined && name!.startsWith('no-') && STAGED[name!.slice(3)]?.type === 'boolean') [name, negated] = [name!.slice(3), true];
-    const flag = STAGED[name!];
+    if (STAGED[name] === undefined && name.startsWith('no-') && STAGED[name.slice(3)]?.type === 'boolean') [name, negated] = [name.slice(3), true];
+    const flag = STAGED[name];
     // Unknown flags, repeats (yargs makes repeated strings arrays, and has its own rules for the rest)
     // and lists (yargs collects them) are yargs's.
-    if (flag === undefined || flag.type === 'strings' || seen.has(name!)) return undefined;
-    seen.add(name!);
+    if (flag === undefined || flag.type === 'strings' || seen.has(name)) return undefined;
+    seen.add(name);
     if (flag.type === 'boolean') {
       if (value !== undefined) return undefined; // --quiet=false and the like
-      args[camel(name!)] = !negated;
+      args[camel(name)] = !negated;
       continue;
     }
     if (negated) return undefined;
@@ -159,9 +159,9 @@ export function parseStagedFast(argv: readonly string[]): Record<string, unknown
     if (flag.type === 'number') {
       // Plain decimal integers only: yargs converts those the same way; 1e3, 0x10 and 1.5 are its to judge.
       if (!/^(0|[1-9][0-9]{0,8})$/.test(value)) return undefined;
-      args[camel(name!)] = Number(value);
+      args[camel(name)] = Number(value);
     } else {
-      args[camel(name!)] = value;
+      args[camel(name)] = value;
     }
   }
   return args;
