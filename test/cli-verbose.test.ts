@@ -87,6 +87,8 @@ test('scan: sarif and github formats stay valid; the list goes to standard error
     assert.is(r.code, 0, r.stderr);
     JSON.parse(r.stdout);
     assert.match(r.stderr, /Not scanned \(1\):\n {2}image\.png {2}binary\n/);
+    const quiet = await runCli(['scan', dir, '--verbose', '--quiet', '--format', 'github']);
+    assert.not.match(quiet.stderr, 'Not scanned', '--quiet: findings only');
   } finally {
     removeTree(dir);
   }

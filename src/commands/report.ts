@@ -142,7 +142,7 @@ export async function deliver(done: Finished, args: ReportArgs, io: Io): Promise
     }
   }
   // SARIF and GitHub annotations have no place for it: standard error, as warnings go.
-  if (args.verbose && (format === 'sarif' || format === 'github')) io.stderr.write(skippedText(result).replace(/^\n/, ''));
+  if (args.verbose && !args.quiet && (format === 'sarif' || format === 'github')) io.stderr.write(skippedText(result).replace(/^\n/, ''));
   if (args.baselineWrite !== undefined) {
     if (!args.quiet) io.stderr.write(`keyhound: baseline written to ${args.baselineWrite}: ${done.result.findings.length} findings recorded, none in clear\n`);
     return EXIT.clean; // every finding is now accepted by the baseline just written
