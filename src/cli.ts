@@ -7,70 +7,53 @@
 // --no-progress`, ...) are parsed by hand (parseStagedFast), without loading yargs (~40 ms of module
 // loading and help-text layout on every commit). Anything else (--help, a typo, an unknown or repeated
 // flag, a bad value, `--flag=value` for a boolean, a stray argument) goes to yargs, which gives the
-// same result or the usual message; test/cli-fast.test.ts checks that both agree.
-import type { Argv } from 'yargs';
+// same result or the usual message. Both parsers read one table of flags (flags.ts), and
+// test/cli-fast.test.ts checks that they agree on every flag of it.
+import type { Options } from 'yargs';
 import { EXIT, fail, type Io } from './commands/io.js';
-import { FORMATS, type Format } from './commands/report.js';
+import type { Format } from './commands/report.js';
 import type { ScanArgs } from './commands/scan.js';
 import type { HistoryArgs, HookArgs, StagedArgs } from './commands/git.js';
+import { COMMAND_FLAGS, camel, type Flag, type FlagTable } from './flags.js';
 import { VERSION } from './version.js';
 
 export { EXIT, type Io };
 
 const asList = (value: string | string[]): string[] => [value].flat();
 
-/** Flags shared by every command that scans and reports. */
-function reportOptions<T>(y: Argv<T>) {
-  return y
-    .option('format', { requiresArg: true, alias: 'f', choices: FORMATS, describe: 'Output format [default: text, or defaults.format in .keyhound.yml]' })
-    .option('output', { requiresArg: true, alias: 'o', type: 'string', describe: 'Write the report to FILE instead of standard output' })
-    .option('redact', { type: 'boolean', default: true, describe: 'Mask secrets in the output (--no-redact shows them in clear)' })
-    .option('exit-code', { requiresArg: true, type: 'number', default: EXIT.findings, describe: 'Exit code when findings exist' })
-    .option('progress', { type: 'boolean', default: true, describe: 'Show a spinner on a terminal (--no-progress hides it)' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No spinner, warnings or summary: findings only' })
-    .option('config', { requiresArg: true, alias: 'c', type: 'string', describe: 'Configuration file [default: .keyhound.yml in the folder scanned]' })
-    .option('baseline', { requiresArg: true, type: 'string', describe: 'Report only findings not recorded in this baseline FILE' })
-    .option('baseline-write', { requiresArg: true, type: 'string', describe: 'Record the findings in a baseline FILE (no secrets in clear) and exit 0' })
-    .option('report-unused-ignores', { type: 'boolean', default: false, describe: 'List .keyhoundignore entries that matched nothing' })
-    .option('suppress', { type: 'boolean', default: true, describe: 'Honour inline allows, .keyhoundignore and --baseline (--no-suppress shows everything)' })
-    .option('verify', { type: 'boolean', default: false, describe: 'Send each key ID + secret pair found to AWS STS GetCallerIdentity over TLS: live or not, whose (root?)' })
-    .option('verify-endpoint', { requiresArg: true, type: 'string', describe: 'STS endpoint for --verify (loopback only, for testing, unless --verify-allow-remote-endpoint)' })
-    .option('verify-allow-remote-endpoint', { type: 'boolean', default: false, describe: 'Allow a --verify-endpoint that is not on this machine or AWS' })
-    .option('sarif-base-uri', { requiresArg: true, type: 'string', describe: 'SARIF: the absolute URI (ending in /) result paths are relative to [default: not given, so the report does not carry this machine\'s folder]' });
+/** A flag of the table (flags.ts) as yargs takes it. */
+function yargsOption(flag: Flag): Options {
+  const common = { describe: flag.describe, ...(flag.alias !== undefined ? { alias: flag.alias } : {}) };
+  if (flag.type === 'boolean') return { ...common, type: 'boolean', default: flag.default };
+  if (flag.type === 'strings') return { ...common, requiresArg: true, type: 'string', default: [...((flag.default as readonly string[] | undefined) ?? [])], coerce: asList };
+  if (flag.choices !== undefined) return { ...common, requiresArg: true, choices: [...flag.choices] };
+  return { ...common, requiresArg: true, type: flag.type, ...(flag.default !== undefined ? { default: flag.default } : {}) };
 }
 
+const yargsOptions = (table: FlagTable): Record<string, Options> =>
+  Object.fromEntries(Object.entries(table).map(([name, flag]) => [name, yargsOption(flag)]));
+
 async function parser(argv: string[]) {
-  const [{ default: yargs }, { DEFAULT_MAX_BLOB_SIZE, DEFAULT_MAX_FILE_SIZE, STREAM_ABOVE, formatSize }] = await Promise.all([import('yargs'), import('./size.js')]);
+  const { default: yargs } = await import('yargs');
   return yargs(argv)
     .scriptName('keyhound')
     .usage('Find leaked AWS credentials in files, folders and standard input.')
-    .command('scan [paths..]', 'Scan files and folders (default: the current folder; - reads standard input)', (y) => reportOptions(y
+    .command('scan [paths..]', 'Scan files and folders (default: the current folder; - reads standard input)', (y) => y
       .positional('paths', { type: 'string', array: true, describe: 'Files or folders to scan [default: .]; after --, names that start with - are paths too' })
-      // Not `array: true`: that would swallow the paths after `--exclude GLOB`. Repeating the flag collects.
-      .option('include', { requiresArg: true, type: 'string', default: [] as string[], coerce: asList, describe: 'Only scan paths matching GLOB (repeatable, micromatch syntax)' })
-      .option('exclude', { requiresArg: true, type: 'string', default: [] as string[], coerce: asList, describe: 'Skip paths matching GLOB (repeatable, micromatch syntax)' })
-      .option('gitignore', { type: 'boolean', default: true, describe: 'Honour .gitignore files (--no-gitignore scans ignored files too)' })
-      .option('max-file-size', { requiresArg: true, type: 'string', describe: `Skip (and report) files larger than this; e.g. 500KB, 10MiB, 1GB; files over ${formatSize(STREAM_ABOVE)} are streamed [default: ${formatSize(DEFAULT_MAX_FILE_SIZE)}]` })
-      .option('jobs', { requiresArg: true, alias: 'j', type: 'string', describe: 'Scan threads for a large scan; 1 = this thread only; at most 256, and never more than the cores [default: one per core]' })))
-    .command('staged', 'Scan what is staged for commit (the pre-commit hook): only keys on added lines block', (y) => reportOptions(y
-      .option('all-lines', { type: 'boolean', default: false, describe: 'Report every key in the staged files, not only on added lines' })
-      .option('max-file-size', { requiresArg: true, type: 'string', describe: `Skip (and report) staged files larger than this [default: ${formatSize(DEFAULT_MAX_BLOB_SIZE)}]` })))
-    .command('history [revisions..]', 'Scan git history: every blob reachable from all refs, or only what REVISIONS introduce', (y) => reportOptions(y
+      .options(yargsOptions(COMMAND_FLAGS.scan)))
+    .command('staged', 'Scan what is staged for commit (the pre-commit hook): only keys on added lines block', (y) => y
+      .options(yargsOptions(COMMAND_FLAGS.staged)))
+    .command('history [revisions..]', 'Scan git history: every blob reachable from all refs, or only what REVISIONS introduce', (y) => y
       .positional('revisions', { type: 'string', array: true, describe: 'Revisions as git log takes them: origin/main..HEAD, or HEAD~3 HEAD ^v1.0; then -- PATHS limits the scan to those paths' })
-      .option('since', { requiresArg: true, type: 'string', describe: 'Only commits after DATE (git log --since: 2024-01-01, "2 weeks ago")' })
-      .option('until', { requiresArg: true, type: 'string', describe: 'Only commits before DATE (git log --until)' })
-      .option('max-file-size', { requiresArg: true, type: 'string', describe: `Skip (and report) blobs larger than this [default: ${formatSize(DEFAULT_MAX_BLOB_SIZE)}]` })
-      .option('jobs', { requiresArg: true, alias: 'j', type: 'string', describe: 'Scan threads for a large history; 1 = this thread only; at most 256, and never more than the cores [default: one per core]' })))
+      .options(yargsOptions(COMMAND_FLAGS.history)))
     .command('hook <action>', 'Install or uninstall the git pre-commit hook', (y) => y
       .positional('action', { choices: ['install', 'uninstall'] as const, describe: 'install or uninstall' })
-      .option('append', { type: 'boolean', default: false, describe: 'Add keyhound to an existing pre-commit hook instead of refusing' })
-      .option('command', { requiresArg: true, type: 'string', describe: 'What the hook runs, one line; any failing part blocks the commit [default: keyhound staged, with the first keyhound found in node_modules/.bin, on PATH, or where this one is installed]' })
+      .options(yargsOptions(COMMAND_FLAGS.hook))
       .epilogue('The hook never runs npx or touches the network. KEYHOUND_SKIP=1 git commit skips it once; if keyhound is gone, it blocks the commit with one line saying how to fix it.'))
     .command('rules [action] [file]', 'List the active rules; "rules check FILE" validates a rules file and runs its examples', (y) => y
       .positional('action', { type: 'string', describe: 'check' })
       .positional('file', { type: 'string', describe: 'A rules file (same schema as rules/*.yml)' })
-      .option('config', { requiresArg: true, alias: 'c', type: 'string', describe: 'Configuration file [default: ./.keyhound.yml]' })
-      .option('json', { type: 'boolean', default: false, describe: 'List the rules as JSON' }))
+      .options(yargsOptions(COMMAND_FLAGS.rules)))
     .demandCommand(1, 'Name a command: scan, staged, history, hook or rules')
     // What follows `--` is kept apart (args['--']): paths for history and scan, refused elsewhere.
     .parserConfiguration({ 'populate--': true })
@@ -113,8 +96,8 @@ export async function parseArgs(argv: string[]): Promise<Parsed> {
   });
 }
 
-/** Short flags that take a value. */
-const SHORT_WITH_VALUE = new Set(['f', 'o', 'c', 'j']);
+/** Short flags that take a value, from every command's table. */
+const SHORT_WITH_VALUE = new Set(Object.values(COMMAND_FLAGS).flatMap((table: FlagTable) => Object.values(table).flatMap((f) => (f.alias !== undefined && f.type !== 'boolean' ? [f.alias] : []))));
 
 /**
  * `-fjson`: yargs reads a group of short flags (-f -j -s -o -n) and says "format, Given: true". A value
@@ -130,52 +113,53 @@ function gluedShortValue(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** `keyhound staged`'s flags with their defaults, as yargs gives them (camelCase). */
-const STAGED_BOOLEANS: Record<string, boolean> = {
-  redact: true, progress: true, quiet: false, 'report-unused-ignores': false, suppress: true, verify: false, 'verify-allow-remote-endpoint': false, 'all-lines': false,
-};
-const STAGED_STRINGS = new Set(['format', 'output', 'config', 'baseline', 'baseline-write', 'verify-endpoint', 'max-file-size', 'sarif-base-uri']);
-const SHORT: Record<string, string> = { '-q': 'quiet', '-f': 'format', '-o': 'output', '-c': 'config' };
-const camel = (flag: string): string => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+const STAGED: FlagTable = COMMAND_FLAGS.staged;
+const STAGED_SHORT = new Map<string, string>(Object.entries(STAGED).flatMap(([name, f]) => (f.alias !== undefined ? [[`-${f.alias}`, name] as const] : [])));
 
 /**
  * The arguments of a plain `keyhound staged` command line, exactly as yargs would give them (the
- * fields commands read), or undefined to let yargs parse it: only `staged` followed by known flags,
- * each at most once, with values that need no conversion or checking beyond what is done here.
+ * camelCase fields commands read), or undefined to let yargs parse it: only `staged` followed by its
+ * flags (flags.ts), each at most once, with values that need no conversion or checking beyond what is
+ * done here. Every flag's default is set, as yargs sets it.
  */
 export function parseStagedFast(argv: readonly string[]): Record<string, unknown> | undefined {
   if (argv[0] !== 'staged') return undefined;
-  const args: Record<string, unknown> = { exitCode: EXIT.findings };
-  for (const [flag, value] of Object.entries(STAGED_BOOLEANS)) args[camel(flag)] = value;
+  const args: Record<string, unknown> = {};
+  for (const [name, flag] of Object.entries(STAGED)) {
+    if (flag.default !== undefined) args[camel(name)] = Array.isArray(flag.default) ? [...flag.default] : flag.default;
+  }
   const seen = new Set<string>();
   for (let i = 1; i < argv.length; i++) {
     const token = argv[i]!;
-    let name: string | undefined;
+    let name: string;
     let value: string | undefined;
-    if (SHORT[token] !== undefined) name = SHORT[token];
+    if (STAGED_SHORT.has(token)) name = STAGED_SHORT.get(token)!;
     else if (/^--[a-z][a-z-]*[a-z]$/.test(token)) name = token.slice(2);
     else if (/^--[a-z][a-z-]*[a-z]=[^]/.test(token)) [name, value] = [token.slice(2, token.indexOf('=')), token.slice(token.indexOf('=') + 1)];
     else return undefined; // positionals, `--`, `-`, bundled short flags, camelCase flags, --help, ...
     let negated = false;
-    if (STAGED_BOOLEANS[name] === undefined && name.startsWith('no-') && STAGED_BOOLEANS[name.slice(3)] !== undefined) [name, negated] = [name.slice(3), true];
-    if (seen.has(name)) return undefined; // yargs makes repeated strings arrays, and has its own rules for the rest
+    if (STAGED[name] === undefined && name.startsWith('no-') && STAGED[name.slice(3)]?.type === 'boolean') [name, negated] = [name.slice(3), true];
+    const flag = STAGED[name];
+    // Unknown flags, repeats (yargs makes repeated strings arrays, and has its own rules for the rest)
+    // and lists (yargs collects them) are yargs's.
+    if (flag === undefined || flag.type === 'strings' || seen.has(name)) return undefined;
     seen.add(name);
-    if (STAGED_BOOLEANS[name] !== undefined) {
+    if (flag.type === 'boolean') {
       if (value !== undefined) return undefined; // --quiet=false and the like
       args[camel(name)] = !negated;
       continue;
     }
-    if (negated || (!STAGED_STRINGS.has(name) && name !== 'exit-code')) return undefined;
+    if (negated) return undefined;
     if (value === undefined) {
       value = argv[++i];
       // A value that is missing, empty or looks like a flag (or a number yargs might convert) is yargs's to judge.
       if (value === undefined || value === '' || value.startsWith('-')) return undefined;
     }
-    if (name === 'exit-code') {
-      if (!/^(0|[1-9][0-9]{0,2})$/.test(value)) return undefined;
-      args.exitCode = Number(value);
-    } else if (name === 'format' && !(FORMATS as readonly string[]).includes(value)) {
-      return undefined; // yargs prints the choices
+    if (flag.choices !== undefined && !flag.choices.includes(value)) return undefined; // yargs prints the choices
+    if (flag.type === 'number') {
+      // Plain decimal integers only: yargs converts those the same way; 1e3, 0x10 and 1.5 are its to judge.
+      if (!/^(0|[1-9][0-9]{0,8})$/.test(value)) return undefined;
+      args[camel(name)] = Number(value);
     } else {
       args[camel(name)] = value;
     }

@@ -8,7 +8,7 @@ import { suppress, type Suppressions } from './filter/suppress.js';
 import { applyConfig } from './rules/customize.js';
 import { loadBuiltinRules, type CompiledRule } from './rules/load.js';
 import { formatProblem } from './rules/schema.js';
-import type { Finding, ScanError, ScanResult, Stats } from './types.js';
+import type { Finding, ScanError, ScanResult, SkippedPath, Stats } from './types.js';
 import { enrichFindings } from './verify/enrich.js';
 import type { VerifyOptions } from './verify/verify.js';
 
@@ -87,9 +87,17 @@ export async function finish(raw: { findings: Finding[]; errors: ScanError[]; st
   // Redaction also drops lineSecrets, the detector's note of where secrets lie in lineText: no reporter needs it.
   const findings = opts.redact ? redactFindings(kept) : kept.map(({ lineSecrets: _, ...f }) => f);
   const errors = [...raw.errors].sort((a, b) => compare(a.path, b.path));
-  const stats: Stats = { ...raw.stats, findings: findings.length, suppressed: counts, errors: errors.length, durationMs: Date.now() - opts.started };
-  const result: ScanResult = opts.reportUnusedIgnores ? { findings, errors, stats, unusedIgnores } : { findings, errors, stats };
+  const { skippedPaths = [], ...counted } = raw.stats;
+  const stats: Stats = { ...counted, findings: findings.length, suppressed: counts, errors: errors.length, durationMs: Date.now() - opts.started };
+  const skipped = namedSkips(skippedPaths);
+  const result: ScanResult = opts.reportUnusedIgnores ? { findings, errors, stats, unusedIgnores, skipped } : { findings, errors, stats, skipped };
   return { ok: true, result };
+}
+
+/** Each skipped path once (history meets a path in many commits), in path order. */
+function namedSkips(paths: SkippedPath[]): SkippedPath[] {
+  const once = new Map(paths.map((s) => [`${s.reason}\0${s.path}`, s]));
+  return [...once.values()].sort((a, b) => compare(a.path, b.path) || compare(a.reason, b.reason));
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -13,7 +13,7 @@ import { DEFAULT_MAX_FILE_SIZE, STREAM_ABOVE } from './size.js';
 import { iterableSource } from './sources/stream.js';
 import { BatchScanner, type Done, type ParallelAbove } from './pool/batches.js';
 import type { ScanTask } from './pool/tasks.js';
-import type { Finding, ScanError, ScanResult, Stats } from './types.js';
+import { countSkip, type Finding, type ScanError, type ScanResult, type Stats } from './types.js';
 
 export interface ScanOptions {
   /** Files and folders to scan; '-' is standard input. */
@@ -146,7 +146,7 @@ class ScanState {
     this.includeMatched ??= new Set();
     const walkOpts: WalkOptions = { ...this.opts, allowPaths: [...this.prepared.config.allowPaths, ...ownConfigPath(root.given, this.prepared)], includeMatched: this.includeMatched };
     for await (const event of walkTree(root.given, walkOpts)) {
-      if (event.type === 'skip') this.stats.skipped[event.reason]++;
+      if (event.type === 'skip') countSkip(this.stats, event.reason, `${prefix}${event.path}${event.folder ? '/' : ''}`);
       else if (event.type === 'error') this.count([[undefined, { kind: 'error', error: { ...event.error, path: prefix + event.error.path } }]]);
       else await this.add({ kind: 'file', path: prefix + event.path, abs: event.abs }, event.size);
     }

@@ -120,6 +120,28 @@ export interface SkipCounts {
   allowlisted: number;
 }
 
+/**
+ * A path not scanned, and why: a file, or a folder pruned whole (its path ends in '/'), so that a
+ * gitignored node_modules/ is one entry, not one per file in it.
+ */
+export interface SkippedPath {
+  path: string;
+  reason: keyof SkipCounts;
+}
+
+/**
+ * Paths named at most: the names are kept in memory for --verbose, and `--include 'src/**'` on a tree
+ * of a million files would otherwise keep a million. The counts are always complete.
+ */
+export const MAX_NAMED_SKIPS = 100_000;
+
+/** Counts a path not scanned in `stats.skipped`, and names it in `stats.skippedPaths` (up to MAX_NAMED_SKIPS). */
+export function countSkip(stats: Stats, reason: keyof SkipCounts, path: string): void {
+  stats.skipped[reason]++;
+  const named = (stats.skippedPaths ??= []);
+  if (named.length < MAX_NAMED_SKIPS) named.push({ path, reason });
+}
+
 /** Findings that were found but not reported, by the mechanism that suppressed them. */
 export interface SuppressedCounts {
   inline: number;
@@ -132,6 +154,8 @@ export interface Stats {
   bytesScanned: number;
   findings: number;
   skipped: SkipCounts;
+  /** The paths counted in `skipped`, while scanning; the result has them in ScanResult.skipped instead. */
+  skippedPaths?: SkippedPath[];
   suppressed: SuppressedCounts;
   errors: number;
   durationMs: number;
@@ -149,4 +173,6 @@ export interface ScanResult {
   stats: Stats;
   /** Only with --report-unused-ignores. */
   unusedIgnores?: UnusedIgnore[];
+  /** Every path counted in stats.skipped, once, in path order (the CLI shows them with --verbose). */
+  skipped?: SkippedPath[];
 }

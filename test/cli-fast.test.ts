@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, parseStagedFast } from '../src/cli.js';
+import { COMMAND_FLAGS, camel, type Flag } from '../src/flags.js';
 import { BIN, runCli } from './helpers/cli.js';
 import { Repo, credentials } from './helpers/git.js';
 import { Keys } from './helpers/keys.js';
@@ -16,11 +17,9 @@ import { Keys } from './helpers/keys.js';
 /** The checkout (or package) the built BIN belongs to: dist/src/bin.js → ../.. */
 const PACKAGE_ROOT = join(dirname(BIN), '..', '..');
 
-/** The fields runStaged reads (StagedArgs), camelCase as yargs gives them. */
-const STAGED_FIELDS = [
-  'format', 'output', 'redact', 'exitCode', 'progress', 'quiet', 'config', 'baseline', 'baselineWrite', 'reportUnusedIgnores',
-  'suppress', 'verify', 'verifyEndpoint', 'verifyAllowRemoteEndpoint', 'allLines', 'maxFileSize', 'sarifBaseUri',
-];
+/** The fields runStaged reads: every flag of staged's table (flags.ts), camelCase as yargs gives them. */
+const STAGED_FLAGS: [string, Flag][] = Object.entries(COMMAND_FLAGS.staged);
+const STAGED_FIELDS = STAGED_FLAGS.map(([name]) => camel(name));
 const pick = (args: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(STAGED_FIELDS.map((f) => [f, args[f]]));
 
 const FAST = [
@@ -93,6 +92,58 @@ agree('plain staged command lines are parsed by hand, to what yargs gives', asyn
     assert.is(slow.command, 'staged');
     assert.equal(pick(fast), pick(slow.args), argv.join(' '));
   }
+});
+
+/** A value each type of flag takes as it is (no conversion, no check left to yargs). */
+const sampleValues = (flag: Flag): string[] => flag.choices !== undefined ? [...flag.choices] : flag.type === 'number' ? ['0', '7', '255'] : ['some value', 'x=y'];
+
+/** Every way to write each of staged's flags: long, --flag=value, short alias, --no-flag; from the table. */
+function commandLinesPerFlag(): { flag: string; argv: string[] }[] {
+  const lines: { flag: string; argv: string[] }[] = [];
+  for (const [name, flag] of STAGED_FLAGS) {
+    const spell = [`--${name}`, ...(flag.alias !== undefined ? [`-${flag.alias}`] : [])];
+    if (flag.type === 'boolean') {
+      for (const s of spell) lines.push({ flag: name, argv: ['staged', s] });
+      lines.push({ flag: name, argv: ['staged', `--no-${name}`] });
+    } else {
+      for (const v of sampleValues(flag)) {
+        for (const s of spell) lines.push({ flag: name, argv: ['staged', s, v] });
+        lines.push({ flag: name, argv: ['staged', `--${name}=${v}`] });
+      }
+    }
+  }
+  return lines;
+}
+
+agree('every flag of the table, every spelling: the hand parser gives what yargs gives', async () => {
+  const lines = commandLinesPerFlag();
+  assert.ok(lines.length >= 2 * STAGED_FLAGS.length, 'the table gave no command lines: the test is broken');
+  const covered = new Set<string>();
+  for (const { flag, argv } of lines) {
+    const slow = await parseArgs(argv);
+    assert.is(slow.kind, 'run', `yargs refused: ${argv.join(' ')}`);
+    if (slow.kind !== 'run') continue;
+    const fast = parseStagedFast(argv);
+    // A list flag (repeatable) is yargs's to collect; every other flag is on the fast path.
+    if (new Map(STAGED_FLAGS).get(flag)?.type === 'strings') {
+      assert.is(fast, undefined, argv.join(' '));
+      continue;
+    }
+    assert.ok(fast, `not on the fast path: ${argv.join(' ')}`);
+    assert.equal(pick(fast), pick(slow.args), argv.join(' '));
+    covered.add(flag);
+  }
+  // Both parsers know the same fields: nothing yargs gives for staged is missing from the table.
+  const slow = await parseArgs(['staged']);
+  assert.is(slow.kind, 'run');
+  if (slow.kind !== 'run') return;
+  const yargsFields = Object.keys(slow.args).filter((k) => !['_', '$0', '--'].includes(k) && !k.includes('-') && k.length > 1);
+  assert.equal(yargsFields.filter((k) => !STAGED_FIELDS.includes(k)), [], 'fields yargs gives that the table does not have');
+  // Defaults: with no flag, the hand parser sets each default as yargs does.
+  const fast = parseStagedFast(['staged'])!;
+  for (const [name] of STAGED_FLAGS) assert.equal(fast[camel(name)], slow.args[camel(name)], `default of --${name}`);
+  assert.ok(STAGED_FLAGS.filter(([, f]) => f.default !== undefined).every(([name]) => fast[camel(name)] !== undefined));
+  assert.equal([...covered].sort(), STAGED_FLAGS.filter(([, f]) => f.type !== 'strings').map(([n]) => n).sort());
 });
 
 agree('everything else goes to yargs: help, version, usage errors, odd forms', async () => {

@@ -87,7 +87,7 @@ config('settings that name an unknown rule, or reuse a built-in id, are errors w
   if (applied.ok) return;
   assert.ok(applied.problems.some((p) => /^k\.yml:1: disabledRules: names unknown rule "no-such-rule"/.test(p)), applied.problems.join('\n'));
   assert.ok(applied.problems.some((p) => /^k\.yml:3: severity\.also-missing: names unknown rule/.test(p)));
-  assert.ok(applied.problems.some((p) => /^k\.yml:5: rule aws-access-key-id id: duplicate id/.test(p)));
+  assert.ok(applied.problems.some((p) => /^k\.yml:5: rule aws-access-key-id rules\[0\]\.id: duplicate id/.test(p)));
 });
 
 config('applying it: rules switched off, re-graded, extended, and allowlists merged', async () => {

@@ -41,7 +41,7 @@ redos('a .keyhound.yml in the scanned folder cannot add such a rule: refused bef
   try {
     const r = await runCli(['scan', dir, '--no-progress'], { cwd: dir });
     assert.is(r.code, 2);
-    assert.match(r.stderr, /\.keyhound\.yml:2: rule acme-token rules\.regex: .*catastrophically/);
+    assert.match(r.stderr, /\.keyhound\.yml:2: rule acme-token rules\[0\]\.regex: .*catastrophically/);
   } finally {
     removeTree(dir);
   }

@@ -31,6 +31,7 @@ walker('includes dotfiles and dot-folders, skips .git, and lists in sorted order
 
 walker('honours nested .gitignore files with git precedence, unless gitignore is off', async () => {
   const root = makeTree({
+    '.git/HEAD': 'ref: refs/heads/main\n', // .gitignore files count only in a git work tree (test/cli-gitignore.test.ts)
     '.gitignore': '*.log\nbuild/\n',
     'app.log': 'x',
     'build/out.js': 'x',

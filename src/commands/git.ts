@@ -8,7 +8,7 @@ import { matchesAny } from '../glob.js';
 import type { Prepared } from '../pipeline.js';
 import type { RepoLookup } from '../git/repo.js';
 import { DEFAULT_MAX_BLOB_SIZE, parseSize } from '../size.js';
-import type { Finding, ScanError, Stats } from '../types.js';
+import { countSkip, type Finding, type ScanError, type Stats } from '../types.js';
 import { EXIT, fail, type Io } from './io.js';
 import { checkReportArgs, deliver, parseJobs, startProgress, verifyOptions, type ReportArgs } from './report.js';
 
@@ -61,7 +61,7 @@ function dropAllowlisted(findings: Finding[], stats: Stats, prepared: Prepared):
   if (allow.length === 0) return findings;
   const dropped = new Set<string>();
   const kept = findings.filter((f) => (matchesAny(f.path, allow) ? (dropped.add(f.path), false) : true));
-  stats.skipped.allowlisted += dropped.size;
+  for (const path of dropped) countSkip(stats, 'allowlisted', path);
   return kept;
 }
 

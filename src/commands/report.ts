@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { ReportContext, Reporter, RuleInfo } from '../report/types.js';
 import type { Progress, SpinnerStream } from '../ui/progress.js';
-import { isFailure, type ScanResult } from '../types.js';
+import { isFailure, MAX_NAMED_SKIPS, type ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
 import type { VerifyOptions } from '../verify/verify.js';
 import { escapeControl } from '../report/escape.js';
@@ -29,6 +29,8 @@ export interface ReportArgs {
   verifyEndpoint?: string;
   verifyAllowRemoteEndpoint: boolean;
   sarifBaseUri?: string;
+  /** Name every path not scanned, and why. */
+  verbose: boolean;
 }
 
 /**
@@ -109,7 +111,9 @@ export async function deliver(done: Finished, args: ReportArgs, io: Io): Promise
   const report = await reporterFor(format);
   const color = format === 'text' && args.output === undefined && wantsColor(io);
   const ctx: ReportContext = { rules: done.rules, color, quiet: args.quiet, toolName: 'keyhound', toolVersion: VERSION, roots: [done.baseDir], mode: done.mode, vcs: done.vcs, sarifBaseUri: args.sarifBaseUri };
-  const rendered = report(done.result, ctx);
+  // The list of skipped paths is unbounded (every binary file of a tree): shown only when asked for.
+  const result: ScanResult = args.verbose ? { ...done.result, skipped: done.result.skipped ?? [] } : withoutSkipped(done.result);
+  const rendered = report(result, ctx) + (args.verbose && format === 'text' && !args.quiet ? skippedText(result) : '');
   if (args.baselineWrite !== undefined) {
     const { renderBaseline } = await import('../filter/baseline.js');
     try {
@@ -137,11 +141,31 @@ export async function deliver(done: Finished, args: ReportArgs, io: Io): Promise
       return fail(io, `cannot write the report to standard output: ${(err as Error).message}`);
     }
   }
+  // SARIF and GitHub annotations have no place for it: standard error, as warnings go.
+  if (args.verbose && !args.quiet && (format === 'sarif' || format === 'github')) io.stderr.write(skippedText(result).replace(/^\n/, ''));
   if (args.baselineWrite !== undefined) {
     if (!args.quiet) io.stderr.write(`keyhound: baseline written to ${args.baselineWrite}: ${done.result.findings.length} findings recorded, none in clear\n`);
     return EXIT.clean; // every finding is now accepted by the baseline just written
   }
   return exitCodeOf(done.result, args.exitCode);
+}
+
+const withoutSkipped = ({ skipped: _, ...result }: ScanResult): ScanResult => result;
+
+/** Labels of the skip reasons, as the summary's counts say them. */
+const SKIP_REASONS: Record<keyof ScanResult['stats']['skipped'], string> = {
+  binary: 'binary', tooLarge: 'too large', symlink: 'symlink', gitignored: 'gitignored', excluded: 'excluded', allowlisted: 'allowlisted',
+};
+
+/** --verbose, text: each path not scanned and why, one a line, after the summary; nothing when none. */
+export function skippedText(result: ScanResult): string {
+  const skipped = result.skipped ?? [];
+  if (skipped.length === 0) return '';
+  const paths = skipped.map((s) => escapeControl(s.path));
+  const width = Math.min(60, Math.max(...paths.map((p) => p.length)));
+  const lines = skipped.map((s, i) => `  ${paths[i]!.padEnd(width)}  ${SKIP_REASONS[s.reason]}`);
+  const cut = skipped.length >= MAX_NAMED_SKIPS ? `  … the list stops at ${MAX_NAMED_SKIPS} paths (the counts in the summary are complete)\n` : '';
+  return `\nNot scanned (${skipped.length}):\n${lines.join('\n')}\n${cut}`;
 }
 
 /**

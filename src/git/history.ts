@@ -26,7 +26,7 @@ import { emptyStats } from '../pipeline.js';
 import type { CompiledRule } from '../rules/load.js';
 import { decode } from '../sources/decode.js';
 import { pathFromBytes } from '../sources/path-bytes.js';
-import type { CommitRef, Finding, ScanError, Stats } from '../types.js';
+import { countSkip, type CommitRef, type Finding, type ScanError, type Stats } from '../types.js';
 import { isFileMode, MODE_SUBMODULE, MODE_SYMLINK, parseRawMeta, ZERO_SHA } from './diff.js';
 import { CatFile, PACK_MEMORY_CAPS, findRepo, gitMessage, gitPath, nulTokens, resolveHead, runGit, spawnGit, type ObjectData, type ObjectInfo } from './repo.js';
 
@@ -157,7 +157,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
         }
         seen.add(meta.newSha);
         if (meta.newMode === MODE_SYMLINK) {
-          stats.skipped.symlink++;
+          countSkip(stats, 'symlink', path);
           continue;
         }
         if (!isFileMode(meta.newMode)) continue;

@@ -10,7 +10,7 @@
 // version of the same file (for a rename or copy, its source) is dropped. `allLines` reports every
 // finding in the staged content of the changed files instead.
 import type { CompiledRule } from '../rules/load.js';
-import type { Finding, ScanError, Stats } from '../types.js';
+import { countSkip, type Finding, type ScanError, type Stats } from '../types.js';
 import { isFileMode, MODE_SUBMODULE, MODE_SYMLINK, parseAddedLines, parseRaw, ZERO_SHA, type AddedLines, type RawEntry } from './diff.js';
 import { CatFile, findRepo, gitMessage, runGit, type GitResult, type ObjectData, type RepoLookup } from './repo.js';
 
@@ -128,7 +128,7 @@ async function scanEntries(opts: StagedOptions, cat: CatFile, entries: RawEntry[
   for (const entry of entries) {
     if (entry.status === 'D' || entry.status === 'U' || ZERO_SHA.test(entry.newSha)) continue;
     if (entry.newMode === MODE_SUBMODULE) submodules.push(entry.path);
-    else if (entry.newMode === MODE_SYMLINK) stats.skipped.symlink++;
+    else if (entry.newMode === MODE_SYMLINK) countSkip(stats, 'symlink', entry.path);
     else if (isFileMode(entry.newMode)) toScan.push(entry);
   }
   // Blobs are asked for a group at a time (one write to git per group), the next group while this

@@ -13,6 +13,7 @@ export const json: Reporter = (result) => {
     stats: result.stats,
     errors: result.errors,
     ...(result.unusedIgnores ? { unusedIgnores: result.unusedIgnores } : {}),
+    ...(result.skipped ? { skipped: result.skipped } : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 };

@@ -2,7 +2,7 @@
 // entropy floors changed, allowlists added. A setting that names an unknown rule is an error, not a no-op.
 import type { Config } from '../config.js';
 import type { Problem } from './schema.js';
-import { formatProblem, splitFlags } from './schema.js';
+import { formatProblem, splitFlags, validateRuleSet } from './schema.js';
 import { compileRule, type CompiledRule } from './load.js';
 import { backtrackingProblems } from './redos.js';
 
@@ -15,21 +15,10 @@ const regex = (source: string): RegExp => {
 
 export function applyConfig(builtin: readonly CompiledRule[], config: Config): RuleSetResult {
   const file = config.file ?? '.keyhound.yml';
-  const problems: Problem[] = [];
   const ids = new Set(builtin.map((r) => r.id));
-  const custom: CompiledRule[] = [];
-  for (const { rule, line } of config.rules) {
-    if (ids.has(rule.id)) problems.push({ file, line, ruleId: rule.id, field: 'id', message: 'duplicate id: a built-in or earlier rule has it (use severity, entropy or ruleAllowlists to change a built-in rule)' });
-    // A rule from a scanned repository's .keyhound.yml must not be able to hang the scan.
-    for (const p of backtrackingProblems(rule)) problems.push({ file, line, ruleId: rule.id, field: `rules.${p.field}`, message: p.message });
-    ids.add(rule.id);
-    custom.push(compileRule(rule));
-  }
-  for (const rule of custom) {
-    for (const target of rule.requires?.rules ?? []) {
-      if (!ids.has(target)) problems.push({ file, ruleId: rule.id, field: 'requires.rules', message: `names unknown rule "${target}"` });
-    }
-  }
+  const problems = configRuleProblems(config, file, [...ids]);
+  for (const { rule } of config.rules) ids.add(rule.id);
+  const custom = problems.length === 0 ? config.rules.map(({ rule }) => compileRule(rule)) : [];
   const known = (id: string, line: number | undefined, field: string): boolean => {
     if (ids.has(id)) return true;
     problems.push({ file, line, field, message: `names unknown rule "${id}" (keyhound rules lists them)` });
@@ -43,6 +32,29 @@ export function applyConfig(builtin: readonly CompiledRule[], config: Config): R
   const disabled = new Set(config.disabledRules.map((d) => d.id));
   const rules = [...builtin, ...custom].filter((r) => !disabled.has(r.id)).map((r) => customize(r, config));
   return { ok: true, rules };
+}
+
+/**
+ * The configuration's rules go through the checks a rules file gets (loadRuleFiles, `keyhound rules
+ * check`): validateRule when the file was read (config.ts), here the cross-rule checks (duplicate ids,
+ * a rule requiring itself or an unknown rule, chains) and the backtracking check, since a rule from a
+ * scanned repository's .keyhound.yml must not be able to hang the scan. Fields are named as in the
+ * file (rules[2].requires.rules), with the rule's line.
+ */
+function configRuleProblems(config: Config, file: string, builtinIds: string[]): Problem[] {
+  // Each rule starts on its own line: the line tells which entry of the list a problem is about.
+  const entry = new Map(config.rules.map(({ line }, i) => [line, `rules[${i}]`]));
+  const field = (line: number | undefined, name: string | undefined): string => [entry.get(line) ?? 'rules', name].filter(Boolean).join('.');
+  const builtinHint = ' (use severity, entropy or ruleAllowlists to change a built-in rule)';
+  const problems = validateRuleSet(config.rules.map(({ rule, line }) => ({ rule, file, line })), builtinIds).map((p) => ({
+    ...p,
+    field: field(p.line, p.field),
+    message: p.field === 'id' && builtinIds.includes(p.ruleId ?? '') ? p.message + builtinHint : p.message,
+  }));
+  for (const { rule, line } of config.rules) {
+    for (const p of backtrackingProblems(rule)) problems.push({ file, line, ruleId: rule.id, field: field(line, p.field), message: p.message });
+  }
+  return problems;
 }
 
 /** A copy of the rule with the configuration's overrides and allowlists applied. */

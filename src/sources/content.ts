@@ -3,7 +3,7 @@
 // are the same everywhere.
 import { detect } from '../detect/detector.js';
 import type { CompiledRule } from '../rules/load.js';
-import type { Finding, ScanError, Stats } from '../types.js';
+import { countSkip, type Finding, type ScanError, type Stats } from '../types.js';
 import { decode } from './decode.js';
 import { tooLargeError } from './fs-error.js';
 
@@ -16,7 +16,7 @@ export { tooLargeError };
 export type ContentOutcome =
   /** `warning`: scanned only in part (stdin or a device longer than --max-file-size). */
   | { kind: 'scanned'; bytes: number; findings: Finding[]; warning?: ScanError }
-  | { kind: 'binary' }
+  | { kind: 'binary'; path: string }
   | { kind: 'error'; error: ScanError };
 
 /**
@@ -27,7 +27,7 @@ export type ContentOutcome =
 export function scanBytes(path: string, bytes: Uint8Array, rules: readonly CompiledRule[]): ContentOutcome {
   try {
     const decoded = decode(bytes);
-    if (decoded.binary) return { kind: 'binary' };
+    if (decoded.binary) return { kind: 'binary', path };
     return { kind: 'scanned', bytes: bytes.length, findings: detect({ path, text: decoded.text }, rules) };
   } catch (err) {
     return { kind: 'error', error: scanFailed(path, err) };
@@ -43,11 +43,11 @@ export function scanFailed(path: string, err: unknown): ScanError {
 /** Counts an outcome into the stats and returns its findings; an error goes to `errors`. */
 export function countOutcome(outcome: ContentOutcome, stats: Stats, errors: ScanError[]): Finding[] {
   if (outcome.kind === 'binary') {
-    stats.skipped.binary++;
+    countSkip(stats, 'binary', outcome.path);
     return [];
   }
   if (outcome.kind === 'error') {
-    if (outcome.error.kind === 'too-large') stats.skipped.tooLarge++;
+    if (outcome.error.kind === 'too-large') countSkip(stats, 'tooLarge', outcome.error.path);
     errors.push(outcome.error);
     stats.errors = errors.length;
     return [];
@@ -71,6 +71,6 @@ export function scanContent(path: string, bytes: Uint8Array, rules: readonly Com
 
 /** The warning for content over --max-file-size, counted as skipped: reported, never silently dropped. */
 export function tooLarge(path: string, size: number, maxFileSize: number, stats: Stats, what = ''): ScanError {
-  stats.skipped.tooLarge++;
+  countSkip(stats, 'tooLarge', path);
   return tooLargeError(path, size, maxFileSize, what);
 }

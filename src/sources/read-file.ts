@@ -59,7 +59,7 @@ export async function scanFile(task: FileTask, rules: readonly CompiledRule[], l
 export async function scanSource(path: string, source: ByteSource, rules: readonly CompiledRule[], maxFileSize: number): Promise<ContentOutcome> {
   try {
     const streamed = await scanStream(path, source, rules, { maxBytes: maxFileSize });
-    if (streamed.binary) return { kind: 'binary' };
+    if (streamed.binary) return { kind: 'binary', path };
     const outcome: ContentOutcome = { kind: 'scanned', bytes: streamed.bytes, findings: streamed.findings };
     return streamed.truncated ? { ...outcome, warning: truncatedError(path, maxFileSize) } : outcome;
   } catch (err) {
