@@ -1,9 +1,9 @@
 // Stores the built-in rules (rules/*.yml) as dist/rules.json and the canary accounts as
 // dist/canary-accounts.json, so that start-up need not load a YAML parser. Run by `npm run build` after
-// tsc; src/rules/load.ts and src/verify/canary.ts fall back to the YAML when a JSON file is missing or
+// tsc; src/rules/load.ts and src/providers/aws/canary.ts fall back to the YAML when a JSON file is missing or
 // was built from other contents (src/rules/digest.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CANARY_ACCOUNTS_FILE, CANARY_ACCOUNTS_JSON, parseCanaryAccounts } from '../dist/src/verify/canary.js';
+import { CANARY_ACCOUNTS_FILE, CANARY_ACCOUNTS_JSON, parseCanaryAccounts } from '../dist/src/providers/aws/canary.js';
 import { BUILTIN_RULES_JSON, builtinRuleDigests, builtinRuleFiles, parseBuiltinRuleFiles } from '../dist/src/rules/load.js';
 import { textDigest } from '../dist/src/rules/digest.js';
 import { relative, join } from 'node:path';

@@ -18,7 +18,7 @@ const scan = (text: string): Finding[] => detect({ path: 'f.txt', text }, rules)
 /** secret → the key ID it was paired with ('-' for none), for each secret-access-key finding. */
 function pairsOf(found: Finding[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const f of found) if (f.ruleId.startsWith('aws-secret-access-key')) out.set(f.secret, f.pair?.secret ?? '-');
+  for (const f of found) if (f.ruleId.startsWith('aws-secret-access-key')) out.set(f.value, f.pair?.value ?? '-');
   return out;
 }
 
@@ -43,7 +43,7 @@ pairing('an ID under an access-key-id name wins over an earlier nameless one on 
   const text = `legacyId = "${x}"; cfg = {aws_access_key_id: "${y}", aws_secret_access_key: "${s}"}`;
   const found = scan(text);
   assert.equal(pairsOf(found), new Map([[s, y]]));
-  assert.is(found.find((f) => f.secret === x)?.severity, 'medium');
+  assert.is(found.find((f) => f.value === x)?.severity, 'medium');
   await sameStreamed(text);
 });
 

@@ -1,10 +1,22 @@
 // The shape of a rule as written in rules/*.yml, and validation that collects every problem at once.
+import { providerOf, reservedIdentities } from '../providers/index.js';
 import type { Severity } from '../types.js';
 import { RULE_SEVERITIES } from '../types.js';
 
-/** What kind of AWS credential part a rule finds; drives pairing and enrichment. */
+/**
+ * Deprecated: what kind of AWS credential part a rule finds. Still accepted in rule files and config:
+ * key-id, secret-key and session-token mean `provider: aws` with that `part`; other means no part.
+ */
 export type RuleKind = 'key-id' | 'secret-key' | 'session-token' | 'other';
 export const RULE_KINDS: readonly RuleKind[] = ['key-id', 'secret-key', 'session-token', 'other'];
+
+/** A part that pairs with other parts of its provider into one credential (gitleaks' [[rules.required]]). */
+export interface RawPairs {
+  /** Parts of the same provider this part pairs with (an access key ID: [secret-key]). */
+  with: string[];
+  /** How many lines apart the two may be. */
+  withinLines: number;
+}
 
 /** Evidence a match needs nearby before it counts (for secrets that look like any base64 string). */
 export interface RawRequirement {
@@ -22,6 +34,13 @@ export interface RawRule {
   title: string;
   description: string;
   severity: Severity;
+  /** The service whose credential this is (aws, github); a rule without one belongs to none. */
+  provider?: string;
+  /** Which part of the provider's credential the rule finds (key-id, secret-key, token). */
+  part?: string;
+  /** On a part that pairs with others: which, and how close. */
+  pairs?: RawPairs;
+  /** Deprecated: see RuleKind. */
   kind?: RuleKind;
   /** One capture group: the secret. A leading `(?i)` makes it case-insensitive. */
   regex: string;
@@ -47,7 +66,7 @@ export interface Problem {
 }
 
 const ID_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const RULE_FIELDS = ['id', 'title', 'description', 'severity', 'kind', 'regex', 'keywords', 'entropy', 'allowlist', 'requires', 'examples', 'negativeExamples', 'remediation', 'references'];
+const RULE_FIELDS = ['id', 'title', 'description', 'severity', 'provider', 'part', 'pairs', 'kind', 'regex', 'keywords', 'entropy', 'allowlist', 'requires', 'examples', 'negativeExamples', 'remediation', 'references'];
 const TEXT_FIELDS = ['id', 'title', 'description', 'regex', 'remediation'] as const;
 
 /** Splits the Go/PCRE-style `(?i)` prefix, which JavaScript regexes lack, into a flag. */
@@ -79,7 +98,7 @@ export function validateRule(raw: Record<string, unknown>, where: { file: string
   if (ruleId !== undefined && !ID_SHAPE.test(ruleId)) add('id', `"${ruleId}" must be kebab-case (a-z, 0-9, dashes)`);
   for (const key of Object.keys(raw)) if (!RULE_FIELDS.includes(key)) add(key, 'is not a known field of a rule');
   if (!RULE_SEVERITIES.includes(raw.severity as never)) add('severity', `must be one of ${RULE_SEVERITIES.join(', ')}`);
-  if (raw.kind !== undefined && !RULE_KINDS.includes(raw.kind as RuleKind)) add('kind', `must be one of ${RULE_KINDS.join(', ')}`);
+  validateProvider(raw, add);
   validateRegex(raw, add);
   validateKeywords(raw, add);
   if (raw.entropy !== undefined && !(typeof raw.entropy === 'number' && raw.entropy >= 0 && raw.entropy <= 8)) add('entropy', 'must be a number from 0 to 8');
@@ -90,6 +109,42 @@ export function validateRule(raw: Record<string, unknown>, where: { file: string
   }
   if (!isStringArray(raw.references)) add('references', 'must be a list of URLs');
   return problems;
+}
+
+/** The provider and part a rule names, with the deprecated `kind` read as the AWS part it means. */
+export function providerPartOf(raw: Pick<RawRule, 'provider' | 'part' | 'kind'>): { provider?: string; part?: string } {
+  if (raw.part !== undefined || raw.kind === undefined || raw.kind === 'other') return { provider: raw.provider, part: raw.part };
+  return { provider: raw.provider ?? 'aws', part: raw.kind };
+}
+
+function validateProvider(raw: Record<string, unknown>, add: (field: string, message: string) => void): void {
+  for (const field of ['provider', 'part'] as const) {
+    const v = raw[field];
+    if (v !== undefined && (typeof v !== 'string' || !ID_SHAPE.test(v))) add(field, 'must be kebab-case (a-z, 0-9, dashes)');
+  }
+  if (typeof raw.id === 'string' && reservedIdentities().includes(raw.id)) add('id', `"${raw.id}" is reserved: it names a credential part (use part: ${raw.id})`);
+  if (raw.kind !== undefined) {
+    if (!RULE_KINDS.includes(raw.kind as RuleKind)) add('kind', `must be one of ${RULE_KINDS.join(', ')} (deprecated: use provider and part)`);
+    else if (raw.part !== undefined) add('kind', 'is deprecated and cannot be given with part: remove it');
+    else if (raw.kind !== 'other' && raw.provider !== undefined && raw.provider !== 'aws') add('kind', `means an AWS part; with provider ${String(raw.provider)} use part`);
+  }
+  const { provider, part } = providerPartOf(raw as Pick<RawRule, 'provider' | 'part' | 'kind'>);
+  const known = providerOf(provider);
+  if (part !== undefined && provider === undefined) add('part', 'needs a provider (the service whose credential it is)');
+  if (known !== undefined && typeof part === 'string' && ID_SHAPE.test(part) && known.parts[part] === undefined) {
+    add('part', `provider ${known.id} has no part "${part}" (its parts: ${Object.keys(known.parts).join(', ')})`);
+  }
+  validatePairs(raw.pairs, part !== undefined, add);
+}
+
+function validatePairs(value: unknown, hasPart: boolean, add: (field: string, message: string) => void): void {
+  if (value === undefined) return;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return add('pairs', 'must be a mapping (with, withinLines)');
+  const pairs = value as Record<string, unknown>;
+  if (!hasPart) add('pairs', 'needs a provider and part: a rule pairs with other parts of its provider');
+  for (const key of Object.keys(pairs)) if (key !== 'with' && key !== 'withinLines') add(`pairs.${key}`, 'is not a known field (with, withinLines)');
+  if (!isStringArray(pairs.with) || pairs.with.length === 0) add('pairs.with', 'must be a non-empty list of parts');
+  if (!Number.isInteger(pairs.withinLines) || (pairs.withinLines as number) < 0) add('pairs.withinLines', 'must be a whole number of lines (0 = same line)');
 }
 
 /** How many capture groups a regex has: matching the empty alternative still reports them all. */
@@ -164,6 +219,16 @@ export function validateRuleSet(rules: { rule: RawRule; file: string; line?: num
     const earlier = seen.get(rule.id);
     if (earlier !== undefined) problems.push({ ...where, field: 'id', message: `duplicate id (first defined in ${earlier})` });
     seen.set(rule.id, file);
+  }
+  const pairsOf = new Map<string, { pairs: string; ruleId: string }>();
+  for (const { rule, file, line } of rules) {
+    const { provider, part } = providerPartOf(rule);
+    if (rule.pairs === undefined || part === undefined) continue;
+    const key = `${provider}/${part}`;
+    const pairs = JSON.stringify([rule.pairs.with, rule.pairs.withinLines]);
+    const earlier = pairsOf.get(key);
+    if (earlier !== undefined && earlier.pairs !== pairs) problems.push({ file, line, ruleId: rule.id, field: 'pairs', message: `differs from rule ${earlier.ruleId}'s: every rule of part ${key} must pair alike` });
+    else pairsOf.set(key, { pairs, ruleId: rule.id });
   }
   for (const { rule, file, line } of rules) {
     for (const target of rule.requires?.rules ?? []) {

@@ -9,8 +9,8 @@ export type EnrichOutcome = { ok: true } | { ok: false; message: string };
 /** Marks canaries, and verifies when `verify` is given. Mutates the findings it is given. */
 export async function enrichFindings(findings: Finding[], verify: VerifyOptions | undefined): Promise<EnrichOutcome> {
   if (findings.length === 0) return { ok: true };
-  // The canary list itself is read only once a key ID decodes to an account (src/verify/canary.ts).
-  const { findCanaries, keyIdOfFinding } = await import('./canary.js');
+  // The canary list itself is read only once a key ID decodes to an account (src/providers/aws/canary.ts).
+  const { findCanaries, keyIdOfFinding } = await import('../providers/aws/canary.js');
   const canaries = findCanaries(findings);
   for (const f of findings) {
     const keyId = keyIdOfFinding(f);
