@@ -1,5 +1,6 @@
 // The shape of a rule as written in rules/*.yml, and validation that collects every problem at once.
 import { providerOf, reservedIdentities } from '../providers/index.js';
+import { ALLOWLIST_FIELDS, ID_PATTERN, PAIRS_FIELDS, REQUIRES_FIELDS, RULE_FIELDS, RULE_KIND_VALUES, type RuleField } from './fields.js';
 import type { Severity } from '../types.js';
 import { RULE_SEVERITIES } from '../types.js';
 
@@ -7,8 +8,8 @@ import { RULE_SEVERITIES } from '../types.js';
  * Deprecated: what kind of AWS credential part a rule finds. Still accepted in rule files and config:
  * key-id, secret-key and session-token mean `provider: aws` with that `part`; other means no part.
  */
-export type RuleKind = 'key-id' | 'secret-key' | 'session-token' | 'other';
-export const RULE_KINDS: readonly RuleKind[] = ['key-id', 'secret-key', 'session-token', 'other'];
+export type RuleKind = (typeof RULE_KIND_VALUES)[number];
+export const RULE_KINDS: readonly RuleKind[] = RULE_KIND_VALUES;
 
 /** A part that pairs with other parts of its provider into one credential (gitleaks' [[rules.required]]). */
 export interface RawPairs {
@@ -56,6 +57,13 @@ export interface RawRule {
   references: string[];
 }
 
+/**
+ * The type and the field table (fields.ts) name the same fields: this does not compile when one gains
+ * or loses a field the other lacks.
+ */
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const RAW_RULE_MATCHES_FIELD_TABLE: SameKeys<keyof RawRule, RuleField> & SameKeys<keyof RawPairs, keyof typeof PAIRS_FIELDS> & SameKeys<keyof RawRequirement, keyof typeof REQUIRES_FIELDS> = true;
+
 /** One thing wrong with a rule; `line` is the rule's line in its file when known. */
 export interface Problem {
   file: string;
@@ -65,8 +73,11 @@ export interface Problem {
   message: string;
 }
 
-const ID_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const RULE_FIELDS = ['id', 'title', 'description', 'severity', 'provider', 'part', 'pairs', 'kind', 'regex', 'keywords', 'entropy', 'allowlist', 'requires', 'examples', 'negativeExamples', 'remediation', 'references'];
+const ID_SHAPE = new RegExp(ID_PATTERN);
+const KNOWN_FIELDS: readonly string[] = Object.keys(RULE_FIELDS);
+const ALLOWLIST_KEYS: readonly string[] = Object.keys(ALLOWLIST_FIELDS);
+const PAIRS_KEYS: readonly string[] = Object.keys(PAIRS_FIELDS);
+const REQUIRES_KEYS: readonly string[] = Object.keys(REQUIRES_FIELDS);
 const TEXT_FIELDS = ['id', 'title', 'description', 'regex', 'remediation'] as const;
 
 /** Splits the Go/PCRE-style `(?i)` prefix, which JavaScript regexes lack, into a flag. */
@@ -96,7 +107,7 @@ export function validateRule(raw: Record<string, unknown>, where: { file: string
     if (typeof raw[field] !== 'string' || (raw[field] as string).trim() === '') add(field, 'is required and must be a non-empty string');
   }
   if (ruleId !== undefined && !ID_SHAPE.test(ruleId)) add('id', `"${ruleId}" must be kebab-case (a-z, 0-9, dashes)`);
-  for (const key of Object.keys(raw)) if (!RULE_FIELDS.includes(key)) add(key, 'is not a known field of a rule');
+  for (const key of Object.keys(raw)) if (!KNOWN_FIELDS.includes(key)) add(key, 'is not a known field of a rule');
   if (!RULE_SEVERITIES.includes(raw.severity as never)) add('severity', `must be one of ${RULE_SEVERITIES.join(', ')}`);
   validateProvider(raw, add);
   validateRegex(raw, add);
@@ -142,8 +153,9 @@ function validatePairs(value: unknown, hasPart: boolean, add: (field: string, me
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return add('pairs', 'must be a mapping (with, withinLines)');
   const pairs = value as Record<string, unknown>;
   if (!hasPart) add('pairs', 'needs a provider and part: a rule pairs with other parts of its provider');
-  for (const key of Object.keys(pairs)) if (key !== 'with' && key !== 'withinLines') add(`pairs.${key}`, 'is not a known field (with, withinLines)');
+  for (const key of Object.keys(pairs)) if (!PAIRS_KEYS.includes(key)) add(`pairs.${key}`, `is not a known field (${PAIRS_KEYS.join(', ')})`);
   if (!isStringArray(pairs.with) || pairs.with.length === 0) add('pairs.with', 'must be a non-empty list of parts');
+  else for (const part of pairs.with) if (!ID_SHAPE.test(part)) add('pairs.with', `"${part}" must be kebab-case (a-z, 0-9, dashes)`);
   if (!Number.isInteger(pairs.withinLines) || (pairs.withinLines as number) < 0) add('pairs.withinLines', 'must be a whole number of lines (0 = same line)');
 }
 
@@ -181,7 +193,7 @@ function validateAllowlist(value: unknown, add: (field: string, message: string)
   if (typeof value !== 'object' || value === null) return add('allowlist', 'must be a mapping');
   const list = value as Record<string, unknown>;
   for (const key of Object.keys(list)) {
-    if (!['regexes', 'paths', 'stopwords', 'prefixes'].includes(key)) add(`allowlist.${key}`, 'is not a known field (regexes, paths, stopwords, prefixes)');
+    if (!ALLOWLIST_KEYS.includes(key)) add(`allowlist.${key}`, `is not a known field (${ALLOWLIST_KEYS.join(', ')})`);
     else if (!isStringArray(list[key])) add(`allowlist.${key}`, 'must be a list of strings');
   }
   for (const field of ['regexes', 'prefixes'] as const) {
@@ -198,6 +210,7 @@ function validateRequires(value: unknown, add: (field: string, message: string) 
   if (value === undefined) return;
   if (typeof value !== 'object' || value === null) return add('requires', 'must be a mapping');
   const req = value as Record<string, unknown>;
+  for (const key of Object.keys(req)) if (!REQUIRES_KEYS.includes(key)) add(`requires.${key}`, `is not a known field (${REQUIRES_KEYS.join(', ')})`);
   if (req.rules === undefined && req.pattern === undefined) add('requires', 'needs rules or a pattern');
   if (req.rules !== undefined && (!isStringArray(req.rules) || req.rules.length === 0)) add('requires.rules', 'must be a non-empty list of rule ids');
   if (req.rules !== undefined && req.pattern !== undefined) add('requires', 'takes rules or a pattern, not both');
