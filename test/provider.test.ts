@@ -11,6 +11,7 @@ import { checkExamples } from '../src/rules/check.js';
 import { compileRule, loadBuiltinRules, loadRuleFiles, type CompiledRule } from '../src/rules/load.js';
 import type { RawRule } from '../src/rules/schema.js';
 import { runCli } from './helpers/cli.js';
+import { Repo } from './helpers/git.js';
 import { Keys } from './helpers/keys.js';
 import { makeTree, removeTree } from './helpers/tmp.js';
 
@@ -97,6 +98,23 @@ cli('finds the token, and no output of any format says AWS', async () => {
     for (const [format, out] of Object.entries(outputs)) assert.not.match(out, /AWS|aws/, `${format} output mentions AWS`);
   } finally {
     removeTree(dir);
+  }
+});
+
+cli('staged: the blocked-commit advice names no AWS place for a GitHub token, and does for an AWS key', async () => {
+  const k = new Keys(1215);
+  const repo = Repo.init();
+  try {
+    repo.write('.keyhound.yml', readFileSync(FIXTURE, 'utf8')).write('ci/deploy.sh', `export GITHUB_TOKEN=${token(k)}\n`).add('ci/deploy.sh');
+    const gh = await runCli(['staged', '--no-progress'], { cwd: repo.dir });
+    assert.is(gh.code, 1, gh.stderr);
+    assert.match(gh.stdout, /Commit blocked/);
+    assert.not.match(gh.stdout, /AWS|aws/);
+    repo.write('ci/creds', `aws_access_key_id = ${k.keyId()}\naws_secret_access_key = ${k.secret()}\n`).add('ci/creds');
+    const both = await runCli(['staged', '--no-progress'], { cwd: repo.dir });
+    assert.match(both.stdout, /an AWS profile outside the repository/);
+  } finally {
+    repo.cleanup();
   }
 });
 

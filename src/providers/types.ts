@@ -33,6 +33,11 @@ export interface Provider {
   /** Offline facts about a value of `part`; only called for findings, so it may do a little work. */
   factsOf?(part: string, value: string): ValueFacts | undefined;
   /**
+   * Where its credentials belong instead of the code, after "load it from an environment variable, ":
+   * the staged report's advice names it when one of the provider's keys blocked the commit.
+   */
+  credentialSources?: string;
+  /**
    * Characters redaction may keep at each end of `value` when it has this provider's public shape
    * (an AWS key ID keeps its prefix, the key type), or undefined: the default (at most 4, a tenth).
    */

@@ -1,7 +1,7 @@
 // The human report: findings grouped by file, each with its masked line, then what to do and a summary.
 // Everything that came from a scanned file (names and content) is escaped, so a file cannot drive the
 // terminal with escape sequences.
-import { partLabel } from '../providers/index.js';
+import { partLabel, providerOf } from '../providers/index.js';
 import { isFailure, type Finding, type ScanError, type ScanResult, type Severity, type Stats } from '../types.js';
 import { escapeControl } from './escape.js';
 import { SHALLOW_NOTE, type ReportContext, type Reporter } from './types.js';
@@ -88,7 +88,7 @@ function formatAdvice(findings: Finding[], ctx: ReportContext): string[] {
     seen.add(rule.id);
     lines.push(`  ${rule.title}: ${ctx.mode === 'staged' ? notCommittedYet(rule.remediation) : rule.remediation}`);
   }
-  lines.push(...modeAdvice(ctx.mode, findings.some((f) => f.provider === 'aws')));
+  lines.push(...modeAdvice(ctx.mode, credentialSources(findings)));
   return lines;
 }
 
@@ -101,15 +101,19 @@ export function notCommittedYet(remediation: string): string {
   return remediation.replace(/\bfrom (?:the )?code and (?:from )?(?:git )?history\b/gi, 'from the staged files');
 }
 
-/** `aws`: some finding is an AWS credential, so AWS's own ways to load one are worth naming. */
-function modeAdvice(mode: ReportContext['mode'], aws: boolean): string[] {
+/** Where the providers of these findings keep credentials instead (an AWS profile, an IAM role). */
+function credentialSources(findings: readonly Finding[]): string[] {
+  const providers = new Set(findings.map((f) => f.provider));
+  return [...providers].flatMap((p) => providerOf(p)?.credentialSources ?? []);
+}
+
+/** `sources`: the providers' own places for credentials, named after the environment. */
+function modeAdvice(mode: ReportContext['mode'], sources: readonly string[]): string[] {
   const notReal = '  Not a real key? Add `keyhound:allow` in a comment on its line, or its fingerprint to .keyhoundignore (README: "False positives").';
   if (mode === 'staged') {
     return [
       '  Commit blocked: take the key out of the staged files (git restore --staged FILE, edit, git add), and load it',
-      aws
-        ? '  from an environment variable, an AWS profile outside the repository (~/.aws/credentials), or an IAM role.'
-        : '  from an environment variable or a secrets manager, outside the repository.',
+      `  from an environment variable${sources.length > 0 ? `, ${sources.join('; ')}` : ' or a secrets manager, outside the repository'}.`,
       notReal,
       '  To commit anyway, deliberately: git commit --no-verify.',
     ];

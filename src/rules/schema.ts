@@ -1,4 +1,5 @@
 // The shape of a rule as written in rules/*.yml, and validation that collects every problem at once.
+import { AWS_PROVIDER } from '../providers/aws/index.js';
 import { providerOf, reservedIdentities } from '../providers/index.js';
 import { ALLOWLIST_FIELDS, ID_PATTERN, PAIRS_FIELDS, REQUIRES_FIELDS, RULE_FIELDS, RULE_KIND_VALUES, type RuleField } from './fields.js';
 import type { Severity } from '../types.js';
@@ -125,7 +126,7 @@ export function validateRule(raw: Record<string, unknown>, where: { file: string
 /** The provider and part a rule names, with the deprecated `kind` read as the AWS part it means. */
 export function providerPartOf(raw: Pick<RawRule, 'provider' | 'part' | 'kind'>): { provider?: string; part?: string } {
   if (raw.part !== undefined || raw.kind === undefined || raw.kind === 'other') return { provider: raw.provider, part: raw.part };
-  return { provider: raw.provider ?? 'aws', part: raw.kind };
+  return { provider: raw.provider ?? AWS_PROVIDER, part: raw.kind };
 }
 
 function validateProvider(raw: Record<string, unknown>, add: (field: string, message: string) => void): void {
@@ -137,7 +138,7 @@ function validateProvider(raw: Record<string, unknown>, add: (field: string, mes
   if (raw.kind !== undefined) {
     if (!RULE_KINDS.includes(raw.kind as RuleKind)) add('kind', `must be one of ${RULE_KINDS.join(', ')} (deprecated: use provider and part)`);
     else if (raw.part !== undefined) add('kind', 'is deprecated and cannot be given with part: remove it');
-    else if (raw.kind !== 'other' && raw.provider !== undefined && raw.provider !== 'aws') add('kind', `means an AWS part; with provider ${String(raw.provider)} use part`);
+    else if (raw.kind !== 'other' && raw.provider !== undefined && raw.provider !== AWS_PROVIDER) add('kind', `means an AWS part; with provider ${String(raw.provider)} use part`);
   }
   const { provider, part } = providerPartOf(raw as Pick<RawRule, 'provider' | 'part' | 'kind'>);
   const known = providerOf(provider);

@@ -34,5 +34,6 @@ export const aws: Provider = {
     const accountId = accountIdOf(value);
     return { ...(keyType !== undefined ? { keyType } : {}), ...(accountId !== undefined ? { accountId } : {}) };
   },
+  credentialSources: 'an AWS profile outside the repository (~/.aws/credentials), or an IAM role',
   redactionKeep: (value) => (KEY_ID_SHAPE.test(value) ? 4 : undefined),
 };
