@@ -96,7 +96,7 @@ pairing('pretty-printed records: each secret pairs with the ID of its own record
   assert.equal(pairsOf(scan(text)), new Map(expected));
 });
 
-pairing('profiles in a credentials file pair within each profile; beyond PAIR_WITHIN_LINES, none', () => {
+pairing('profiles in a credentials file pair within each profile; beyond the pairs.withinLines of the rules (10), none', () => {
   const k = new Keys(306);
   const [x, sx, y, sy] = [k.keyId(), k.secret(), k.keyId(), k.secret()];
   const text = `[a]\naws_access_key_id = ${x}\naws_secret_access_key = ${sx}\n[b]\naws_access_key_id = ${y}\naws_secret_access_key = ${sy}\n`;

@@ -15,13 +15,6 @@ export interface Hit {
   nameStart?: number;
 }
 
-/**
- * How far apart (in lines) an AWS ID and secret may be and still count as one credential (the aws.yml
- * rules' `pairs.withinLines`). Credentials files, .env files, JSON and code put the two within a few
- * lines; 10 leaves room for comments.
- */
-export const PAIR_WITHIN_LINES = 10;
-
 /** How much text before a key ID or secret is looked at for the name that introduces it. */
 export const NAME_CHARS = 96;
 
@@ -55,14 +48,14 @@ export interface Placed {
  * One pairing declared in rule data: the hits of the rules whose part declares `pairs` (the IDs), and
  * the hits of the parts they pair with (the partners), of the same provider.
  */
-interface PairGroup {
+export interface PairGroup {
   ids: Hit[];
   partners: Hit[];
   withinLines: number;
 }
 
 /** The pairing groups among the hits, as their rules declare them (`pairs` on the ID part). */
-function pairGroups(hits: readonly Hit[]): PairGroup[] {
+export function pairGroups(hits: readonly Hit[]): PairGroup[] {
   const groups = new Map<string, PairGroup & { provider: string; with: readonly string[] }>();
   for (const h of hits) {
     const { provider, part, pairs } = h.rule;
@@ -73,26 +66,30 @@ function pairGroups(hits: readonly Hit[]): PairGroup[] {
     group.ids.push(h);
   }
   if (groups.size === 0) return [];
+  // Which groups each rule's hits are partners in, worked out once per rule, not once per hit.
+  const partnerOf = new Map<CompiledRule, PairGroup[]>();
   for (const h of hits) {
-    if (h.rule.part === undefined) continue;
-    for (const g of groups.values()) if (g.provider === h.rule.provider && g.with.includes(h.rule.part)) g.partners.push(h);
+    let into = partnerOf.get(h.rule);
+    if (into === undefined) {
+      const { provider, part } = h.rule;
+      partnerOf.set(h.rule, (into = part === undefined ? [] : [...groups.values()].filter((g) => g.provider === provider && g.with.includes(part))));
+    }
+    for (const g of into) g.partners.push(h);
   }
   return [...groups.values()];
 }
 
-/** Whether any hit could pair with another: only then are names worth looking up. */
-export function mayPair(hits: readonly Hit[]): boolean {
-  return pairGroups(hits).some((g) => g.ids.length > 0 && g.partners.length > 0);
-}
+/** Whether any hit of the groups could pair with another: only then are names worth looking up. */
+export const mayPair = (groups: readonly PairGroup[]): boolean => groups.some((g) => g.ids.length > 0 && g.partners.length > 0);
 
 /**
  * Pairs each partner (secret) with the best ID its rules declare it pairs with; returns both
  * directions. The pairs come from rule data (`pairs: { with, withinLines }` on the ID's part), so a
  * provider added as a rules file pairs without code. `hits` must be in order of position.
  */
-export function pairCredentials(hits: readonly Hit[]): Map<Hit, Hit> {
+export function pairCredentials(hits: readonly Hit[], groups: readonly PairGroup[] = pairGroups(hits)): Map<Hit, Hit> {
   const pairs = new Map<Hit, Hit>();
-  for (const group of pairGroups(hits)) {
+  for (const group of groups) {
     const free = group.partners.filter((h) => !pairs.has(h));
     for (const [partner, id] of pairNearest(group.ids, free, group.withinLines)) {
       pairs.set(partner, id);

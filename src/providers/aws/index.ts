@@ -29,10 +29,7 @@ export const aws: Provider = {
   // Fingerprints hashed the bare part ("the rule kind") before providers: kept, so baselines still match.
   identityOf: (part) => part,
   factsOf(part, value) {
-    if (part !== KEY_ID) return undefined;
-    const keyType = keyTypeOf(value);
-    const accountId = accountIdOf(value);
-    return { ...(keyType !== undefined ? { keyType } : {}), ...(accountId !== undefined ? { accountId } : {}) };
+    return part === KEY_ID ? { keyType: keyTypeOf(value), accountId: accountIdOf(value) } : undefined;
   },
   credentialSources: 'an AWS profile outside the repository (~/.aws/credentials), or an IAM role',
   redactionKeep: (value) => (KEY_ID_SHAPE.test(value) ? 4 : undefined),
