@@ -15,6 +15,14 @@ export interface PartInfo {
   name?: RegExp;
 }
 
+import type { Finding } from '../types.js';
+import type { VerifyOptions } from '../verify/verify.js';
+
+export type EnrichOutcome = { ok: true } | { ok: false; message: string };
+
+/** Adds what needs more than the value (a canary list, a network check) to a provider's findings; mutates them. */
+export type Enricher = (findings: Finding[], verify: VerifyOptions | undefined) => Promise<EnrichOutcome>;
+
 /** Facts a value says about itself, offline (an AWS key ID: its key type and account). */
 export interface ValueFacts {
   keyType?: string;
@@ -37,6 +45,11 @@ export interface Provider {
    * the staged report's advice names it when one of the provider's keys blocked the commit.
    */
   credentialSources?: string;
+  /**
+   * Loads (lazily: it may pull in a canary list, a request signer) what enriches this provider's
+   * findings after suppression, with --verify or without. Called only when there are some.
+   */
+  loadEnricher?(): Promise<Enricher>;
   /**
    * Characters redaction may keep at each end of `value` when it has this provider's public shape
    * (an AWS key ID keeps its prefix, the key type), or undefined: the default (at most 4, a tenth).

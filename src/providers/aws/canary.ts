@@ -1,7 +1,7 @@
 // Canary (honey) AWS keys: real keys, made powerless, whose every use alerts whoever planted them.
 // They are recognised offline from the account ID encoded in the key ID (keys.ts) and the published
 // accounts of canary services (data/aws/canary-accounts.yml), and are never sent to AWS.
-// Loaded lazily (src/verify/enrich.ts): only once there are findings.
+// Loaded lazily (enrich.ts): only once there are AWS findings.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,7 @@
 // The AWS provider: access key IDs, secret access keys and session tokens. Only the cheap parts live
 // here (labels, names for pairing, key types, redaction shape), because the staged pre-commit path
-// loads them; canary accounts (canary.ts) and verification (src/verify) are imported lazily.
+// loads them; enrichment (enrich.ts: canary accounts, canary.ts, and STS verification, src/verify) is
+// imported only when a scan found AWS keys.
 import type { Provider } from '../types.js';
 import { accountIdOf, keyTypeOf } from './keys.js';
 
@@ -31,6 +32,7 @@ export const aws: Provider = {
   factsOf(part, value) {
     return part === KEY_ID ? { keyType: keyTypeOf(value), accountId: accountIdOf(value) } : undefined;
   },
+  loadEnricher: async () => (await import('./enrich.js')).enrichAwsFindings,
   credentialSources: 'an AWS profile outside the repository (~/.aws/credentials), or an IAM role',
   redactionKeep: (value) => (KEY_ID_SHAPE.test(value) ? 4 : undefined),
 };
