@@ -62,7 +62,8 @@ export function pairGroups(hits: readonly Hit[]): PairGroup[] {
     if (pairs === undefined || provider === undefined || part === undefined) continue;
     const key = `${provider}\0${part}`;
     let group = groups.get(key);
-    if (group === undefined) groups.set(key, (group = { ids: [], partners: [], withinLines: pairs.withinLines, provider, with: pairs.with }));
+    // A part never pairs with itself (the validator refuses it; a hand-made rule may not be validated).
+    if (group === undefined) groups.set(key, (group = { ids: [], partners: [], withinLines: pairs.withinLines, provider, with: pairs.with.filter((p) => p !== part) }));
     group.ids.push(h);
   }
   if (groups.size === 0) return [];

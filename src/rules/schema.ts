@@ -147,6 +147,8 @@ function validateProvider(raw: Record<string, unknown>, add: (field: string, mes
     add('part', `provider ${known.id} has no part "${part}" (its parts: ${Object.keys(known.parts).join(', ')})`);
   }
   validatePairs(raw.pairs, part !== undefined, add);
+  const pairsWith = (raw.pairs as { with?: unknown } | undefined)?.with;
+  if (part !== undefined && Array.isArray(pairsWith) && pairsWith.includes(part)) add('pairs.with', `names the rule's own part (${part}): a part pairs with other parts`);
 }
 
 function validatePairs(value: unknown, hasPart: boolean, add: (field: string, message: string) => void): void {
