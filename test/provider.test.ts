@@ -72,6 +72,11 @@ data('the deprecated kind still means the AWS part, and clashes are refused', ()
   const base = { title: 'T', description: 'D', severity: 'high', regex: '(x)', examples: ['x'], negativeExamples: ['y'], remediation: 'R', references: [] };
   const legacy = compileRule({ ...base, id: 'legacy-id', kind: 'key-id' } as RawRule);
   assert.equal([legacy.provider, legacy.part], ['aws', 'key-id']);
+  // An unvalidated rule (a library user's) with a part named like an Object property is no known part.
+  const odd = compileRule({ ...base, id: 'odd', provider: 'aws', part: 'constructor', regex: 'k=(x+)', pairs: { with: ['secret-key'], withinLines: 1 } } as RawRule);
+  const partner = compileRule({ ...base, id: 'partner', provider: 'aws', part: 'secret-key', regex: 's=(y+)' } as RawRule);
+  const found = detect({ path: 'f', text: 'k=xxx s=yyy' }, [odd, partner]);
+  assert.equal([partLabel(odd), found.map((f) => [f.value, f.pair?.value])], ['constructor', [['xxx', 'yyy'], ['yyy', 'xxx']]]);
   const none = compileRule({ ...base, id: 'legacy-other', kind: 'other' } as RawRule);
   assert.equal([none.provider, none.part], [undefined, undefined]);
 });

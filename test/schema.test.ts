@@ -126,6 +126,7 @@ oneDefinition('the validator refuses what only it can check: an unknown AWS part
   assert.match(problems('provider: aws\npart: key-id\nkind: key-id'), /kind: is deprecated and cannot be given with part/);
   assert.match(problems('pairs: { with: [x], withinLines: 1 }'), /pairs: needs a provider and part/);
   assert.match(problems('part: token'), /part: needs a provider/);
+  assert.match(problems('provider: aws\npart: constructor'), /provider aws has no part "constructor"/);
   assert.match(problems('provider: acme\npart: client-id\npairs: { with: [client-id], withinLines: 1 }'), /pairs\.with: names the rule's own part/);
   assert.match(load(`rules:\n${GOOD.replace('id: good-rule', 'id: secret-key')}`).join('\n'), /"secret-key" is reserved/);
 });

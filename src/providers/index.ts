@@ -23,8 +23,10 @@ export interface RulePart {
   part?: string;
 }
 
+/** What the rule's provider knows of its part; own keys only, so a part named `constructor` is no part. */
 export function partInfo(rule: Pick<RulePart, 'provider' | 'part'>): PartInfo | undefined {
-  return rule.part === undefined ? undefined : providerOf(rule.provider)?.parts[rule.part];
+  const parts = providerOf(rule.provider)?.parts;
+  return rule.part === undefined || parts === undefined || !Object.hasOwn(parts, rule.part) ? undefined : parts[rule.part];
 }
 
 /** How reports name a value: the part's label ("access key ID"), its name ("token"), else "secret". */

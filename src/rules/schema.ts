@@ -1,6 +1,6 @@
 // The shape of a rule as written in rules/*.yml, and validation that collects every problem at once.
 import { AWS_PROVIDER } from '../providers/aws/index.js';
-import { providerOf, reservedIdentities } from '../providers/index.js';
+import { partInfo, providerOf, reservedIdentities } from '../providers/index.js';
 import { ALLOWLIST_FIELDS, ID_PATTERN, PAIRS_FIELDS, REQUIRES_FIELDS, RULE_FIELDS, RULE_KIND_VALUES, type RuleField } from './fields.js';
 import type { Severity } from '../types.js';
 import { RULE_SEVERITIES } from '../types.js';
@@ -143,7 +143,7 @@ function validateProvider(raw: Record<string, unknown>, add: (field: string, mes
   const { provider, part } = providerPartOf(raw as Pick<RawRule, 'provider' | 'part' | 'kind'>);
   const known = providerOf(provider);
   if (part !== undefined && provider === undefined) add('part', 'needs a provider (the service whose credential it is)');
-  if (known !== undefined && typeof part === 'string' && ID_SHAPE.test(part) && known.parts[part] === undefined) {
+  if (known !== undefined && typeof part === 'string' && ID_SHAPE.test(part) && partInfo({ provider, part }) === undefined) {
     add('part', `provider ${known.id} has no part "${part}" (its parts: ${Object.keys(known.parts).join(', ')})`);
   }
   validatePairs(raw.pairs, part !== undefined, add);
