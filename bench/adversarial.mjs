@@ -130,7 +130,7 @@ const neighbour = (dir) => {
   return pair;
 };
 const pairReported = (json, pair) => {
-  const secret = json?.findings.find((f) => f.secret.startsWith(pair.secret.slice(0, 4)) && f.ruleId.startsWith('aws-secret'));
+  const secret = json?.findings.find((f) => f.value.startsWith(pair.secret.slice(0, 4)) && f.ruleId.startsWith('aws-secret'));
   return secret !== undefined && secret.severity === 'critical';
 };
 

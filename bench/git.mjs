@@ -487,7 +487,7 @@ function historyTools(wanted, gitleaks) {
         return {
           count: j.findings.length,
           stats: j.stats,
-          hits: j.findings.map((f) => ({ secret: f.secret, rule: f.ruleId, commit: f.commit?.sha, path: f.path, atHead: f.atHead })),
+          hits: j.findings.map((f) => ({ secret: f.value, rule: f.ruleId, commit: f.commit?.sha, path: f.path, atHead: f.atHead })),
         };
       },
     });
@@ -787,7 +787,7 @@ function stagedOutcome(cmd, cwd, stagedPair) {
     try {
       const j = JSON.parse(r.stdout);
       findings = j.findings.length;
-      found = j.findings.some((f) => f.secret === stagedPair.id);
+      found = j.findings.some((f) => f.value === stagedPair.id);
     } catch {}
     return { exit: r.status, findings, found };
   }

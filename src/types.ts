@@ -26,10 +26,13 @@ export interface Location {
   endColumn: number;
 }
 
-/** The other half of an AWS credential found close by. */
+/** The other half of a credential found close by (an AWS access key ID and its secret access key). */
 export interface PairRef extends Location {
   ruleId: string;
-  secret: string;
+  /** The partner's value as found (redacted along with the finding's). */
+  value: string;
+  /** The partner's credential part (key-id, secret-key): parts of one provider pair. */
+  part?: string;
 }
 
 /** The commit a finding in git history was introduced by. */
@@ -47,9 +50,13 @@ export interface Finding extends Location {
   ruleId: string;
   title: string;
   severity: Severity;
-  /** The secret as found; reporters see it redacted unless the user passed --no-redact. */
-  secret: string;
-  /** Stable across runs and line moves: a hash of rule, path and secret. */
+  /** The value found (a key ID, a secret key, a token); reporters see it redacted unless --no-redact. */
+  value: string;
+  /** The service whose credential this is (its rule's provider: aws, github), if any. */
+  provider?: string;
+  /** Which part of that credential the value is (its rule's part: key-id, secret-key, token), if any. */
+  part?: string;
+  /** Stable across runs and line moves: a hash of the part (or rule), path and value. */
   fingerprint: string;
   /** The whole line the secret starts on, for text output (redacted along with the secret). */
   lineText: string;

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { accountIdOf, keyIdForAccount, keyTypeOf } from '../src/detect/aws.js';
+import { accountIdOf, keyIdForAccount, keyTypeOf } from '../src/providers/aws/keys.js';
 import { prng } from './helpers/keys.js';
 
 const account = suite('accountIdOf');

@@ -48,7 +48,7 @@ function minus(a: string[], b: string[]): string[] {
 
 /** One line per finding, for failure messages and UPDATE_SNAPSHOT output. */
 const describe = (f: Finding): string =>
-  `${keyOf({ path: f.path, line: f.line, kind: kindOf(f.ruleId) })}  col ${f.column}  ${f.ruleId}  ${f.secret.length > 48 ? `${f.secret.slice(0, 44)}...` : f.secret}` +
+  `${keyOf({ path: f.path, line: f.line, kind: kindOf(f.ruleId) })}  col ${f.column}  ${f.ruleId}  ${f.value.length > 48 ? `${f.value.slice(0, 44)}...` : f.value}` +
   (f.pair ? `  (paired with ${f.pair.line}:${f.pair.column} ${f.pair.ruleId})` : '');
 
 const caseNames = readdirSync(CASES_DIR, { withFileTypes: true })

@@ -229,7 +229,7 @@ lean('a clean staged scan, text format: no yargs, ora, yaml, AWS SDK, other repo
     repo.write('README.md', '# app\n\nMore words.\n').add('.');
     const r = loadedModules(['staged'], repo.dir);
     assert.is(r.code, 0, r.stderr);
-    assert.match(r.stdout, /No AWS credentials found/);
+    assert.match(r.stdout, /No secrets found/);
     assert.ok(r.loaded.some((u) => u.endsWith('/git/staged.js')), 'the hook saw nothing: the test is broken');
     assert.ok(r.loaded.some((u) => u.endsWith('/report/text.js')));
     for (const pattern of NOT_ON_STAGED_PATH) {
@@ -261,7 +261,7 @@ lean('with findings and --format json: the JSON reporter, still no yargs or SARI
 
 lean('rule sources newer than the built JSON (as npm unpacks a package): the JSON is still used, no YAML parser', () => {
   // npm does not keep file times when it unpacks a package, so the freshness check is by content.
-  const sources = [join(PACKAGE_ROOT, 'rules/aws.yml'), join(PACKAGE_ROOT, 'rules/canary-accounts.yml')];
+  const sources = [join(PACKAGE_ROOT, 'rules/aws.yml'), join(PACKAGE_ROOT, 'data/aws/canary-accounts.yml')];
   const times = sources.map((f) => statSync(f));
   const k = new Keys(608);
   const repo = Repo.init();

@@ -3,7 +3,7 @@
 // canary is never sent, and without --verify no request is made at all.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { keyIdForAccount } from '../src/detect/aws.js';
+import { keyIdForAccount } from '../src/providers/aws/keys.js';
 import { ROOT_REMEDIATION } from '../src/verify/root.js';
 import { Keys } from './helpers/keys.js';
 import { runCli } from './helpers/cli.js';

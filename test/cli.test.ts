@@ -126,17 +126,18 @@ formats('control characters in file names and content are escaped in text output
   }
 });
 
-formats('json: version 1 with findings, stats and errors; redacted unless --no-redact', async () => {
+formats('json: version 2 with findings, stats and errors; redacted unless --no-redact', async () => {
   const dir = leaky();
   try {
     const out = JSON.parse((await runCli(['scan', dir, '--format', 'json'])).stdout);
-    assert.is(out.version, 1);
+    assert.is(out.version, 2);
     assert.equal(out.findings.map((f: { ruleId: string; line: number }) => `${f.ruleId}:${f.line}`), ['aws-access-key-id:2', 'aws-secret-access-key:3']);
     assert.is(out.stats.filesScanned, 2);
     assert.equal(out.errors, []);
     assert.not.ok(JSON.stringify(out).includes(SECRET));
     const clear = JSON.parse((await runCli(['scan', dir, '--format', 'json', '--no-redact'])).stdout);
-    assert.is(clear.findings[1].secret, SECRET);
+    assert.is(clear.findings[1].value, SECRET);
+    assert.equal([clear.findings[0].label, clear.findings[1].label], ['access key ID', 'secret access key']);
   } finally {
     removeTree(dir);
   }

@@ -51,10 +51,10 @@ for (const [name, shape] of shapes) {
     const text = `${shape(base64Run(k, SIX_MB))}\n${pair.text}`;
     const found = scan(text);
     assert.ok(!found.some((f) => f.ruleId.includes('session-token')), 'a 6 MB run reported as a session token');
-    const secret = found.find((f) => f.secret === pair.secret);
+    const secret = found.find((f) => f.value === pair.secret);
     assert.ok(secret, 'the pair after the run was not found');
     assert.is(secret.severity, 'critical');
-    assert.is(secret.pair?.secret, pair.id);
+    assert.is(secret.pair?.value, pair.id);
   });
 }
 
@@ -65,7 +65,7 @@ huge('through scanBytes (the folder, staged and history path): the same', () => 
   const outcome = scanBytes('big.env', bytes, rules);
   assert.is(outcome.kind, 'scanned');
   if (outcome.kind !== 'scanned') return;
-  assert.equal(outcome.findings.map((f) => f.secret).sort(), [pair.id, pair.secret].sort());
+  assert.equal(outcome.findings.map((f) => f.value).sort(), [pair.id, pair.secret].sort());
 });
 
 huge('a run of URL escapes after a temporary key ID: no token, no exception', () => {
@@ -79,7 +79,7 @@ huge('hundreds of thousands of key IDs in one file: no exception, every one foun
   const ids = Array.from({ length: 300_000 }, () => k.keyId());
   const found = scan(ids.join('\n'));
   assert.is(found.length, ids.length);
-  assert.is(found[found.length - 1]!.secret, ids[ids.length - 1]);
+  assert.is(found[found.length - 1]!.value, ids[ids.length - 1]);
 });
 
 huge.run();
@@ -87,7 +87,7 @@ huge.run();
 const bounds = suite('the token length bound');
 
 const named = (token: string): string => `aws_session_token = ${token}`;
-const tokenOf = (text: string): string | undefined => scan(text).find((f) => f.ruleId === 'aws-session-token')?.secret;
+const tokenOf = (text: string): string | undefined => scan(text).find((f) => f.ruleId === 'aws-session-token')?.value;
 
 bounds('a token of MAX_TOKEN_CHARS characters is found whole', () => {
   const token = `IQoJb3JpZ2luX2Vj${base64Run(new Keys(1004), MAX_TOKEN_CHARS - 16)}`;

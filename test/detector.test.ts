@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { keyIdForAccount } from '../src/detect/aws.js';
+import { keyIdForAccount } from '../src/providers/aws/keys.js';
 import { detect } from '../src/detect/detector.js';
 import { shannonEntropy } from '../src/detect/entropy.js';
 import { redactFindings, redactSecret } from '../src/filter/redact.js';
@@ -24,8 +24,8 @@ pairing('an ID with its secret in a credentials file is one credential: both cri
   assert.is(idF!.ruleId, 'aws-access-key-id');
   assert.is(secretF!.ruleId, 'aws-secret-access-key');
   assert.ok(found.every((f) => f.severity === 'critical'));
-  assert.equal(idF!.pair && [idF!.pair.line, idF!.pair.column, idF!.pair.secret], [3, 25, secret]);
-  assert.equal(secretF!.pair && [secretF!.pair.line, secretF!.pair.secret], [2, id]);
+  assert.equal(idF!.pair && [idF!.pair.line, idF!.pair.column, idF!.pair.value], [3, 25, secret]);
+  assert.equal(secretF!.pair && [secretF!.pair.line, secretF!.pair.value], [2, id]);
 });
 
 pairing('alone, an ID is medium (low for ASIA) and a named secret is high', () => {
@@ -96,7 +96,7 @@ evidence('where a secret-shaped piece sits inside a longer session token, the to
   const token = `${k.sessionToken(200)}%2F${k.secret()}%3D`;
   const found = scan(`X-Amz-Credential=${k.keyId('ASIA')}%2F20260101&X-Amz-Security-Token=${token}&X-Amz-Date=1`);
   assert.equal(found.map((f) => f.ruleId), ['aws-temporary-access-key-id', 'aws-session-token']);
-  assert.is(found[1]!.secret, token);
+  assert.is(found[1]!.value, token);
 });
 
 evidence.run();
@@ -141,7 +141,7 @@ findings.run();
 const redaction = suite('redaction');
 
 redaction('key IDs keep prefix and last 4; secrets 4 at each end; long tokens are capped', () => {
-  assert.is(redactSecret('AKIAABCDEFGHIJKLMNOP', true), 'AKIA************MNOP');
+  assert.is(redactSecret('AKIAABCDEFGHIJKLMNOP', 4), 'AKIA************MNOP');
   assert.is(redactSecret('a'.repeat(36) + 'WXYZ'), `aaaa${'*'.repeat(32)}WXYZ`);
   assert.is(redactSecret('t'.repeat(300)).length, 4 + 32 + 1 + 4);
   assert.is(redactSecret('short'), '*****');
@@ -185,7 +185,7 @@ redaction('a secret whose own finding is suppressed is still masked in a neighbo
   const [legacy, current] = [k.keyId(), k.keyId()];
   const text = `legacyId = "${legacy}"; cfg = {aws_access_key_id: "${current}"}`;
   // As if the legacy ID were in .keyhoundignore or the baseline: only the current ID is reported.
-  const reported = scan(text).filter((f) => f.secret === current);
+  const reported = scan(text).filter((f) => f.value === current);
   assert.is(reported.length, 1);
   assert.ok(reported[0]!.lineText.includes(legacy), 'the test needs the legacy ID in the line text');
   const out = JSON.stringify(redactFindings(reported));

@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { textDigest } from '../src/rules/digest.js';
 import { BUILTIN_RULES_JSON, builtinRuleDigests } from '../src/rules/load.js';
-import { CANARY_ACCOUNTS_FILE, CANARY_ACCOUNTS_JSON } from '../src/verify/canary.js';
+import { CANARY_ACCOUNTS_FILE, CANARY_ACCOUNTS_JSON } from '../src/providers/aws/canary.js';
 
 test('a one-character edit, or a longer text, changes the digest', () => {
   const text = readFileSync(CANARY_ACCOUNTS_FILE, 'utf8');

@@ -47,12 +47,12 @@ codes('too large, binary, excluded and a broken link in a folder are policy: exi
   }
 });
 
-codes('an --include that matches no file is a warning and exit 2, never "No AWS credentials found"', async () => {
+codes('an --include that matches no file is a warning and exit 2, never "No secrets found"', async () => {
   const root = makeTree({ 'a.txt': 'hello\n', 'b.py': 'x = 1\n' });
   try {
     const text = await runCli(['scan', root, '--include', '*.nomatch', '--include', '*.py']);
     assert.is(text.code, 2, text.stdout);
-    assert.not.match(text.stdout, /No AWS credentials found\./);
+    assert.not.match(text.stdout, /No secrets found\./);
     assert.match(text.stdout, /--include \*\.nomatch matched no file to scan/);
     assert.not.match(text.stdout, /--include \*\.py matched/);
     const json = await runCli(['scan', root, '--include', '*.nomatch', '--format', 'json']);
@@ -119,7 +119,7 @@ codes('an explicitly named file that cannot be read: a warning and exit 2; with 
     const both = await run(['scan', 'locked.env', 'k.env']);
     assert.is(both.code, 1, both.stderr);
     const text = await run(['scan', 'locked.env']);
-    assert.not.match(text.stdout, /No AWS credentials found\./);
+    assert.not.match(text.stdout, /No secrets found\./);
     assert.match(text.stdout, /could not be scanned/);
   } finally {
     chmodSync(root, 0o700);

@@ -42,7 +42,7 @@ test('a key added in one commit and removed in the next: found, attributed to th
     const r = await history(repo.dir);
     assert.is(r.findings.length, 2);
     const idF = at(r.findings, 'aws-access-key-id');
-    assert.equal([idF.path, idF.line, idF.secret, idF.atHead], ['deploy/aws.ini', 2, id, false]);
+    assert.equal([idF.path, idF.line, idF.value, idF.atHead], ['deploy/aws.ini', 2, id, false]);
     assert.equal(idF.commit, { sha: added, author: 'Grace Hopper', email: 'grace@example.com', date: repo.authorDate(added), summary: 'Add deploy config' });
     // The helper's clock is shared by every test in the process, so only the shape of the date is fixed.
     assert.match(repo.authorDate(added), /^2024-01-01T\d\d:\d\d:00\+00:00$/);
@@ -245,7 +245,7 @@ test('a range whose commits edit a file that already had a key reports only keys
     repo.commitFiles('unrelated edit', { 'cfg.ini': `# note\na = ${oldId}\n` });
     const c3 = repo.commitFiles('new key', { 'cfg.ini': `# note\na = ${oldId}\nb = ${newId}\n` });
     const r = await history(repo.dir, { range: 'base..HEAD' });
-    assert.equal(r.findings.map((f) => f.secret), [newId]);
+    assert.equal(r.findings.map((f) => f.value), [newId]);
     assert.equal(r.findings[0]!.commit?.sha, c3);
   } finally {
     repo.cleanup();

@@ -33,7 +33,7 @@ test('a new file with a key: both halves found, on the right lines, paths from t
     for (const cwd of [repo.dir, join(repo.dir, 'deep/er')]) {
       const r = await staged(cwd);
       assert.equal(where(r), ['config/prod.ini:2:aws-access-key-id', 'config/prod.ini:3:aws-secret-access-key']);
-      assert.equal(r.findings.map((f) => f.secret), [id, secret]);
+      assert.equal(r.findings.map((f) => f.value), [id, secret]);
       assert.is(r.stats.filesScanned, 1);
       assert.is(r.stats.bytesScanned, `[default]\n${credentials(id, secret)}`.length);
     }
@@ -73,7 +73,7 @@ test('a key added to a file that already has one: only the new key is reported',
     repo.write('creds.ini', `[old]\n${old}\n[other]\nregion = us-east-1\n\n[new]\n${credentials(id, secret)}`).add();
     const r = await staged(repo.dir);
     assert.equal(where(r), ['creds.ini:9:aws-access-key-id', 'creds.ini:10:aws-secret-access-key']);
-    assert.equal(r.findings.map((f) => f.secret), [id, secret]);
+    assert.equal(r.findings.map((f) => f.value), [id, secret]);
     assert.is((await staged(repo.dir, { allLines: true })).findings.length, 4);
   } finally {
     repo.cleanup();
@@ -113,7 +113,7 @@ test('a renamed file (also edited) carrying an old key is not new; a key added t
     repo.write('conf/b.ini', `[a]\n${old}region = y\nformat = json\nbackup_key = ${newId}\n`).add();
     const added = await staged(repo.dir);
     assert.equal(where(added), ['conf/b.ini:6:aws-access-key-id']);
-    assert.is(added.findings[0]!.secret, newId);
+    assert.is(added.findings[0]!.value, newId);
   } finally {
     repo.cleanup();
   }
@@ -207,7 +207,7 @@ test('a file git treats as binary through .gitattributes (-diff) is still judged
     repo.commitFiles('init', { '.gitattributes': '*.env -diff\n', 'x.env': old });
     repo.write('x.env', `${old}\nextra = ${id}\n`).add();
     const r = await staged(repo.dir);
-    assert.equal(r.findings.map((f) => f.secret), [id]);
+    assert.equal(r.findings.map((f) => f.value), [id]);
   } finally {
     repo.cleanup();
   }
@@ -226,7 +226,7 @@ test("the user's diff settings (relative, no prefix, colour, external diff, copi
     repo.write('sub/a.ini', `[a]\n${old}[b]\nkey = ${id}\n`).write('other/b.txt', `b\nkey2 = ${k.keyId()}\n`).add();
     const r = await staged(join(repo.dir, 'sub'));
     assert.equal(where(r), ['other/b.txt:2:aws-access-key-id', 'sub/a.ini:5:aws-access-key-id']);
-    assert.is(r.findings[1]!.secret, id);
+    assert.is(r.findings[1]!.value, id);
   } finally {
     repo.cleanup();
   }

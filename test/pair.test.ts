@@ -4,10 +4,12 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { join } from 'node:path';
 import { detect } from '../src/detect/detector.js';
-import { loadBuiltinRules, type CompiledRule } from '../src/rules/load.js';
+import { loadBuiltinRules, loadRuleFiles, type CompiledRule } from '../src/rules/load.js';
 import { scanFileStreaming } from '../src/sources/stream.js';
 import type { Finding } from '../src/types.js';
+import { collectCredentials } from '../src/verify/verify.js';
 import { Keys } from './helpers/keys.js';
+import { pairFindings, tokenFinding } from './helpers/sts-server.js';
 import { makeTree, removeTree } from './helpers/tmp.js';
 
 const loaded = loadBuiltinRules();
@@ -18,7 +20,7 @@ const scan = (text: string): Finding[] => detect({ path: 'f.txt', text }, rules)
 /** secret → the key ID it was paired with ('-' for none), for each secret-access-key finding. */
 function pairsOf(found: Finding[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const f of found) if (f.ruleId.startsWith('aws-secret-access-key')) out.set(f.secret, f.pair?.secret ?? '-');
+  for (const f of found) if (f.ruleId.startsWith('aws-secret-access-key')) out.set(f.value, f.pair?.value ?? '-');
   return out;
 }
 
@@ -43,7 +45,7 @@ pairing('an ID under an access-key-id name wins over an earlier nameless one on 
   const text = `legacyId = "${x}"; cfg = {aws_access_key_id: "${y}", aws_secret_access_key: "${s}"}`;
   const found = scan(text);
   assert.equal(pairsOf(found), new Map([[s, y]]));
-  assert.is(found.find((f) => f.secret === x)?.severity, 'medium');
+  assert.is(found.find((f) => f.value === x)?.severity, 'medium');
   await sameStreamed(text);
 });
 
@@ -94,7 +96,7 @@ pairing('pretty-printed records: each secret pairs with the ID of its own record
   assert.equal(pairsOf(scan(text)), new Map(expected));
 });
 
-pairing('profiles in a credentials file pair within each profile; beyond PAIR_WITHIN_LINES, none', () => {
+pairing('profiles in a credentials file pair within each profile; beyond the pairs.withinLines of the rules (10), none', () => {
   const k = new Keys(306);
   const [x, sx, y, sy] = [k.keyId(), k.secret(), k.keyId(), k.secret()];
   const text = `[a]\naws_access_key_id = ${x}\naws_secret_access_key = ${sx}\n[b]\naws_access_key_id = ${y}\naws_secret_access_key = ${sy}\n`;
@@ -115,3 +117,43 @@ pairing('thousands of IDs and secrets on one line: every pair inside its record'
 });
 
 pairing.run();
+
+const declared = suite('pairing as rule data declares it');
+
+declared('a provider without code pairs the parts its rules declare, within their lines', () => {
+  const rule = (id: string, part: string, re: string, pairs?: string): string => [
+    `  - id: ${id}`, '    title: T', '    description: D', '    severity: medium', '    provider: acme', `    part: ${part}`,
+    ...(pairs ? [`    pairs: ${pairs}`] : []),
+    `    regex: '${re}'`, `    examples: ['x']`, `    negativeExamples: ['y']`, '    remediation: R', '    references: []',
+  ].join('\n');
+  const yaml = `rules:\n${rule('acme-client-id', 'client-id', 'acme_id=([a-z0-9]{12})', '{ with: [client-secret], withinLines: 2 }')}\n${rule('acme-client-secret', 'client-secret', 'acme_secret=([a-z0-9]{24})')}\n`;
+  const dir = makeTree({ 'acme.yml': yaml });
+  try {
+    const acme = loadRuleFiles([join(dir, 'acme.yml')]);
+    assert.ok(acme.ok, acme.ok ? '' : JSON.stringify(acme.problems));
+    if (!acme.ok) return;
+    const id = 'a1b2c3d4e5f6';
+    const near = detect({ path: 'x', text: `acme_id=${id}\n\nacme_secret=${'q7'.repeat(12)}\n` }, acme.rules);
+    assert.equal(near.map((f) => [f.ruleId, f.severity, f.pair?.ruleId, f.pair?.part]), [
+      ['acme-client-id', 'critical', 'acme-client-secret', 'client-secret'],
+      ['acme-client-secret', 'critical', 'acme-client-id', 'client-id'],
+    ]);
+    const far = detect({ path: 'x', text: `acme_id=${id}\n\n\nacme_secret=${'q7'.repeat(12)}\n` }, acme.rules);
+    assert.equal(far.map((f) => f.pair), [undefined, undefined], '3 lines apart is beyond withinLines: 2');
+  } finally {
+    removeTree(dir);
+  }
+});
+
+declared('--verify gives each temporary key its own session token: the detector\'s pairing, one token per key', () => {
+  const k = new Keys(1216);
+  const [a, b] = [k.keyId('ASIA'), k.keyId('ASIA')];
+  const [t3, t7] = [k.sessionToken(), k.sessionToken()];
+  // Key a on line 1 (secret on 2), key b on line 5 (secret on 6); tokens on lines 3 and 7. Token 3 is
+  // nearest to both (2 lines); a takes it, b takes the next nearest, 7, instead of sharing a's.
+  const findings = [...pairFindings(a, k.secret(), 'c.env', 1), tokenFinding(t3, 'c.env', 3), ...pairFindings(b, k.secret(), 'c.env', 5), tokenFinding(t7, 'c.env', 7)];
+  const tokens = new Map(collectCredentials(findings).map((c) => [c.keyId, c.sessionToken]));
+  assert.equal([tokens.get(a), tokens.get(b)], [t3, t7]);
+});
+
+declared.run();

@@ -88,7 +88,7 @@ test('the message names the secret, key details, pair and remediation; newlines 
   assert.not.ok(data.includes('\n'));
   assert.ok(data.includes('%0A'), 'remediation is on its own line');
   const message = parseCommand(line).message;
-  assert.ok(message.startsWith(`AWS access key ID ${f.secret} (${f.keyType}, account ${f.accountId}), paired with AWS secret access key at config/.env:3`), message);
+  assert.ok(message.startsWith(`AWS access key ID ${f.value} (${f.keyType}, account ${f.accountId}), paired with AWS secret access key at config/.env:3`), message);
   assert.ok(message.endsWith(`\n${f.remediation}`));
 });
 
@@ -145,7 +145,7 @@ test('no lineText context and no secret beyond what the finding carries', () => 
   const out = github(s.result, s.ctx);
   assert.not.ok(out.includes(s.lineCanary));
   for (const raw of s.raw) assert.not.ok(out.includes(raw), `raw secret leaked (seed ${s.seed})`);
-  for (const f of s.result.findings) assert.ok(out.includes(f.secret));
+  for (const f of s.result.findings) assert.ok(out.includes(f.value));
 });
 
 test('a history finding names the commit that introduced it (sha, author, date, summary)', () => {

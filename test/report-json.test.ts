@@ -4,8 +4,8 @@ import * as assert from 'uvu/assert';
 import { json } from '../src/report/json.js';
 import { emptyScan, sampleScan } from './helpers/sample-findings.js';
 
-const FINDING_KEYS = ['ruleId', 'title', 'severity', 'path', 'line', 'column', 'endLine', 'endColumn', 'secret', 'fingerprint'];
-const PAIR_KEYS = ['ruleId', 'path', 'line', 'column', 'endLine', 'endColumn', 'secret'];
+const FINDING_KEYS = ['ruleId', 'title', 'severity', 'path', 'line', 'column', 'endLine', 'endColumn', 'value', 'fingerprint'];
+const PAIR_KEYS = ['ruleId', 'path', 'line', 'column', 'endLine', 'endColumn', 'value', 'label', 'part'];
 
 type Doc = { version: number; findings: Record<string, unknown>[]; stats: unknown; errors: unknown };
 const parse = (text: string): Doc => JSON.parse(text) as Doc;
@@ -15,34 +15,35 @@ test('pretty-printed with two spaces and a trailing newline', () => {
   assert.ok(out.endsWith('}\n'), 'ends with a newline');
   assert.not.ok(out.endsWith('\n\n'), 'exactly one trailing newline');
   assert.is(out, JSON.stringify(JSON.parse(out), null, 2) + '\n');
-  assert.match(out, /^\{\n {2}"version": 1,\n {2}"findings": \[\n {4}\{\n {6}"ruleId"/);
+  assert.match(out, /^\{\n {2}"version": 2,\n {2}"findings": \[\n {4}\{\n {6}"ruleId"/);
 });
 
 test('top level is version, findings, stats, errors in that order', () => {
   const s = sampleScan();
   assert.equal(Object.keys(parse(json(s.result, s.ctx))), ['version', 'findings', 'stats', 'errors']);
-  assert.is(parse(json(s.result, s.ctx)).version, 1);
+  assert.is(parse(json(s.result, s.ctx)).version, 2);
 });
 
 test('a finding with every optional field has them in documented order', () => {
   const s = sampleScan();
   const doc = parse(json(s.result, s.ctx));
   const first = doc.findings[0]!;
-  assert.equal(Object.keys(first), [...FINDING_KEYS, 'keyType', 'accountId', 'pair', 'remediation']);
+  assert.equal(Object.keys(first), [...FINDING_KEYS, 'label', 'provider', 'part', 'keyType', 'accountId', 'pair', 'remediation']);
   assert.equal(Object.keys(first.pair as object), PAIR_KEYS);
   const f = s.result.findings[0]!;
   assert.is(first.accountId, f.accountId);
   assert.is(first.keyType, f.keyType);
-  assert.equal(first.pair, { ...f.pair });
+  assert.equal(first.pair, { ...f.pair, label: 'secret access key' });
+  assert.is(first.label, 'access key ID');
 });
 
 test('optional fields are omitted, not null, when the finding lacks them', () => {
   const s = sampleScan();
   const doc = parse(json(s.result, s.ctx));
   // Finding 2: pair only. Finding 3: keyType only. Finding 5: none.
-  assert.equal(Object.keys(doc.findings[1]!), [...FINDING_KEYS, 'pair', 'remediation']);
-  assert.equal(Object.keys(doc.findings[2]!), [...FINDING_KEYS, 'keyType', 'remediation']);
-  assert.equal(Object.keys(doc.findings[4]!), [...FINDING_KEYS, 'remediation']);
+  assert.equal(Object.keys(doc.findings[1]!), [...FINDING_KEYS, 'label', 'provider', 'part', 'pair', 'remediation']);
+  assert.equal(Object.keys(doc.findings[2]!), [...FINDING_KEYS, 'label', 'provider', 'part', 'keyType', 'remediation']);
+  assert.equal(Object.keys(doc.findings[4]!), [...FINDING_KEYS, 'label', 'provider', 'part', 'remediation']);
   assert.not.match(json(s.result, s.ctx), /: null/);
 });
 
@@ -70,7 +71,7 @@ test('lineText is never output, nor anything beyond the (redacted) secret', () =
   assert.not.match(out, /lineText/);
   assert.not.ok(out.includes(s.lineCanary), 'context from lineText leaked');
   for (const raw of s.raw) assert.not.ok(out.includes(raw), `raw secret leaked (seed ${s.seed})`);
-  for (const f of s.result.findings) assert.ok(out.includes(JSON.stringify(f.secret)), 'redacted secret shown');
+  for (const f of s.result.findings) assert.ok(out.includes(JSON.stringify(f.value)), 'redacted secret shown');
 });
 
 test('with --no-redact the secret the finding carries is output as is', () => {

@@ -137,7 +137,7 @@ test('a pair links to its other half through relatedLocations', () => {
       artifactLocation: { uri: 'config/.env', uriBaseId: '%SRCROOT%' },
       region: { startLine: pair.line, startColumn: pair.column, endLine: pair.endLine, endColumn: pair.endColumn },
     },
-    message: { text: `AWS secret access key at config/.env:3: ${pair.secret}` },
+    message: { text: `AWS secret access key at config/.env:3: ${pair.value}` },
   }]);
   assert.ok(idResult!.message.text!.endsWith(', paired with [AWS secret access key at config/.env:3](1).'));
   assert.is(secretResult!.relatedLocations![0]!.physicalLocation!.region!.startLine, 2);
@@ -149,8 +149,8 @@ test('the message names title, redacted secret, key type and account', () => {
   const s = sampleScan();
   const f = s.result.findings[0]!;
   const text = results(render(s))[0]!.message.text!;
-  assert.ok(text.startsWith(`AWS access key ID ${f.secret} (${f.keyType}, account ${f.accountId})`), text);
-  assert.is(results(render(s))[4]!.message.text, `AWS access key ID ${s.result.findings[4]!.secret}.`);
+  assert.ok(text.startsWith(`AWS access key ID ${f.value} (${f.keyType}, account ${f.accountId})`), text);
+  assert.is(results(render(s))[4]!.message.text, `AWS access key ID ${s.result.findings[4]!.value}.`);
 });
 
 test('result properties hold keyType, accountId and severity where set', () => {
@@ -240,7 +240,7 @@ test('no secret in clear beyond what the finding carries', () => {
   const out = sarif(s.result, s.ctx);
   assert.not.ok(out.includes(s.lineCanary), 'lineText context leaked');
   for (const raw of s.raw) assert.not.ok(out.includes(raw), `raw secret leaked (seed ${s.seed})`);
-  for (const f of s.result.findings) assert.ok(out.includes(f.secret));
+  for (const f of s.result.findings) assert.ok(out.includes(f.value));
 });
 
 test('pascalCase', () => {

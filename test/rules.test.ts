@@ -10,8 +10,8 @@ if (!loaded.ok) throw new Error(`built-in rules are invalid:\n${loaded.problems.
 const rules = loaded.rules;
 
 test('the built-in rules load without problems and cover every AWS credential part', () => {
-  const kinds = new Set(rules.map((r) => r.kind));
-  for (const kind of ['key-id', 'secret-key', 'session-token']) assert.ok(kinds.has(kind as never), kind);
+  const parts = new Set(rules.map((r) => `${r.provider}/${r.part}`));
+  for (const part of ['aws/key-id', 'aws/secret-key', 'aws/session-token']) assert.ok(parts.has(part), part);
 });
 
 for (const rule of rules) {
@@ -24,7 +24,7 @@ for (const rule of rules) {
   rule.negativeExamples.forEach((example, i) => {
     test(`${rule.id}: negative example ${i + 1} is not reported by this rule`, () => {
       const found = detect({ path: 'example.txt', text: example }, rules).filter((f) => f.ruleId === rule.id);
-      assert.equal(found.map((f) => f.secret), [], `unexpected ${rule.id} finding in: ${example}`);
+      assert.equal(found.map((f) => f.value), [], `unexpected ${rule.id} finding in: ${example}`);
     });
   });
 }

@@ -1,6 +1,10 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { parse as parseYaml } from 'yaml';
+import { withRuleDefinitions } from '../src/rules/fields.js';
 import { loadRuleFiles } from '../src/rules/load.js';
 import { formatProblem } from '../src/rules/schema.js';
 import { parseSize } from '../src/size.js';
@@ -86,6 +90,48 @@ validation('a file without a rules list is one clear problem', () => {
 });
 
 validation.run();
+
+const oneDefinition = suite('one definition of a rule (src/rules/fields.ts)');
+const SHIPPED = JSON.parse(readFileSync(new URL('../../schema/keyhound-config.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+
+oneDefinition('the shipped JSON Schema has the rule definitions the field table makes (npm run schema writes them)', () => {
+  assert.equal(SHIPPED, withRuleDefinitions(SHIPPED));
+});
+
+oneDefinition('the validator and the JSON Schema agree on rules, provider fields included', () => {
+  const validate = new Ajv({ strict: false, allErrors: true }).compile(SHIPPED);
+  const rule = (extra: string): string => `${GOOD.trimEnd()}\n${extra.split('\n').map((l) => `    ${l}`).join('\n')}\n`;
+  const samples: [string, boolean][] = [
+    [GOOD, true],
+    [rule('provider: github\npart: token'), true],
+    [rule('provider: aws\npart: key-id\npairs: { with: [secret-key], withinLines: 3 }'), true],
+    [rule('kind: secret-key'), true],
+    [rule('kind: key'), false],
+    [rule('provider: GitHub'), false],
+    [rule('provider: aws\npart: key-id\npairs: { with: [secret-key] }'), false],
+    [rule('provider: aws\npart: key-id\npairs: { with: [secret-key], withinLines: 3, near: 1 }'), false],
+    [rule('requires: { pattern: x, withinLines: 1, lines: 2 }'), false],
+    [rule('allowlist: { regexs: [x] }'), false],
+    [rule('colour: red'), false],
+  ];
+  for (const [yaml, valid] of samples) {
+    assert.is(load(`rules:\n${yaml}`).length === 0, valid, `validator on:\n${yaml}\n${load(`rules:\n${yaml}`).join('\n')}`);
+    assert.is(validate(parseYaml(`rules:\n${yaml}`)), valid, `schema on:\n${yaml}\n${JSON.stringify(validate.errors)}`);
+  }
+});
+
+oneDefinition('the validator refuses what only it can check: an unknown AWS part, a kind clash, pairs without a part', () => {
+  const problems = (extra: string): string => load(`rules:\n${GOOD.trimEnd()}\n${extra.split('\n').map((l) => `    ${l}`).join('\n')}\n`).join('\n');
+  assert.match(problems('provider: aws\npart: token'), /provider aws has no part "token"/);
+  assert.match(problems('provider: aws\npart: key-id\nkind: key-id'), /kind: is deprecated and cannot be given with part/);
+  assert.match(problems('pairs: { with: [x], withinLines: 1 }'), /pairs: needs a provider and part/);
+  assert.match(problems('part: token'), /part: needs a provider/);
+  assert.match(problems('provider: aws\npart: constructor'), /provider aws has no part "constructor"/);
+  assert.match(problems('provider: acme\npart: client-id\npairs: { with: [client-id], withinLines: 1 }'), /pairs\.with: names the rule's own part/);
+  assert.match(load(`rules:\n${GOOD.replace('id: good-rule', 'id: secret-key')}`).join('\n'), /"secret-key" is reserved/);
+});
+
+oneDefinition.run();
 
 const sizes = suite('parseSize');
 

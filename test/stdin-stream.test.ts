@@ -55,7 +55,7 @@ stdin('standard input within the limit is scanned whole, with no warning; a key 
   assert.equal(r.result.errors, []);
   const cut = await scan({ paths: ['-'], stdin: toAsync([Buffer.from(`key = ${ID}\n${'y'.repeat(5000)}\nkey = ${LATE_ID}\n`)]), maxFileSize: 1000, threads: 1 });
   if (!cut.ok) throw new Error(cut.messages.join('\n'));
-  assert.equal(cut.result.findings.map((f) => f.secret.slice(-4)), [ID.slice(-4)]);
+  assert.equal(cut.result.findings.map((f) => f.value.slice(-4)), [ID.slice(-4)]);
   assert.equal(cut.result.errors.map((e) => e.kind), ['too-large']);
 });
 

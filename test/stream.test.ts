@@ -114,7 +114,7 @@ boundaries('a key split across a chunk boundary is found once, whole', async () 
     const id = k.keyId();
     const text = `${'y'.repeat(1024 - 'key = '.length - cut)}\nkey = ${id}\n`;
     const found = await assertSameAsWhole(text, 'f.txt', [{ chunkBytes: 1024, overlapBytes: 256 }]);
-    assert.equal(found.map((f) => f.secret), [id]);
+    assert.equal(found.map((f) => f.value), [id]);
   }
 });
 
@@ -144,7 +144,7 @@ boundaries('a session token longer than the overlap, starting near the end of a 
   for (const pad of [700, 900, 1000]) {
     const text = `${'z'.repeat(pad)}\naws_session_token = ${k.sessionToken(1500)}\n${filler(3)}`;
     const found = await assertSameAsWhole(text, 'f.txt', [{ chunkBytes: 1024, overlapBytes: 256 }]);
-    assert.is(found[0]!.secret.length, 1500);
+    assert.is(found[0]!.value.length, 1500);
   }
 });
 
@@ -262,7 +262,7 @@ wired('a file over the streaming threshold is streamed by scan() and gives the s
     if (!streamed.ok) throw new Error(streamed.messages.join('\n'));
     assert.is(streamed.result.stats.bytesScanned, size);
     assert.is(streamed.result.findings.length, 6);
-    const where = (f: Finding): string => `${f.ruleId}:${f.line}:${f.column}:${f.secret}:${f.fingerprint}`;
+    const where = (f: Finding): string => `${f.ruleId}:${f.line}:${f.column}:${f.value}:${f.fingerprint}`;
     assert.equal(streamed.result.findings.map(where), whole.map(where));
   } finally {
     removeTree(root);

@@ -2,7 +2,7 @@
 // retries, timeouts, one request per credential, none for canaries. Nothing here reaches the internet.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { keyIdForAccount } from '../src/detect/aws.js';
+import { keyIdForAccount } from '../src/providers/aws/keys.js';
 import { detect } from '../src/detect/detector.js';
 import { loadBuiltinRules } from '../src/rules/load.js';
 import type { Finding } from '../src/types.js';

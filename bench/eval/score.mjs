@@ -86,7 +86,7 @@ export function match(labels, findings) {
 
   findings.forEach((f, fi) => {
     for (const li of byLoc.get(key(f.path, f.line)) || []) {
-      if (labelHit[li] === -1 && labels[li].value === f.secret) {
+      if (labelHit[li] === -1 && labels[li].value === f.value) {
         labelHit[li] = fi;
         fState[fi] = { status: 'exact', label: li };
         return;
@@ -106,7 +106,7 @@ export function match(labels, findings) {
   findings.forEach((f, fi) => {
     if (fState[fi].status) return;
     for (const li of byLoc.get(key(f.path, f.line)) || []) {
-      if (labels[li].value === f.secret) {
+      if (labels[li].value === f.value) {
         fState[fi] = { status: 'duplicate', label: li };
         return;
       }
@@ -165,7 +165,7 @@ function main() {
   const loose = findings
     .map((f, i) => ({ f, st: fState[i] }))
     .filter((x) => x.st.status === 'loose')
-    .map(({ f, st }) => ({ path: f.path, line: f.line, ruleId: f.ruleId, secret: f.secret, expected: labels[st.label].value }));
+    .map(({ f, st }) => ({ path: f.path, line: f.line, ruleId: f.ruleId, value: f.value, expected: labels[st.label].value }));
 
   const result = {
     corpus: opts.corpus,
@@ -176,9 +176,9 @@ function main() {
     perKind: Object.fromEntries(Object.entries(per).filter(([k, p]) => KINDS.includes(k) || p.labels || p.findings).map(([k, p]) => [k, finish(p)])),
     perRule: countBy(findings, (f) => f.ruleId),
     misses,
-    falsePositives: fps.map((f) => ({ path: f.path, line: f.line, column: f.column, ruleId: f.ruleId, kind: f.kind, secret: f.secret,
-      fragmentOf: labels.find((l) => l.path === f.path && l.line === f.line && f.secret && l.value.includes(f.secret))?.kind ?? null })),
-    duplicates: dups.map((f) => ({ path: f.path, line: f.line, ruleId: f.ruleId, secret: f.secret })),
+    falsePositives: fps.map((f) => ({ path: f.path, line: f.line, column: f.column, ruleId: f.ruleId, kind: f.kind, value: f.value,
+      fragmentOf: labels.find((l) => l.path === f.path && l.line === f.line && f.value && l.value.includes(f.value))?.kind ?? null })),
+    duplicates: dups.map((f) => ({ path: f.path, line: f.line, ruleId: f.ruleId, value: f.value })),
     looseMatches: loose,
     ignoredLabelFileFindings: ignored.length,
   };
@@ -207,18 +207,18 @@ function main() {
   out.push('');
   out.push(`FALSE POSITIVES (${fps.length}):`);
   for (const f of fps) {
-    const host = labels.find((l) => l.path === f.path && l.line === f.line && f.secret && l.value.includes(f.secret));
-    out.push(`  ${f.path}:${f.line}  ${f.kind}/${f.ruleId}  ${trunc(f.secret)}${host ? `  [fragment of the labelled ${host.kind}]` : ''}`);
+    const host = labels.find((l) => l.path === f.path && l.line === f.line && f.value && l.value.includes(f.value));
+    out.push(`  ${f.path}:${f.line}  ${f.kind}/${f.ruleId}  ${trunc(f.value)}${host ? `  [fragment of the labelled ${host.kind}]` : ''}`);
   }
   if (loose.length) {
     out.push('');
     out.push(`VALUE DIFFERS (${loose.length}, counted as found):`);
-    for (const l of loose) out.push(`  ${l.path}:${l.line}  ${l.ruleId}  got ${trunc(l.secret, 40)}  expected ${trunc(l.expected, 40)}`);
+    for (const l of loose) out.push(`  ${l.path}:${l.line}  ${l.ruleId}  got ${trunc(l.value, 40)}  expected ${trunc(l.expected, 40)}`);
   }
   if (dups.length) {
     out.push('');
     out.push(`DUPLICATES (${dups.length}, not counted):`);
-    for (const d of dups) out.push(`  ${d.path}:${d.line}  ${d.ruleId}  ${trunc(d.secret)}`);
+    for (const d of dups) out.push(`  ${d.path}:${d.line}  ${d.ruleId}  ${trunc(d.value)}`);
   }
   console.log(out.join('\n'));
 }

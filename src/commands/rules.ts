@@ -19,7 +19,7 @@ export async function runRules(args: RulesArgs, io: Io): Promise<number> {
   if (!ready.ok) return fail(io, ready.messages);
   const rules = ready.prepared.rules;
   if (args.json) {
-    const list = rules.map((r) => ({ id: r.id, title: r.title, severity: r.severity, kind: r.kind, description: r.description }));
+    const list = rules.map((r) => ({ id: r.id, title: r.title, severity: r.severity, provider: r.provider, part: r.part, description: r.description }));
     io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
     return EXIT.clean;
   }

@@ -1,15 +1,16 @@
 // The detector: a pure function of a fragment and the compiled rules, so it can run anywhere
 // (main thread, worker, test). Cheap gates first: path → keyword → regex → entropy → allowlist →
-// nearby evidence. Then overlapping matches are resolved, AWS pairs marked and key IDs enriched.
+// nearby evidence. Then overlapping matches are resolved, pairs marked (as rule data declares them)
+// and values enriched by their rule's provider (an AWS key ID's key type and account).
 import { createRequire } from 'node:module';
 import { matchesAny } from '../glob.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { Finding, Fragment } from '../types.js';
-import { accountIdOf, keyTypeOf } from './aws.js';
+import { identityOf, providerOf } from '../providers/index.js';
 import { inlineAllowMarker } from './inline-allow.js';
 import { shannonEntropy } from './entropy.js';
 import { CONTEXT_CHARS, LineIndex } from './lines.js';
-import { nameStartOf, pairCredentials, type Hit } from './pair.js';
+import { mayPair, nameStartOf, pairCredentials, pairGroups, type Hit } from './pair.js';
 
 
 /**
@@ -28,10 +29,11 @@ export function detect(fragment: Fragment, rules: readonly CompiledRule[]): Find
   for (const rule of rules) if (rule.requires?.rules !== undefined) for (const hit of scan.run(rule, hits)) hits.push(hit);
   const kept = resolveOverlaps(hits, rules);
   // Names only decide between candidates for pairing: none are needed where nothing can pair.
-  if (kept.some((h) => h.rule.kind === 'secret-key') && kept.some((h) => h.rule.kind === 'key-id')) {
-    for (const hit of kept) hit.nameStart = nameStartOf(fragment.text, hit.start, hit.rule.kind);
+  const groups = pairGroups(kept);
+  if (mayPair(groups)) {
+    for (const hit of kept) hit.nameStart = nameStartOf(fragment.text, hit.start, hit.rule);
   }
-  const pairs = pairCredentials(kept);
+  const pairs = pairCredentials(kept, groups);
   return toFindings(kept, pairs, fragment, scan.lines);
 }
 
@@ -94,7 +96,7 @@ class FragmentScan {
       const key = spanKey(candidate.start, candidate.end);
       if (skipClaimed && (this.claimed.get(key) ?? Infinity) < rank) continue;
       // The secret's own checks first: most candidates fail them, and need no line index at all.
-      if (!passesSecretChecks(rule, candidate.secret)) continue;
+      if (!passesSecretChecks(rule, candidate.value)) continue;
       const hit: Hit = { ...candidate, line: this.lines.lineOf(candidate.start) };
       if (this.passesPrefixCheck(rule, hit) && this.hasEvidence(rule, hit, anchors)) {
         hits.push(hit);
@@ -139,7 +141,7 @@ class FragmentScan {
         searchedFrom = m.index + Math.max(m[0].length, 1);
         const span = m.indices?.[1];
         if (span === undefined || m[1] === undefined) continue;
-        yield { rule, start: span[0], end: span[1], secret: m[1] };
+        yield { rule, start: span[0], end: span[1], value: m[1] };
       }
       if (!reuse || m !== known!.match) known = { from: searchedFrom, match: m };
     }
@@ -244,15 +246,20 @@ function toFindings(hits: Hit[], pairs: Map<Hit, Hit>, fragment: Fragment, lines
       severity: partner ? 'critical' : hit.rule.severity,
       path: fragment.path,
       ...lines.span(hit.start, hit.end),
-      secret: detached(hit.secret),
+      value: detached(hit.value),
       fingerprint: n === 1 ? base : `${base}:${n}`,
       ...lineTextOf(hit, hits, lines),
       remediation: hit.rule.remediation,
     };
-    if (hit.rule.kind === 'key-id') enrichKeyId(finding);
+    if (hit.rule.provider !== undefined) finding.provider = hit.rule.provider;
+    if (hit.rule.part !== undefined) finding.part = hit.rule.part;
+    addFacts(finding);
     const allow = marker(finding.line, finding.endLine);
     if (allow !== undefined) finding.inlineAllow = detached(allow);
-    if (partner) finding.pair = { ruleId: partner.rule.id, path: fragment.path, ...lines.span(partner.start, partner.end), secret: detached(partner.secret) };
+    if (partner) {
+      finding.pair = { ruleId: partner.rule.id, path: fragment.path, ...lines.span(partner.start, partner.end), value: detached(partner.value) };
+      if (partner.rule.part !== undefined) finding.pair.part = partner.rule.part;
+    }
     return finding;
   });
 }
@@ -304,19 +311,27 @@ function markerCache(lines: LineIndex): (line: number, endLine: number) => strin
   };
 }
 
-function enrichKeyId(finding: Finding): void {
-  const keyType = keyTypeOf(finding.secret);
-  const accountId = accountIdOf(finding.secret);
-  if (keyType !== undefined) finding.keyType = keyType;
-  if (accountId !== undefined) finding.accountId = accountId;
+/** What the value says about itself offline, as its provider reads it (an AWS key ID: key type, account). */
+function addFacts(finding: Finding): void {
+  if (finding.part === undefined) return;
+  const facts = providerOf(finding.provider)?.factsOf?.(finding.part, finding.value);
+  if (facts?.keyType !== undefined) finding.keyType = facts.keyType;
+  if (facts?.accountId !== undefined) finding.accountId = facts.accountId;
 }
 
-/** Kind (or rule), path and secret: unchanged when lines move or the rule that matched is refined. */
+/**
+ * Identity (provider-qualified part, or rule), path and value: unchanged when lines move or the rule
+ * that matched is refined. AWS parts hash their bare part name, as before providers (see identityOf).
+ */
 function fingerprintOf(hit: Hit, path: string): string {
-  const what = hit.rule.kind === 'other' ? hit.rule.id : hit.rule.kind;
+  let what = identities.get(hit.rule);
+  if (what === undefined) identities.set(hit.rule, (what = identityOf(hit.rule)));
   // crypto.hash, one call without a Hash object, is ~3x faster (Node >= 20.12; package.json asks 20.19).
-  return crypto().hash('sha256', `${what}\0${path}\0${hit.secret}`, 'hex').slice(0, 16);
+  return crypto().hash('sha256', `${what}\0${path}\0${hit.value}`, 'hex').slice(0, 16);
 }
+
+/** Each rule's fingerprint identity, worked out once: a scan of many findings asks per finding. */
+const identities = new WeakMap<CompiledRule, string>();
 
 /** node:crypto is loaded on the first finding (~10 ms that a clean pre-commit run does not pay). */
 let cryptoModule: typeof import('node:crypto') | undefined;

@@ -1,24 +1,27 @@
 // Masks secrets before any reporter sees them, keeping enough to recognise a key you own.
+import { redactionKeep } from '../providers/index.js';
 import type { Finding } from '../types.js';
 
 /** Longest run of mask characters shown, so a 700-character token does not fill the terminal. */
 const MAX_MASK = 32;
 
 /**
- * Key IDs keep their 4-character prefix and last 4 characters (the prefix is the key type, and the
- * console shows IDs in full anyway); secrets and tokens keep 4 characters at each end, never more
- * than a tenth of their length per end.
+ * Secrets and tokens keep 4 characters at each end, never more than a tenth of their length per end;
+ * `keep` overrides that for values whose provider says more is public (an AWS key ID keeps its
+ * 4-character prefix, the key type, and last 4: the console shows IDs in full anyway).
  */
-export function redactSecret(secret: string, isKeyId = false): string {
-  const keep = isKeyId ? 4 : Math.min(4, Math.floor(secret.length / 10));
+export function redactSecret(secret: string, keep = Math.min(4, Math.floor(secret.length / 10))): string {
   const hidden = secret.length - 2 * keep;
   if (hidden <= 0) return '*'.repeat(secret.length);
   const mask = hidden > MAX_MASK ? `${'*'.repeat(MAX_MASK)}…` : '*'.repeat(hidden);
   return secret.slice(0, keep) + mask + secret.slice(secret.length - keep);
 }
 
-const looksLikeKeyId = (s: string): boolean => /^(?:AKIA|ASIA|ABIA|ACCA|A3T)[A-Z0-9]{16}$/.test(s);
-const maskOf = (secret: string): string => redactSecret(secret, looksLikeKeyId(secret));
+/**
+ * By the value's shape, not its finding's part: the places in a line carry no part, and a value is
+ * masked alike wherever it shows (its own finding, its partner's pair, a neighbour's line).
+ */
+const maskOf = (secret: string): string => redactSecret(secret, redactionKeep(secret));
 
 /**
  * Copies of the findings with every secret masked: their own, their pair's, and in each line of text
@@ -29,8 +32,8 @@ const maskOf = (secret: string): string => redactSecret(secret, looksLikeKeyId(s
 export function redactFindings(findings: readonly Finding[]): Finding[] {
   return findings.map((f) => {
     const { lineSecrets, ...rest } = f;
-    const out: Finding = { ...rest, secret: maskOf(f.secret), lineText: maskLineText(f.lineText, lineSecrets, [f.secret, f.pair?.secret]) };
-    if (f.pair) out.pair = { ...f.pair, secret: maskOf(f.pair.secret) };
+    const out: Finding = { ...rest, value: maskOf(f.value), lineText: maskLineText(f.lineText, lineSecrets, [f.value, f.pair?.value]) };
+    if (f.pair) out.pair = { ...f.pair, value: maskOf(f.pair.value) };
     return out;
   });
 }

@@ -233,7 +233,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
       if (hits.length > 0) {
         const before = job.previous === undefined ? undefined : await textOf(job.previous);
         for (const finding of hits) {
-          if (before?.includes(finding.secret)) continue;
+          if (before?.includes(finding.value)) continue;
           reported.add(finding.fingerprint);
           // A boundary commit's parents are not in the clone: the key may be older, and its author
           // is not to be blamed for it. Say so instead of naming a commit.
@@ -281,7 +281,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
       findings.map(async (finding) => {
         const paths = [finding.path, ...(jobOf.get(finding)?.otherPaths ?? [])];
         const texts = await Promise.all(paths.map(atHead));
-        finding.atHead = texts.some((text) => text?.includes(finding.secret) === true);
+        finding.atHead = texts.some((text) => text?.includes(finding.value) === true);
       }),
     );
   } catch (err) {

@@ -178,7 +178,7 @@ async function newOnly(hits: Finding[], entry: RawEntry, addedLines: () => Promi
   if (before?.content === undefined) return onAdded;
   const decoded = decode(before.content);
   if (decoded.binary) return onAdded;
-  return onAdded.filter((f) => !decoded.text.includes(f.secret));
+  return onAdded.filter((f) => !decoded.text.includes(f.value));
 }
 
 function touches(lines: Set<number>, from: number, to: number): boolean {

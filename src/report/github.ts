@@ -49,7 +49,7 @@ function findingCommand(f: Finding, titles: Map<string, string>): string {
 /** First line says what was found (the secret as the finding carries it, i.e. redacted); second, what to do. */
 function findingMessage(f: Finding, titles: Map<string, string>): string {
   const details = [f.keyType, f.accountId && `account ${f.accountId}`].filter(Boolean);
-  let first = `${f.canary !== undefined ? `Canary token (decoy) of ${f.canary.service}, planted to detect leaks; using it alerts whoever planted it. ` : ''}${f.title} ${f.secret}`;
+  let first = `${f.canary !== undefined ? `Canary token (decoy) of ${f.canary.service}, planted to detect leaks; using it alerts whoever planted it. ` : ''}${f.title} ${f.value}`;
   if (details.length > 0) first += ` (${details.join(', ')})`;
   if (f.pair) first += `, paired with ${titles.get(f.pair.ruleId) ?? f.pair.ruleId} at ${f.pair.path}:${f.pair.line}`;
   // History: which commit; the annotation lands on the file at HEAD, where the key may be long gone.

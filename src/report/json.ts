@@ -1,10 +1,11 @@
 // The JSON reporter: a stable, versioned document for scripts and other tools.
 // Key order is fixed on purpose so diffs of two reports line up; lineText is left out (text output only).
+import { partLabel } from '../providers/index.js';
 import type { Finding, PairRef } from '../types.js';
 import type { Reporter } from './types.js';
 
 /** Bump when a consumer would have to change: renamed or removed keys, changed meanings. */
-export const JSON_REPORT_VERSION = 1;
+export const JSON_REPORT_VERSION = 2;
 
 export const json: Reporter = (result) => {
   const doc = {
@@ -29,12 +30,16 @@ function findingObject(f: Finding): Record<string, unknown> {
     column: f.column,
     endLine: f.endLine,
     endColumn: f.endColumn,
-    secret: f.secret,
+    // `value`, not `secret` (version 1): an access key ID is not a secret. `label` says what it is.
+    value: f.value,
     fingerprint: f.fingerprint,
+    label: partLabel(f),
   };
+  if (f.provider !== undefined) out.provider = f.provider;
+  if (f.part !== undefined) out.part = f.part;
   if (f.keyType !== undefined) out.keyType = f.keyType;
   if (f.accountId !== undefined) out.accountId = f.accountId;
-  if (f.pair !== undefined) out.pair = pairObject(f.pair);
+  if (f.pair !== undefined) out.pair = pairObject(f.pair, f.provider);
   if (f.commit !== undefined) out.commit = { ...f.commit };
   if (f.beforeShallowBoundary) out.beforeShallowBoundary = true;
   if (f.atHead !== undefined) out.atHead = f.atHead;
@@ -45,14 +50,17 @@ function findingObject(f: Finding): Record<string, unknown> {
   return out;
 }
 
-function pairObject(p: PairRef): Record<string, unknown> {
-  return {
+function pairObject(p: PairRef, provider: string | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {
     ruleId: p.ruleId,
     path: p.path,
     line: p.line,
     column: p.column,
     endLine: p.endLine,
     endColumn: p.endColumn,
-    secret: p.secret,
+    value: p.value,
+    label: partLabel({ provider, part: p.part }),
   };
+  if (p.part !== undefined) out.part = p.part;
+  return out;
 }

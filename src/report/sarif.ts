@@ -78,7 +78,7 @@ function ruleDescriptor(rule: RuleInfo): ReportingDescriptor {
 /** CWE-798 (use of hard-coded credentials) is the tag GitHub groups secret findings under. */
 function ruleTags(rule: RuleInfo): string[] {
   const tags = ['security', 'secret', 'external/cwe/cwe-798'];
-  if (rule.id.startsWith('aws-')) tags.push('aws');
+  if (rule.provider !== undefined) tags.push(rule.provider);
   return tags;
 }
 
@@ -136,7 +136,7 @@ function resultProperties(f: Finding): Record<string, string | boolean> {
  */
 function resultMessage(f: Finding, rules: RuleInfo[]): string {
   const details = [f.keyType, f.accountId !== undefined ? `account ${f.accountId}` : undefined].filter((d) => d !== undefined);
-  let text = `${f.title} ${f.secret}`;
+  let text = `${f.title} ${f.value}`;
   if (details.length > 0) text += ` (${details.join(', ')})`;
   if (f.pair) text += `, paired with [${escapeLinkText(pairLabel(f, rules))}](${PAIR_LOCATION_ID})`;
   if (f.beforeShallowBoundary) text += `; ${SHALLOW_NOTE}`;
@@ -158,7 +158,7 @@ function pairLocation(f: Finding, rules: RuleInfo[]): SarifLocation {
   return {
     id: PAIR_LOCATION_ID,
     physicalLocation: physicalLocation(f.pair!),
-    message: { text: `${pairLabel(f, rules)}: ${f.pair!.secret}` },
+    message: { text: `${pairLabel(f, rules)}: ${f.pair!.value}` },
   };
 }
 

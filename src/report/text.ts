@@ -1,6 +1,7 @@
 // The human report: findings grouped by file, each with its masked line, then what to do and a summary.
 // Everything that came from a scanned file (names and content) is escaped, so a file cannot drive the
 // terminal with escape sequences.
+import { partLabel, providerOf } from '../providers/index.js';
 import { isFailure, type Finding, type ScanError, type ScanResult, type Severity, type Stats } from '../types.js';
 import { escapeControl } from './escape.js';
 import { SHALLOW_NOTE, type ReportContext, type Reporter } from './types.js';
@@ -48,10 +49,10 @@ function formatFinding(f: Finding, paint: Paint, width: number): string[] {
   lines.push(`${indent}${paint(ANSI.dim, '│')} ${escapeControl(f.lineText.trim())}`);
   // A decoy says what it is first: the rest of the line reads differently once you know.
   const facts = f.canary !== undefined ? [`canary token of ${f.canary.service}: planted to detect leaks; using it alerts whoever planted it, so keyhound never sends it to AWS`] : [];
-  facts.push(`secret ${f.secret}`);
+  facts.push(`${partLabel(f)} ${f.value}`);
   if (f.keyType !== undefined) facts.push(f.keyType);
   if (f.accountId !== undefined) facts.push(`account ${f.accountId}`);
-  if (f.pair) facts.push(`pairs with ${f.pair.line}:${f.pair.column} (${f.pair.ruleId})${f.canary === undefined ? ': a usable credential' : ''}`);
+  if (f.pair) facts.push(`pairs with ${partLabel({ provider: f.provider, part: f.pair.part })} at ${f.pair.line}:${f.pair.column} (${f.pair.ruleId})${f.canary === undefined ? ': a usable credential' : ''}`);
   if (f.inlineAllow !== undefined) facts.push(`allowed inline (${f.inlineAllow})`);
   if (f.verification !== undefined) facts.push(verificationText(f.verification));
   facts.push(`fingerprint ${f.fingerprint}`);
@@ -87,7 +88,7 @@ function formatAdvice(findings: Finding[], ctx: ReportContext): string[] {
     seen.add(rule.id);
     lines.push(`  ${rule.title}: ${ctx.mode === 'staged' ? notCommittedYet(rule.remediation) : rule.remediation}`);
   }
-  lines.push(...modeAdvice(ctx.mode));
+  lines.push(...modeAdvice(ctx.mode, credentialSources(findings)));
   return lines;
 }
 
@@ -100,12 +101,19 @@ export function notCommittedYet(remediation: string): string {
   return remediation.replace(/\bfrom (?:the )?code and (?:from )?(?:git )?history\b/gi, 'from the staged files');
 }
 
-function modeAdvice(mode: ReportContext['mode']): string[] {
+/** Where the providers of these findings keep credentials instead (an AWS profile, an IAM role). */
+function credentialSources(findings: readonly Finding[]): string[] {
+  const providers = new Set(findings.map((f) => f.provider));
+  return [...providers].flatMap((p) => providerOf(p)?.credentialSources ?? []);
+}
+
+/** `sources`: the providers' own places for credentials, named after the environment. */
+function modeAdvice(mode: ReportContext['mode'], sources: readonly string[]): string[] {
   const notReal = '  Not a real key? Add `keyhound:allow` in a comment on its line, or its fingerprint to .keyhoundignore (README: "False positives").';
   if (mode === 'staged') {
     return [
       '  Commit blocked: take the key out of the staged files (git restore --staged FILE, edit, git add), and load it',
-      '  from an environment variable, an AWS profile outside the repository (~/.aws/credentials), or an IAM role.',
+      `  from an environment variable${sources.length > 0 ? `, ${sources.join('; ')}` : ' or a secrets manager, outside the repository'}.`,
       notReal,
       '  To commit anyway, deliberately: git commit --no-verify.',
     ];
@@ -127,8 +135,8 @@ function summary(stats: Stats, findings: Finding[], failed: number, paint: Paint
   const head = findings.length > 0
     ? paint(ANSI.boldRed, `${plural(findings.length, 'finding')} in ${plural(files, 'file')}${bySeverity(findings)}.`)
     : failed > 0
-      ? paint(ANSI.yellow, `No AWS credentials found in what was scanned, but ${failed} could not be scanned (see the warnings).`)
-      : paint(ANSI.bold, 'No AWS credentials found.');
+      ? paint(ANSI.yellow, `No secrets found in what was scanned, but ${failed} could not be scanned (see the warnings).`)
+      : paint(ANSI.bold, 'No secrets found.');
   const skipped = Object.entries(stats.skipped).filter(([, n]) => n > 0).map(([why, n]) => `${n} ${skipLabel(why)}`);
   const tail = [`${plural(stats.filesScanned, 'file')} scanned (${formatBytes(stats.bytesScanned)}) in ${(stats.durationMs / 1000).toFixed(2)}s`];
   if (skipped.length > 0) tail.push(`skipped: ${skipped.join(', ')}`);

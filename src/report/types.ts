@@ -7,6 +7,8 @@ export interface RuleInfo {
   title: string;
   description: string;
   severity: Severity;
+  /** The service whose credential the rule finds (SARIF tags it), if any. */
+  provider?: string;
   remediation: string;
   references: string[];
 }

@@ -4,9 +4,9 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Severity } from '../types.js';
-import type { Problem, RawRule, RuleKind } from './schema.js';
+import type { Problem, RawPairs, RawRule } from './schema.js';
 import { backtrackingProblems } from './redos.js';
-import { splitFlags, validateRule, validateRuleSet, yamlMessage } from './schema.js';
+import { providerPartOf, splitFlags, validateRule, validateRuleSet, yamlMessage } from './schema.js';
 import { textDigest } from './digest.js';
 
 export interface CompiledRule {
@@ -14,7 +14,12 @@ export interface CompiledRule {
   title: string;
   description: string;
   severity: Severity;
-  kind: RuleKind;
+  /** The service whose credential the rule finds (src/providers); none for a rule of no provider. */
+  provider?: string;
+  /** The part of that credential (key-id, secret-key, token); drives labels, pairing, fingerprints. */
+  part?: string;
+  /** Set on a part that pairs with others of its provider (an access key ID with a secret key). */
+  pairs?: RawPairs;
   remediation: string;
   references: string[];
   /** Flags `gd`: global, with match indices so the secret's own offsets are known. */
@@ -184,7 +189,8 @@ export function compileRule(rule: RawRule): CompiledRule {
     title: rule.title,
     description: rule.description.trim(),
     severity: rule.severity,
-    kind: rule.kind ?? 'other',
+    ...providerPartOf(rule),
+    pairs: rule.pairs,
     remediation: rule.remediation.trim(),
     references: rule.references,
     regex: compileRegex(rule.regex, 'gd'),

@@ -1,10 +1,24 @@
 // The shape of a rule as written in rules/*.yml, and validation that collects every problem at once.
+import { AWS_PROVIDER } from '../providers/aws/index.js';
+import { partInfo, providerOf, reservedIdentities } from '../providers/index.js';
+import { ALLOWLIST_FIELDS, ID_PATTERN, PAIRS_FIELDS, REQUIRES_FIELDS, RULE_FIELDS, RULE_KIND_VALUES, type RuleField } from './fields.js';
 import type { Severity } from '../types.js';
 import { RULE_SEVERITIES } from '../types.js';
 
-/** What kind of AWS credential part a rule finds; drives pairing and enrichment. */
-export type RuleKind = 'key-id' | 'secret-key' | 'session-token' | 'other';
-export const RULE_KINDS: readonly RuleKind[] = ['key-id', 'secret-key', 'session-token', 'other'];
+/**
+ * Deprecated: what kind of AWS credential part a rule finds. Still accepted in rule files and config:
+ * key-id, secret-key and session-token mean `provider: aws` with that `part`; other means no part.
+ */
+export type RuleKind = (typeof RULE_KIND_VALUES)[number];
+export const RULE_KINDS: readonly RuleKind[] = RULE_KIND_VALUES;
+
+/** A part that pairs with other parts of its provider into one credential (gitleaks' [[rules.required]]). */
+export interface RawPairs {
+  /** Parts of the same provider this part pairs with (an access key ID: [secret-key]). */
+  with: string[];
+  /** How many lines apart the two may be. */
+  withinLines: number;
+}
 
 /** Evidence a match needs nearby before it counts (for secrets that look like any base64 string). */
 export interface RawRequirement {
@@ -22,6 +36,13 @@ export interface RawRule {
   title: string;
   description: string;
   severity: Severity;
+  /** The service whose credential this is (aws, github); a rule without one belongs to none. */
+  provider?: string;
+  /** Which part of the provider's credential the rule finds (key-id, secret-key, token). */
+  part?: string;
+  /** On a part that pairs with others: which, and how close. */
+  pairs?: RawPairs;
+  /** Deprecated: see RuleKind. */
   kind?: RuleKind;
   /** One capture group: the secret. A leading `(?i)` makes it case-insensitive. */
   regex: string;
@@ -37,6 +58,13 @@ export interface RawRule {
   references: string[];
 }
 
+/**
+ * The type and the field table (fields.ts) name the same fields: this does not compile when one gains
+ * or loses a field the other lacks.
+ */
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const RAW_RULE_MATCHES_FIELD_TABLE: SameKeys<keyof RawRule, RuleField> & SameKeys<keyof RawPairs, keyof typeof PAIRS_FIELDS> & SameKeys<keyof RawRequirement, keyof typeof REQUIRES_FIELDS> = true;
+
 /** One thing wrong with a rule; `line` is the rule's line in its file when known. */
 export interface Problem {
   file: string;
@@ -46,8 +74,11 @@ export interface Problem {
   message: string;
 }
 
-const ID_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const RULE_FIELDS = ['id', 'title', 'description', 'severity', 'kind', 'regex', 'keywords', 'entropy', 'allowlist', 'requires', 'examples', 'negativeExamples', 'remediation', 'references'];
+const ID_SHAPE = new RegExp(ID_PATTERN);
+const KNOWN_FIELDS: readonly string[] = Object.keys(RULE_FIELDS);
+const ALLOWLIST_KEYS: readonly string[] = Object.keys(ALLOWLIST_FIELDS);
+const PAIRS_KEYS: readonly string[] = Object.keys(PAIRS_FIELDS);
+const REQUIRES_KEYS: readonly string[] = Object.keys(REQUIRES_FIELDS);
 const TEXT_FIELDS = ['id', 'title', 'description', 'regex', 'remediation'] as const;
 
 /** Splits the Go/PCRE-style `(?i)` prefix, which JavaScript regexes lack, into a flag. */
@@ -77,9 +108,9 @@ export function validateRule(raw: Record<string, unknown>, where: { file: string
     if (typeof raw[field] !== 'string' || (raw[field] as string).trim() === '') add(field, 'is required and must be a non-empty string');
   }
   if (ruleId !== undefined && !ID_SHAPE.test(ruleId)) add('id', `"${ruleId}" must be kebab-case (a-z, 0-9, dashes)`);
-  for (const key of Object.keys(raw)) if (!RULE_FIELDS.includes(key)) add(key, 'is not a known field of a rule');
+  for (const key of Object.keys(raw)) if (!KNOWN_FIELDS.includes(key)) add(key, 'is not a known field of a rule');
   if (!RULE_SEVERITIES.includes(raw.severity as never)) add('severity', `must be one of ${RULE_SEVERITIES.join(', ')}`);
-  if (raw.kind !== undefined && !RULE_KINDS.includes(raw.kind as RuleKind)) add('kind', `must be one of ${RULE_KINDS.join(', ')}`);
+  validateProvider(raw, add);
   validateRegex(raw, add);
   validateKeywords(raw, add);
   if (raw.entropy !== undefined && !(typeof raw.entropy === 'number' && raw.entropy >= 0 && raw.entropy <= 8)) add('entropy', 'must be a number from 0 to 8');
@@ -90,6 +121,45 @@ export function validateRule(raw: Record<string, unknown>, where: { file: string
   }
   if (!isStringArray(raw.references)) add('references', 'must be a list of URLs');
   return problems;
+}
+
+/** The provider and part a rule names, with the deprecated `kind` read as the AWS part it means. */
+export function providerPartOf(raw: Pick<RawRule, 'provider' | 'part' | 'kind'>): { provider?: string; part?: string } {
+  if (raw.part !== undefined || raw.kind === undefined || raw.kind === 'other') return { provider: raw.provider, part: raw.part };
+  return { provider: raw.provider ?? AWS_PROVIDER, part: raw.kind };
+}
+
+function validateProvider(raw: Record<string, unknown>, add: (field: string, message: string) => void): void {
+  for (const field of ['provider', 'part'] as const) {
+    const v = raw[field];
+    if (v !== undefined && (typeof v !== 'string' || !ID_SHAPE.test(v))) add(field, 'must be kebab-case (a-z, 0-9, dashes)');
+  }
+  if (typeof raw.id === 'string' && reservedIdentities().includes(raw.id)) add('id', `"${raw.id}" is reserved: it names a credential part (use part: ${raw.id})`);
+  if (raw.kind !== undefined) {
+    if (!RULE_KINDS.includes(raw.kind as RuleKind)) add('kind', `must be one of ${RULE_KINDS.join(', ')} (deprecated: use provider and part)`);
+    else if (raw.part !== undefined) add('kind', 'is deprecated and cannot be given with part: remove it');
+    else if (raw.kind !== 'other' && raw.provider !== undefined && raw.provider !== AWS_PROVIDER) add('kind', `means an AWS part; with provider ${String(raw.provider)} use part`);
+  }
+  const { provider, part } = providerPartOf(raw as Pick<RawRule, 'provider' | 'part' | 'kind'>);
+  const known = providerOf(provider);
+  if (part !== undefined && provider === undefined) add('part', 'needs a provider (the service whose credential it is)');
+  if (known !== undefined && typeof part === 'string' && ID_SHAPE.test(part) && partInfo({ provider, part }) === undefined) {
+    add('part', `provider ${known.id} has no part "${part}" (its parts: ${Object.keys(known.parts).join(', ')})`);
+  }
+  validatePairs(raw.pairs, part !== undefined, add);
+  const pairsWith = (raw.pairs as { with?: unknown } | undefined)?.with;
+  if (part !== undefined && Array.isArray(pairsWith) && pairsWith.includes(part)) add('pairs.with', `names the rule's own part (${part}): a part pairs with other parts`);
+}
+
+function validatePairs(value: unknown, hasPart: boolean, add: (field: string, message: string) => void): void {
+  if (value === undefined) return;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return add('pairs', 'must be a mapping (with, withinLines)');
+  const pairs = value as Record<string, unknown>;
+  if (!hasPart) add('pairs', 'needs a provider and part: a rule pairs with other parts of its provider');
+  for (const key of Object.keys(pairs)) if (!PAIRS_KEYS.includes(key)) add(`pairs.${key}`, `is not a known field (${PAIRS_KEYS.join(', ')})`);
+  if (!isStringArray(pairs.with) || pairs.with.length === 0) add('pairs.with', 'must be a non-empty list of parts');
+  else for (const part of pairs.with) if (!ID_SHAPE.test(part)) add('pairs.with', `"${part}" must be kebab-case (a-z, 0-9, dashes)`);
+  if (!Number.isInteger(pairs.withinLines) || (pairs.withinLines as number) < 0) add('pairs.withinLines', 'must be a whole number of lines (0 = same line)');
 }
 
 /** How many capture groups a regex has: matching the empty alternative still reports them all. */
@@ -126,7 +196,7 @@ function validateAllowlist(value: unknown, add: (field: string, message: string)
   if (typeof value !== 'object' || value === null) return add('allowlist', 'must be a mapping');
   const list = value as Record<string, unknown>;
   for (const key of Object.keys(list)) {
-    if (!['regexes', 'paths', 'stopwords', 'prefixes'].includes(key)) add(`allowlist.${key}`, 'is not a known field (regexes, paths, stopwords, prefixes)');
+    if (!ALLOWLIST_KEYS.includes(key)) add(`allowlist.${key}`, `is not a known field (${ALLOWLIST_KEYS.join(', ')})`);
     else if (!isStringArray(list[key])) add(`allowlist.${key}`, 'must be a list of strings');
   }
   for (const field of ['regexes', 'prefixes'] as const) {
@@ -143,6 +213,7 @@ function validateRequires(value: unknown, add: (field: string, message: string) 
   if (value === undefined) return;
   if (typeof value !== 'object' || value === null) return add('requires', 'must be a mapping');
   const req = value as Record<string, unknown>;
+  for (const key of Object.keys(req)) if (!REQUIRES_KEYS.includes(key)) add(`requires.${key}`, `is not a known field (${REQUIRES_KEYS.join(', ')})`);
   if (req.rules === undefined && req.pattern === undefined) add('requires', 'needs rules or a pattern');
   if (req.rules !== undefined && (!isStringArray(req.rules) || req.rules.length === 0)) add('requires.rules', 'must be a non-empty list of rule ids');
   if (req.rules !== undefined && req.pattern !== undefined) add('requires', 'takes rules or a pattern, not both');
@@ -164,6 +235,16 @@ export function validateRuleSet(rules: { rule: RawRule; file: string; line?: num
     const earlier = seen.get(rule.id);
     if (earlier !== undefined) problems.push({ ...where, field: 'id', message: `duplicate id (first defined in ${earlier})` });
     seen.set(rule.id, file);
+  }
+  const pairsOf = new Map<string, { pairs: string; ruleId: string }>();
+  for (const { rule, file, line } of rules) {
+    const { provider, part } = providerPartOf(rule);
+    if (rule.pairs === undefined || part === undefined) continue;
+    const key = `${provider}/${part}`;
+    const pairs = JSON.stringify([rule.pairs.with, rule.pairs.withinLines]);
+    const earlier = pairsOf.get(key);
+    if (earlier !== undefined && earlier.pairs !== pairs) problems.push({ file, line, ruleId: rule.id, field: 'pairs', message: `differs from rule ${earlier.ruleId}'s: every rule of part ${key} must pair alike` });
+    else pairsOf.set(key, { pairs, ruleId: rule.id });
   }
   for (const { rule, file, line } of rules) {
     for (const target of rule.requires?.rules ?? []) {

@@ -16,7 +16,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { TextDecoder } from 'node:util';
 import { detect } from '../detect/detector.js';
 import { LineIndex } from '../detect/lines.js';
-import { nameStartOf, pairCredentials, type Hit } from '../detect/pair.js';
+import { nameStartOf, pairCredentials, pairRefOf, type Hit } from '../detect/pair.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { Finding, Location } from '../types.js';
 
@@ -234,7 +234,7 @@ class WindowedScan {
   private readonly findings: Finding[] = [];
   /** places[i] is where findings[i] is. */
   readonly places: Place[] = [];
-  private readonly kinds: Map<string, CompiledRule['kind']>;
+  private readonly kinds: Map<string, CompiledRule>;
   /** Occurrences of each base fingerprint so far, to number repeats as detect() does over the whole text. */
   private readonly seen = new Map<string, number>();
   /** Lines of context the evidence of a finding at a chunk boundary may need (pairing is redone on the whole file). */
@@ -248,7 +248,7 @@ class WindowedScan {
     private readonly overlap: number,
   ) {
     this.contextLines = Math.max(0, ...rules.map((r) => r.requires?.withinLines ?? 0)) + 2;
-    this.kinds = new Map(rules.map((r) => [r.id, r.kind]));
+    this.kinds = new Map(rules.map((r) => [r.id, r]));
   }
 
   async run(): Promise<Finding[]> {
@@ -297,8 +297,8 @@ class WindowedScan {
     return { findings, places, cut };
   }
 
-  private kindOf(ruleId: string): CompiledRule['kind'] {
-    return this.kinds.get(ruleId) ?? 'other';
+  private kindOf(ruleId: string): CompiledRule | undefined {
+    return this.kinds.get(ruleId);
   }
 
   /** Moves the window's findings to their place in the file and renumbers repeated fingerprints. */
@@ -399,7 +399,7 @@ class WindowedScan {
  */
 function pairAll(findings: Finding[], places: readonly Place[], rules: readonly CompiledRule[]): Finding[] {
   const ruleById = new Map(rules.map((r) => [r.id, r]));
-  const hits: Hit[] = findings.map((f, i) => ({ rule: ruleById.get(f.ruleId)!, secret: f.secret, line: f.line, ...places[i]! }));
+  const hits: Hit[] = findings.map((f, i) => ({ rule: ruleById.get(f.ruleId)!, value: f.value, line: f.line, ...places[i]! }));
   const indexOf = new Map(hits.map((h, i) => [h, i]));
   const pairs = pairCredentials(hits);
   for (const [i, f] of findings.entries()) {
@@ -408,7 +408,7 @@ function pairAll(findings: Finding[], places: readonly Place[], rules: readonly 
     f.severity = partner ? 'critical' : hits[i]!.rule.severity;
     if (partner === undefined) continue;
     const p = findings[indexOf.get(partner)!]!;
-    f.pair = { ruleId: p.ruleId, path: p.path, line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, secret: p.secret };
+    f.pair = pairRefOf(p);
   }
   return findings;
 }

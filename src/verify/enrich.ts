@@ -1,39 +1,24 @@
-// Between suppression and redaction, while secrets are still in clear: canary keys are marked
-// (offline, always) and graded low, and with --verify each credential is checked with AWS STS and its findings
-// re-graded (a live root key becomes `root`, with the root-user remediation).
+// Between suppression and redaction, while values are still in clear: each provider that has findings
+// enriches its own (AWS: canary keys marked, and with --verify each credential checked with STS). A
+// provider's enricher is loaded only when the scan found something of that provider.
+import { providerOf } from '../providers/index.js';
+import type { EnrichOutcome } from '../providers/types.js';
 import type { Finding } from '../types.js';
 import type { VerifyOptions } from './verify.js';
 
-export type EnrichOutcome = { ok: true } | { ok: false; message: string };
+export type { EnrichOutcome } from '../providers/types.js';
 
-/** Marks canaries, and verifies when `verify` is given. Mutates the findings it is given. */
+/** Hands each provider its findings; stops at the first that fails (a bad --verify endpoint). */
 export async function enrichFindings(findings: Finding[], verify: VerifyOptions | undefined): Promise<EnrichOutcome> {
-  if (findings.length === 0) return { ok: true };
-  // The canary list itself is read only once a key ID decodes to an account (src/verify/canary.ts).
-  const { findCanaries, keyIdOfFinding } = await import('./canary.js');
-  const canaries = findCanaries(findings);
+  const byProvider = new Map<string, Finding[]>();
   for (const f of findings) {
-    const keyId = keyIdOfFinding(f);
-    const canary = keyId === undefined ? undefined : canaries.get(keyId);
-    if (canary) {
-      // A decoy is not a credential anyone can use without setting off its alarm: low, as --verify grades it (root.ts).
-      f.canary = { service: canary.service, source: canary.source };
-      f.severity = 'low';
-    }
+    if (f.provider === undefined || providerOf(f.provider)?.loadEnricher === undefined) continue;
+    byProvider.set(f.provider, [...(byProvider.get(f.provider) ?? []), f]);
   }
-  if (verify === undefined) return { ok: true };
-  const { verifyFindings, verificationsByFingerprint } = await import('./verify.js');
-  const { remediationFor, severityFor } = await import('./root.js');
-  const outcome = await verifyFindings(findings, verify);
-  if (!outcome.ok) return outcome;
-  const byFingerprint = verificationsByFingerprint(findings, outcome.results);
-  for (const f of findings) {
-    const v = byFingerprint.get(f.fingerprint);
-    if (v === undefined) continue;
-    const { canary: _canary, ...verification } = v;
-    f.verification = verification;
-    f.severity = severityFor(v, f.severity);
-    f.remediation = remediationFor(v, f.remediation);
+  for (const [id, own] of byProvider) {
+    const enrich = await providerOf(id)!.loadEnricher!();
+    const outcome = await enrich(own, verify);
+    if (!outcome.ok) return outcome;
   }
   return { ok: true };
 }

@@ -9,10 +9,12 @@
 //
 // Findings must be unredacted: verify first, then redact (src/filter/redact.ts).
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
-import { accountIdOf } from '../detect/aws.js';
+import { accountIdOf } from '../providers/aws/keys.js';
 import type { Finding } from '../types.js';
 import { VERSION } from '../version.js';
-import { canaryOf, isKeyIdFinding, KEY_ID_RULES, type Canary } from './canary.js';
+import { pairNearest, type Placed } from '../detect/pair.js';
+import { canaryOf, isKeyIdFinding, pairIsKeyId, type Canary } from '../providers/aws/canary.js';
+import { AWS_PROVIDER, SESSION_TOKEN } from '../providers/aws/index.js';
 import { checkEndpoint, regionOf } from './endpoint.js';
 import { post, proxyFor, TimeoutError, type HttpReply } from './http.js';
 import { classifyResponse, GET_CALLER_IDENTITY_BODY, type PrincipalType } from './sts.js';
@@ -60,7 +62,7 @@ const MAX_RETRY_DELAY_MS = 5_000;
 /** A session token within this many lines of a temporary (ASIA) key ID, in the same file, is its token. */
 export const TOKEN_WITHIN_LINES = 10;
 
-const isSessionTokenFinding = (f: Finding): boolean => f.ruleId.startsWith('aws-session-token');
+const isSessionTokenFinding = (f: Finding): boolean => f.provider === AWS_PROVIDER && f.part === SESSION_TOKEN;
 
 /** One credential to verify: a unique (key ID, secret, session token), and every finding that holds part of it. */
 export interface Credential {
@@ -89,8 +91,8 @@ interface Occurrence {
 
 /**
  * The credentials among the findings. A key ID and its secret come from `pair` (on either half); a
- * temporary (ASIA) key ID takes the nearest session-token finding within TOKEN_WITHIN_LINES lines in
- * the same file (the earlier one on a tie). Identical (key ID, secret, token) triples are merged.
+ * temporary (ASIA) key ID takes the nearest free session-token finding within TOKEN_WITHIN_LINES lines
+ * in the same file (the earlier one on a tie; see sessionTokens). Identical (key ID, secret, token) triples are merged.
  */
 export function collectCredentials(findings: readonly Finding[]): Credential[] {
   const occurrences = new Map<string, Occurrence>();
@@ -101,23 +103,15 @@ export function collectCredentials(findings: readonly Finding[]): Credential[] {
     occurrences.set(key, occ);
   };
   for (const f of findings) {
-    if (isKeyIdFinding(f)) add(f.secret, f.pair?.secret, f.path, f.line, f);
-    else if (f.pair && KEY_ID_RULES.has(f.pair.ruleId)) add(f.pair.secret, f.secret, f.pair.path, f.pair.line, f);
+    if (isKeyIdFinding(f)) add(f.value, f.pair?.value, f.path, f.line, f);
+    else if (pairIsKeyId(f)) add(f.pair!.value, f.value, f.pair!.path, f.pair!.line, f);
   }
-  const tokens = findings.filter(isSessionTokenFinding);
+  const tokenOf = sessionTokens([...occurrences.values()].filter((occ) => occ.keyId.startsWith('ASIA') && occ.secret !== undefined), findings.filter(isSessionTokenFinding));
   const credentials = new Map<string, Credential>();
   for (const occ of occurrences.values()) {
-    let token: Finding | undefined;
-    if (occ.keyId.startsWith('ASIA') && occ.secret !== undefined) {
-      for (const t of tokens) {
-        if (t.path !== occ.path) continue;
-        const distance = Math.abs(t.line - occ.line);
-        if (distance > TOKEN_WITHIN_LINES) continue;
-        if (token === undefined || distance < Math.abs(token.line - occ.line) || (distance === Math.abs(token.line - occ.line) && t.line < token.line)) token = t;
-      }
-    }
+    const token = tokenOf.get(occ);
     const secret = occ.secret === undefined ? undefined : unescapeSecret(occ.secret);
-    const sessionToken = token === undefined ? undefined : unescapeSecret(token.secret);
+    const sessionToken = token === undefined ? undefined : unescapeSecret(token.value);
     const key = [occ.keyId, secret ?? '', sessionToken ?? ''].join('\0');
     const cred = credentials.get(key) ?? { keyId: occ.keyId, secret, sessionToken, findings: [] };
     if (sessionToken === undefined) delete cred.sessionToken;
@@ -128,13 +122,28 @@ export function collectCredentials(findings: readonly Finding[]): Credential[] {
   return [...credentials.values()];
 }
 
+/**
+ * The session token of each temporary key: the pairing the detector uses (detect/pair.ts), per file,
+ * by line; each key takes the nearest free token within TOKEN_WITHIN_LINES lines (the earlier on a tie).
+ */
+function sessionTokens(keys: readonly Occurrence[], tokens: readonly Finding[]): Map<Occurrence, Finding> {
+  const out = new Map<Occurrence, Finding>();
+  const placed = <T extends { line: number }>(items: readonly T[]): (Placed & { item: T })[] =>
+    items.map((item) => ({ item, start: item.line, end: item.line, line: item.line })).sort((a, b) => a.line - b.line);
+  for (const path of new Set(keys.map((k) => k.path))) {
+    const pairs = pairNearest(placed(tokens.filter((t) => t.path === path)), placed(keys.filter((k) => k.path === path)), TOKEN_WITHIN_LINES);
+    for (const [key, token] of pairs) out.set(key.item, token.item);
+  }
+  return out;
+}
+
 /** When one key ID was verified with several secrets or tokens, the most telling result stands for it. */
 const RANK: Record<VerificationStatus, number> = { invalid: 0, unknown: 1, live: 2, canary: 3 };
 
 /**
  * Verifies every credential among the findings (see collectCredentials) against STS, at most once per
  * (key ID, secret, token), and returns a result per access key ID:
- * - canary: a key of a known canary service (rules/canary-accounts.yml): never sent, whatever else;
+ * - canary: a key of a known canary service (data/aws/canary-accounts.yml): never sent, whatever else;
  * - live / invalid / unknown: STS's answer (see sts.ts for each error code);
  * - unknown without a request: a redacted secret, an ASIA key ID without a session token nearby, or an
  *   ABIA/ACCA credential (not usable with Signature Version 4).

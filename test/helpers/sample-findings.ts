@@ -34,6 +34,7 @@ function rule(id: string, title: string, severity: Severity, references: string[
     title,
     description: `Description of ${title}.`,
     severity,
+    provider: 'aws',
     remediation: `Rotate the credential (${id}); see *the* docs for aws_secret_access_key.`,
     references,
   };
@@ -81,7 +82,9 @@ function finding(s: FindingSpec, rules: RuleInfo[], random: () => number, lineCa
     column: s.column,
     endLine: s.line,
     endColumn: s.column + 20,
-    secret: s.secret,
+    value: s.secret,
+    provider: 'aws',
+    part: s.ruleId.includes('key-id') ? 'key-id' : s.ruleId.includes('session-token') ? 'session-token' : 'secret-key',
     fingerprint: hex(random, 16),
     lineText: `key = ${s.secret} # ${lineCanary}`,
     remediation: r.remediation,
@@ -120,11 +123,11 @@ export function sampleScan(opts: { redacted?: boolean; seed?: number } = {}): Sa
     {
       ruleId: 'aws-access-key-id', severity: 'critical', ...idLoc, secret: shown(raw.id),
       extra: { keyType: 'long-term access key (IAM user or root user)', accountId: account, endColumn: idLoc.endColumn,
-        pair: { ruleId: 'aws-secret-access-key', ...secretLoc, secret: shown(raw.secret) } },
+        pair: { ruleId: 'aws-secret-access-key', ...secretLoc, value: shown(raw.secret), part: 'secret-key' } },
     },
     {
       ruleId: 'aws-secret-access-key', severity: 'critical', ...secretLoc, secret: shown(raw.secret),
-      extra: { endColumn: secretLoc.endColumn, pair: { ruleId: 'aws-access-key-id', ...idLoc, secret: shown(raw.id) } },
+      extra: { endColumn: secretLoc.endColumn, pair: { ruleId: 'aws-access-key-id', ...idLoc, value: shown(raw.id), part: 'key-id' } },
     },
     {
       ruleId: 'aws-temporary-access-key-id', severity: 'low', path: 'docs/my notes#1.md', line: 7, column: 1, secret: shown(raw.temp),

@@ -201,13 +201,18 @@ export async function startStsServer(identities: ReadonlyMap<string, Identity>):
 
 let serial = 0;
 
+/** The part a built-in rule finds, as the detector sets it on findings (provider aws). */
+export const awsPartOf = (ruleId: string): string => (ruleId.includes('key-id') ? 'key-id' : ruleId.includes('session-token') ? 'session-token' : 'secret-key');
+
 export function finding(ruleId: string, secret: string, path: string, line: number, extra: Partial<Finding> = {}): Finding {
   serial++;
   return {
     ruleId,
     title: ruleId,
     severity: 'high',
-    secret,
+    value: secret,
+    provider: 'aws',
+    part: awsPartOf(ruleId),
     fingerprint: `${ruleId}:${path}:${line}:${serial}`,
     lineText: secret,
     remediation: '',
@@ -225,8 +230,8 @@ export function pairFindings(keyId: string, secret: string, path = 'config/.env'
   const idRule = keyId.startsWith('ASIA') ? 'aws-temporary-access-key-id' : 'aws-access-key-id';
   const id = finding(idRule, keyId, path, line, { keyType: keyId.startsWith('ASIA') ? 'temporary' : 'long-term', severity: 'critical' });
   const sec = finding('aws-secret-access-key', secret, path, line + 1, { severity: 'critical' });
-  id.pair = { ruleId: sec.ruleId, secret, path, line: sec.line, column: 1, endLine: sec.line, endColumn: 41 };
-  sec.pair = { ruleId: idRule, secret: keyId, path, line: id.line, column: 1, endLine: id.line, endColumn: 21 };
+  id.pair = { ruleId: sec.ruleId, value: secret, part: 'secret-key', path, line: sec.line, column: 1, endLine: sec.line, endColumn: 41 };
+  sec.pair = { ruleId: idRule, value: keyId, part: 'key-id', path, line: id.line, column: 1, endLine: id.line, endColumn: 21 };
   return [id, sec];
 }
 

@@ -1,12 +1,14 @@
 // Canary (honey) AWS keys: real keys, made powerless, whose every use alerts whoever planted them.
-// They are recognised offline from the account ID encoded in the key ID (src/detect/aws.ts) and the
-// published accounts of canary services (rules/canary-accounts.yml), and are never sent to AWS.
+// They are recognised offline from the account ID encoded in the key ID (keys.ts) and the published
+// accounts of canary services (data/aws/canary-accounts.yml), and are never sent to AWS.
+// Loaded lazily (enrich.ts): only once there are AWS findings.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { accountIdOf } from '../detect/aws.js';
-import { textDigest } from '../rules/digest.js';
-import type { Finding } from '../types.js';
+import { accountIdOf } from './keys.js';
+import { textDigest } from '../../rules/digest.js';
+import type { Finding } from '../../types.js';
+import { AWS_PROVIDER, KEY_ID, KEY_ID_SHAPE } from './index.js';
 
 export interface Canary {
   /** The service the account belongs to, e.g. "Thinkst Canarytokens (canarytokens.org)". */
@@ -15,15 +17,15 @@ export interface Canary {
   source: string;
 }
 
-/** rules/canary-accounts.yml in the package (dist/src/verify/ → rules/). */
-export const CANARY_ACCOUNTS_FILE = fileURLToPath(new URL('../../../rules/canary-accounts.yml', import.meta.url));
+/** data/aws/canary-accounts.yml in the package (dist/src/providers/aws/ → data/aws/). */
+export const CANARY_ACCOUNTS_FILE = fileURLToPath(new URL('../../../../data/aws/canary-accounts.yml', import.meta.url));
 
 /**
  * The same list as JSON, written by `npm run build` (scripts/build-rules.mjs): loading the YAML parser
  * costs ~50 ms, paid by every pre-commit run that finds a key ID. A missing JSON, or one built from
  * another version of the YAML (compared by content digest), falls back to the YAML, the source.
  */
-export const CANARY_ACCOUNTS_JSON = fileURLToPath(new URL('../../canary-accounts.json', import.meta.url));
+export const CANARY_ACCOUNTS_JSON = fileURLToPath(new URL('../../../canary-accounts.json', import.meta.url));
 
 let accounts: Map<string, Canary> | undefined;
 
@@ -71,19 +73,27 @@ export function canaryOf(keyId: string): Canary | undefined {
   return account === undefined ? undefined : canaryAccounts().get(account);
 }
 
-/** Rule IDs of the built-in AWS access key ID rules. */
-export const KEY_ID_RULES: ReadonlySet<string> = new Set(['aws-access-key-id', 'aws-temporary-access-key-id']);
+/**
+ * Whether a finding is an AWS access key ID: by its part (any rule of provider aws, part key-id), or
+ * for a finding made without one (by a library user, an older baseline) by its key type.
+ */
+export const isKeyIdFinding = (f: Pick<Finding, 'provider' | 'part' | 'keyType'>): boolean => (f.provider === AWS_PROVIDER && f.part === KEY_ID) || f.keyType !== undefined;
 
-/** Whether a finding is an AWS access key ID (a built-in key-ID rule, or any finding with a key type). */
-export const isKeyIdFinding = (f: Pick<Finding, 'ruleId' | 'keyType'>): boolean => KEY_ID_RULES.has(f.ruleId) || f.keyType !== undefined;
+/** Whether a finding's pair is an AWS access key ID (the partner of a secret access key). */
+export function pairIsKeyId(f: Pick<Finding, 'provider' | 'pair'>): boolean {
+  if (f.pair === undefined) return false;
+  // A pair made without a part (by a library user, or an older baseline): by the ID's shape.
+  if (f.pair.part === undefined) return KEY_ID_SHAPE.test(f.pair.value);
+  return f.pair.part === KEY_ID && (f.provider ?? AWS_PROVIDER) === AWS_PROVIDER;
+}
 
 /**
  * The access key ID a finding is about: its own secret for a key-ID finding, its partner's for a
  * secret access key paired with an ID. Needs unredacted findings (redacted IDs decode to nothing).
  */
 export function keyIdOfFinding(f: Finding): string | undefined {
-  if (isKeyIdFinding(f)) return f.secret;
-  if (f.pair && KEY_ID_RULES.has(f.pair.ruleId)) return f.pair.secret;
+  if (isKeyIdFinding(f)) return f.value;
+  if (pairIsKeyId(f)) return f.pair!.value;
   return undefined;
 }
 
