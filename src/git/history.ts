@@ -20,7 +20,7 @@
 // introduced by the side branch's own commits; what the merge itself adds (conflict resolutions) is
 // scanned and attributed to the merge.
 import { readFile } from 'node:fs/promises';
-import { countOutcome, tooLarge, type ContentOutcome } from '../sources/content.js';
+import { countOutcome, tooLarge, type ContentOutcome } from '../scan/content.js';
 import { BatchScanner, type Done, type ParallelAbove } from '../pool/batches.js';
 import { emptyStats } from '../pipeline.js';
 import type { CompiledRule } from '../rules/load.js';

@@ -35,8 +35,8 @@ export interface StagedStart {
   close(): void;
 }
 
-type Modules = [typeof import('../sources/content.js'), typeof import('../pipeline.js'), typeof import('../sources/decode.js')];
-const loadModules = (): Promise<Modules> => Promise.all([import('../sources/content.js'), import('../pipeline.js'), import('../sources/decode.js')]);
+type Modules = [typeof import('../scan/content.js'), typeof import('../pipeline.js'), typeof import('../sources/decode.js')];
+const loadModules = (): Promise<Modules> => Promise.all([import('../scan/content.js'), import('../pipeline.js'), import('../sources/decode.js')]);
 
 export function startStaged(cwd: string): StagedStart {
   const common = ['--cached', '--no-ext-diff', '--no-textconv', '--find-renames', '--'];

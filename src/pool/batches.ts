@@ -2,7 +2,7 @@
 // threads once it is large, and hands the outcomes back in the order the tasks were added: the result
 // of a scan never depends on which thread finished first.
 import { availableParallelism } from 'node:os';
-import type { ContentOutcome } from '../sources/content.js';
+import type { ContentOutcome } from '../scan/content.js';
 import type { ScanPool } from './pool.js';
 import { runTasks, type ScanTask, type TaskContext } from './tasks.js';
 

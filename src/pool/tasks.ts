@@ -1,8 +1,8 @@
 // What a scan thread is asked to do, and how it does it: the same code runs in the main thread (small
 // scans) and in worker threads (large ones), so results do not depend on where they ran.
 import type { CompiledRule } from '../rules/load.js';
-import { scanBytes, type ContentOutcome } from '../sources/content.js';
-import { scanFile, type FileTask, type ReadLimits } from '../sources/read-file.js';
+import { scanBytes, type ContentOutcome } from '../scan/content.js';
+import { scanFile, type FileTask, type ReadLimits } from '../scan/read-file.js';
 
 /** A file to read and scan, or bytes already read (a git blob). */
 export type ScanTask = ({ kind: 'file' } & FileTask) | { kind: 'bytes'; path: string; bytes: Uint8Array };

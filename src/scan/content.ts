@@ -4,8 +4,8 @@
 import { detect } from '../detect/detector.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { Finding, ScanError, Stats } from '../types.js';
-import { decode } from './decode.js';
-import { tooLargeError } from './fs-error.js';
+import { decode } from '../sources/decode.js';
+import { tooLargeError } from '../sources/fs-error.js';
 
 export { tooLargeError };
 
