@@ -2,7 +2,7 @@
 // threads once it is large, and hands the outcomes back in the order the tasks were added: the result
 // of a scan never depends on which thread finished first.
 import { availableParallelism } from 'node:os';
-import type { ContentOutcome } from '../scan/content.js';
+import type { ContentScanner, Done } from '../scan/inline.js';
 import type { ScanPool } from './pool.js';
 import { runTasks, type ScanTask, type TaskContext } from './tasks.js';
 
@@ -30,14 +30,14 @@ export const WORKER_MAX_BLOB = 8 * 1024 * 1024;
 /** Batches in flight per thread: one running, one waiting, so that no worker idles between messages. */
 const IN_FLIGHT_PER_THREAD = 2;
 
-export type Done<T> = [item: T, outcome: ContentOutcome];
+export type { Done };
 
 interface InFlight<T> {
   settled: boolean;
   promise: Promise<Done<T>[]>;
 }
 
-export class BatchScanner<T> {
+export class BatchScanner<T> implements ContentScanner<T> {
   private items: T[] = [];
   private tasks: ScanTask[] = [];
   private bytes = 0;
