@@ -12,13 +12,15 @@ import type { ScanResult, Stats } from './types.js';
 export interface ScanOptions {
   /** Files and folders to scan; '-' is standard input. */
   paths: string[];
+  /** Where relative paths start; default process.cwd(). */
+  cwd?: string;
   include: string[];
   exclude: string[];
   gitignore: boolean;
   /** Bytes; by default the configuration's defaults.maxFileSize, else DEFAULT_MAX_FILE_SIZE. */
   maxFileSize?: number;
   redact: boolean;
-  /** --config FILE; by default .keyhound.yml in the first folder scanned (or the working directory). */
+  /** --config FILE; by default .keyhound.yml at the base (the repository's top level, see PathsSource.base()). */
   configFile?: string;
   /** --baseline FILE: findings recorded there are not reported. */
   baselineFile?: string;
@@ -54,7 +56,7 @@ export const DEFAULT_OPTIONS: Omit<ScanOptions, 'paths'> = {
 };
 
 /**
- * `baseDir` is the folder finding paths are relative to: the one folder scanned, else '.'.
+ * `baseDir` is the folder finding paths are relative to (absolute): see PathsSource.base().
  * `defaults` are the configuration's default flags, for the CLI to apply where no flag was given.
  */
 export type ScanOutcome =
@@ -63,7 +65,7 @@ export type ScanOutcome =
 
 export async function scan(options: Partial<ScanOptions> & Pick<ScanOptions, 'paths'>): Promise<ScanOutcome> {
   const opts: ScanOptions = { ...DEFAULT_OPTIONS, ...options };
-  const source = new PathsSource({ paths: opts.paths, include: opts.include, exclude: opts.exclude, gitignore: opts.gitignore, stdin: opts.stdin });
+  const source = new PathsSource({ paths: opts.paths, include: opts.include, exclude: opts.exclude, gitignore: opts.gitignore, stdin: opts.stdin, cwd: opts.cwd });
   const done = await orchestrate(source, {
     configFile: opts.configFile,
     baselineFile: opts.baselineFile,
@@ -79,5 +81,5 @@ export async function scan(options: Partial<ScanOptions> & Pick<ScanOptions, 'pa
     onProgress: opts.onProgress,
   });
   if (!done.ok) return done;
-  return { ok: true, result: done.result, rules: done.rules, baseDir: await source.baseDir(), defaults: done.defaults };
+  return { ok: true, result: done.result, rules: done.rules, baseDir: done.base, defaults: done.defaults };
 }

@@ -32,6 +32,7 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
   const progress = await startProgress(args, io);
   const outcome = await scan({
     paths: args.paths,
+    cwd: io.cwd,
     include: args.include,
     exclude: args.exclude,
     gitignore: args.gitignore,
