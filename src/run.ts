@@ -1,9 +1,8 @@
-// `scan` from code: files, folders and standard input through the one orchestrator. Returns values (a
-// result, or the problems that stopped it); only bin.ts touches the process.
-import type { Config } from './config.js';
+// `keyhound scan` as a function: files, folders and standard input through the one orchestrator.
+// Returns values (a result, or the problems that stopped it); only bin.ts touches the process.
 import type { VerifyOptions } from './verify/verify.js';
 import type { CompiledRule } from './rules/load.js';
-import { orchestrate } from './scan/orchestrate.js';
+import { orchestrate, type OrchestrateOptions, type Orchestrated } from './scan/orchestrate.js';
 import { PathsSource } from './sources/paths.js';
 import { DEFAULT_MAX_FILE_SIZE } from './size.js';
 import type { ParallelAbove } from './pool/batches.js';
@@ -55,31 +54,48 @@ export const DEFAULT_OPTIONS: Omit<ScanOptions, 'paths'> = {
   reportUnusedIgnores: false,
 };
 
-/**
- * `baseDir` is the folder finding paths are relative to (absolute): see PathsSource.base().
- * `defaults` are the configuration's default flags, for the CLI to apply where no flag was given.
- */
+/** A scan's result for code: no exit code, no default flags (those are the CLI's, in src/commands). */
 export type ScanOutcome =
-  | { ok: true; result: ScanResult; rules: CompiledRule[]; baseDir: string; defaults: Config['defaults'] }
+  | {
+      ok: true;
+      /** Findings redacted unless `redact: false`, sorted by path, line and column. */
+      result: ScanResult;
+      /** The rules in force (built-in and the configuration's): reporters describe them. */
+      rules: CompiledRule[];
+      /** The absolute folder finding paths are relative to (the repository's top level; see README). */
+      base: string;
+    }
   | { ok: false; messages: string[] };
 
-export async function scan(options: Partial<ScanOptions> & Pick<ScanOptions, 'paths'>): Promise<ScanOutcome> {
+/** The source and orchestrator options for `scan` (the command adds its own delivery). */
+export function pathsScan(options: Partial<ScanOptions> & Pick<ScanOptions, 'paths'>): { source: PathsSource; options: OrchestrateOptions } {
   const opts: ScanOptions = { ...DEFAULT_OPTIONS, ...options };
-  const source = new PathsSource({ paths: opts.paths, include: opts.include, exclude: opts.exclude, gitignore: opts.gitignore, stdin: opts.stdin, cwd: opts.cwd });
-  const done = await orchestrate(source, {
-    configFile: opts.configFile,
-    baselineFile: opts.baselineFile,
-    suppress: opts.suppress,
-    rules: opts.rules,
-    maxFileSize: opts.maxFileSize,
-    defaultMaxFileSize: DEFAULT_MAX_FILE_SIZE,
-    redact: opts.redact,
-    reportUnusedIgnores: opts.reportUnusedIgnores,
-    verify: opts.verify,
-    threads: opts.threads,
-    parallelAbove: opts.parallelAbove,
-    onProgress: opts.onProgress,
-  });
-  if (!done.ok) return done;
-  return { ok: true, result: done.result, rules: done.rules, baseDir: done.base, defaults: done.defaults };
+  return {
+    source: new PathsSource({ paths: opts.paths, include: opts.include, exclude: opts.exclude, gitignore: opts.gitignore, stdin: opts.stdin, cwd: opts.cwd }),
+    options: {
+      configFile: opts.configFile,
+      baselineFile: opts.baselineFile,
+      suppress: opts.suppress,
+      rules: opts.rules,
+      maxFileSize: opts.maxFileSize,
+      defaultMaxFileSize: DEFAULT_MAX_FILE_SIZE,
+      redact: opts.redact,
+      reportUnusedIgnores: opts.reportUnusedIgnores,
+      verify: opts.verify,
+      threads: opts.threads,
+      parallelAbove: opts.parallelAbove,
+      onProgress: opts.onProgress,
+    },
+  };
+}
+
+/** Scans files, folders and standard input ('-'), as `keyhound scan` does, with the same defaults. */
+export async function scan(options: Partial<ScanOptions> & Pick<ScanOptions, 'paths'>): Promise<ScanOutcome> {
+  const { source, options: o } = pathsScan(options);
+  return forLibrary(await orchestrate(source, o));
+}
+
+/** The orchestrator's outcome without what only the command line uses. */
+export function forLibrary(done: Orchestrated): ScanOutcome {
+  return done.ok ? { ok: true, result: done.result, rules: done.rules, base: done.base } : done;
 }

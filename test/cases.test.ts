@@ -82,7 +82,7 @@ for (const name of caseNames) {
     }
     // Paths are relative to the repository's top level (the fixtures live in this repository): the
     // expectations are relative to input/.
-    const local = (p: string): string => relative(inputDir, resolve(outcome.baseDir, p)).split(sep).join('/');
+    const local = (p: string): string => relative(inputDir, resolve(outcome.base, p)).split(sep).join('/');
     const findings = outcome.result.findings.map((f) => ({ ...f, path: local(f.path) }));
     const errors = outcome.result.errors.map((e) => ({ ...e, path: local(e.path) }));
     const { stats } = outcome.result;

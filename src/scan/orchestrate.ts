@@ -109,7 +109,7 @@ class ScanLoop<I extends Item> {
 
   private async scan(item: I, content: Uint8Array | undefined): Promise<void> {
     if (item.kind === 'file') return this.record(await this.scanner.add(item, { kind: 'file', path: item.path, abs: item.abs }, item.size));
-    if (item.kind === 'blob') {
+    if (item.kind === 'blob' || item.kind === 'bytes') {
       if (content === undefined) throw new Error(`the source gave no content for ${item.path}`);
       return this.record(await this.scanner.add(item, { kind: 'bytes', path: item.path, bytes: content }, content.length));
     }

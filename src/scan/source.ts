@@ -33,16 +33,22 @@ export interface BlobItem extends Located {
   previous?: string;
 }
 
+/** Bytes the source already holds (a string given to the library); the content travels in the event. */
+export interface BytesItem extends Located {
+  kind: 'bytes';
+  size: number;
+}
+
 /** Content of unknown length read in pieces (standard input): always scanned in this thread. */
 export interface StreamItem extends Located {
   kind: 'stream';
   source: ByteSource;
 }
 
-export type Item = FileItem | BlobItem | StreamItem;
+export type Item = FileItem | BlobItem | BytesItem | StreamItem;
 
 export type SourceEvent<I extends Item = Item> =
-  /** `content`: the bytes of a blob item (files and streams are read when scanned). */
+  /** `content`: the bytes of a blob or bytes item (files and streams are read when scanned). */
   | { type: 'item'; item: I; content?: Uint8Array }
   /** Seen and deliberately not scanned. */
   | { type: 'skip'; reason: keyof SkipCounts; path: string }
