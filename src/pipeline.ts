@@ -53,8 +53,17 @@ export async function prepare(opts: PrepareOptions): Promise<PrepareResult> {
   return { ok: true, prepared: { rules: rules.rules, config: config.config, suppressions, ignoreFile } };
 }
 
-/** Re-exported: the counts live with the scan loop (scan/stats.ts). */
-export { emptyStats } from './scan/stats.js';
+export function emptyStats(): Stats {
+  return {
+    filesScanned: 0,
+    bytesScanned: 0,
+    findings: 0,
+    skipped: { binary: 0, tooLarge: 0, symlink: 0, gitignored: 0, excluded: 0, allowlisted: 0 },
+    suppressed: { inline: 0, ignoreFile: 0, baseline: 0 },
+    errors: 0,
+    durationMs: 0,
+  };
+}
 
 export interface FinishOptions {
   redact: boolean;

@@ -100,5 +100,3 @@ export async function runHook(args: HookArgs, io: Io): Promise<number> {
   }
   return fail(io, `hook: say install or uninstall (keyhound hook install [--append])`);
 }
-
-export { repositoryUri } from '../git/describe.js';

@@ -12,7 +12,6 @@
 import type { CompiledRule } from '../rules/load.js';
 import type { BaseLookup, BlobItem, Source, SourceContext, SourceEvent } from '../scan/source.js';
 import { SourceFailure } from '../scan/source.js';
-import { decode } from '../sources/decode.js';
 import { tooLargeError } from '../sources/fs-error.js';
 import type { Finding, ScanError, Stats } from '../types.js';
 import { isFileMode, MODE_SUBMODULE, MODE_SYMLINK, parseAddedLines, parseRaw, ZERO_SHA, type AddedLines, type RawEntry } from './diff.js';
@@ -171,6 +170,8 @@ export class StagedSource implements Source<StagedItem> {
     if (onAdded.length === 0 || item.previous === undefined || item.status === 'A') return onAdded;
     const before = await this.start.cat.request(item.previous, this.maxFileSize);
     if (before?.content === undefined) return onAdded;
+    // The decoder is loaded here: most commits have no finding in a modified file.
+    const { decode } = await import('../sources/decode.js');
     const decoded = decode(before.content);
     if (decoded.binary) return onAdded;
     return onAdded.filter((f) => !decoded.text.includes(f.secret));

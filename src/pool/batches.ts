@@ -2,9 +2,8 @@
 // threads once it is large, and hands the outcomes back in the order the tasks were added: the result
 // of a scan never depends on which thread finished first.
 import { availableParallelism } from 'node:os';
-import type { ContentScanner, Done } from '../scan/inline.js';
 import type { ScanPool } from './pool.js';
-import { runTasks, type ScanTask, type TaskContext } from './tasks.js';
+import { runTasks, type ContentScanner, type Done, type ScanTask, type TaskContext } from './tasks.js';
 
 /**
  * Worker threads are started only once a scan has found this much to read: starting them costs

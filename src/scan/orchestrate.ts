@@ -10,16 +10,15 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Config } from '../config.js';
 import { matchesAny } from '../glob.js';
-import { finish, prepare, type Prepared } from '../pipeline.js';
+import { emptyStats, finish, prepare, type Prepared } from '../pipeline.js';
 import type { ParallelAbove } from '../pool/batches.js';
 import type { CompiledRule } from '../rules/load.js';
 import { STREAM_ABOVE } from '../size.js';
 import type { Finding, ScanError, ScanResult, SkipCounts, Stats } from '../types.js';
 import type { VerifyOptions } from '../verify/verify.js';
 import { countOutcome, type ContentOutcome } from './content.js';
-import { InlineScanner, type ContentScanner, type Done } from './inline.js';
+import { InlineScanner, type ContentScanner, type Done } from '../pool/tasks.js';
 import { SourceFailure, type Item, type Source, type SourceContext } from './source.js';
-import { emptyStats } from './stats.js';
 
 export interface RunOptions {
   rules: readonly CompiledRule[];
