@@ -11,7 +11,7 @@ import { json } from './report/json.js';
 import { sarif } from './report/sarif.js';
 import { text } from './report/text.js';
 import type { ReportContext, Reporter } from './report/types.js';
-import type { ScanResult, Stats } from './types.js';
+import type { ScanResult, SkipCounts, Stats } from './types.js';
 import type { VerifyOptions } from './verify/verify.js';
 import { VERSION } from './version.js';
 
@@ -36,6 +36,8 @@ export interface LibraryOptions {
   /** Scan threads; 1 scans in this thread only. */
   threads?: number;
   onProgress?: (stats: Readonly<Stats>) => void;
+  /** Called for every file seen and not scanned, with the reason (binary, gitignored, allowlisted...). */
+  onSkip?: (path: string, reason: keyof SkipCounts) => void;
 }
 
 export type { ScanOutcome };
@@ -67,6 +69,14 @@ export async function scanHistory(opts: LibraryOptions & { cwd?: string; range?:
   const { HistorySource } = await import('./git/history.js');
   const source = new HistorySource({ cwd: opts.cwd ?? process.cwd(), range: opts.range, since: opts.since, until: opts.until, paths: opts.paths });
   return run(source, opts, DEFAULT_MAX_BLOB_SIZE);
+}
+
+/**
+ * Any Source (your own archive reader, say: see src/scan/source.ts) through the same pipeline: path
+ * filters, threads, post-filter, configuration at its base, suppression, redaction.
+ */
+export function scanSource<I extends Item>(source: Source<I>, opts: LibraryOptions = {}): Promise<ScanOutcome> {
+  return run(source, opts, DEFAULT_MAX_FILE_SIZE);
 }
 
 export const REPORTERS = { text, json, sarif, github } satisfies Record<string, Reporter>;

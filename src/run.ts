@@ -6,7 +6,7 @@ import { orchestrate, type OrchestrateOptions, type Orchestrated } from './scan/
 import { PathsSource } from './sources/paths.js';
 import { DEFAULT_MAX_FILE_SIZE } from './size.js';
 import type { ParallelAbove } from './pool/batches.js';
-import type { ScanResult, Stats } from './types.js';
+import type { ScanResult, SkipCounts, Stats } from './types.js';
 
 export interface ScanOptions {
   /** Files and folders to scan; '-' is standard input. */
@@ -33,6 +33,8 @@ export interface ScanOptions {
   /** Standard input, for the path '-' (injected by tests); default process.stdin. Streamed, never read whole. */
   stdin?: AsyncIterable<Uint8Array>;
   onProgress?: (stats: Readonly<Stats>) => void;
+  /** Every file seen and not scanned, with the reason. */
+  onSkip?: (path: string, reason: keyof SkipCounts) => void;
   /** --jobs: scan threads; 1 scans in the main thread only. Default: one per core, for large scans. */
   threads?: number;
   /** When worker threads start (tests and tuning); default PARALLEL_ABOVE. */
@@ -85,6 +87,7 @@ export function pathsScan(options: Partial<ScanOptions> & Pick<ScanOptions, 'pat
       threads: opts.threads,
       parallelAbove: opts.parallelAbove,
       onProgress: opts.onProgress,
+      onSkip: opts.onSkip,
     },
   };
 }

@@ -80,4 +80,42 @@ test('scanStaged and scanHistory: the staged key, then the range that adds it', 
   }
 });
 
+test('a Source of your own (an in-memory archive) plugs into the same pipeline: allowlist, post-filter, redaction', async () => {
+  const [id, secret] = [k.keyId(), k.secret()];
+  const base = makeTree({ '.keyhound.yml': 'allowlist:\n  paths: ["vendor/**"]\n' });
+  const entries: [string, string][] = [['bundle.zip!/app.env', credentials(id, secret)], ['bundle.zip!/vendor/x.env', credentials(id, secret)], ['bundle.zip!/README', 'hello\n']];
+  let read = 0;
+  const archive: keyhound.Source<keyhound.BytesItem> = {
+    mode: 'scan',
+    base: async () => ({ ok: true, dir: base }),
+    async *events(ctx) {
+      for (const [path, text] of entries) {
+        const skip = ctx.skipPath(path.replace('bundle.zip!/', ''));
+        if (skip !== undefined) {
+          yield { type: 'skip', reason: skip, path };
+          continue;
+        }
+        read++;
+        yield { type: 'item', item: { kind: 'bytes', path, size: text.length }, content: Buffer.from(text) };
+      }
+    },
+    // Keep only key IDs: a source-specific post-filter sees each item's findings.
+    postFilter: (_item, findings) => findings.filter((f) => f.ruleId === 'aws-access-key-id'),
+    close() {},
+  };
+  try {
+    const skipped: string[] = [];
+    const r = await keyhound.scanSource(archive, { onSkip: (path, reason) => skipped.push(`${path} ${reason}`) });
+    assert.ok(r.ok, r.ok ? '' : r.messages.join('\n'));
+    if (!r.ok) return;
+    assert.is(read, 2, 'the allowlisted entry was read');
+    assert.equal(skipped, ['bundle.zip!/vendor/x.env allowlisted']);
+    assert.equal(r.result.findings.map((f) => [f.path, f.ruleId]), [['bundle.zip!/app.env', 'aws-access-key-id']]);
+    assert.is(r.result.stats.filesScanned, 2);
+    assert.not.ok(r.result.findings[0]!.secret === id, 'not redacted');
+  } finally {
+    removeTree(base);
+  }
+});
+
 test.run();

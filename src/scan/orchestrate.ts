@@ -31,6 +31,8 @@ export interface RunOptions {
   /** When worker threads start (tests and tuning); default PARALLEL_ABOVE. */
   parallelAbove?: ParallelAbove;
   onProgress?: (stats: Readonly<Stats>) => void;
+  /** Every file seen and not scanned, with the reason (for a list of skipped files). */
+  onSkip?: (path: string, reason: keyof SkipCounts) => void;
   /** The path filters; default none. */
   skipPath?: SourceContext['skipPath'];
   allowPaths?: readonly string[];
@@ -93,7 +95,10 @@ class ScanLoop<I extends Item> {
       ownFiles: this.opts.ownFiles ?? [],
     };
     for await (const event of this.source.events(ctx)) {
-      if (event.type === 'skip') this.stats.skipped[event.reason]++;
+      if (event.type === 'skip') {
+        this.stats.skipped[event.reason]++;
+        this.opts.onSkip?.(event.path, event.reason);
+      }
       else if (event.type === 'warning') this.warnings.push(event.message);
       else if (event.type === 'error') this.count(countOutcome({ kind: 'error', error: event.error }, this.stats, this.errors));
       else await this.scan(event.item, event.content);
@@ -160,6 +165,7 @@ export interface OrchestrateOptions {
   threads?: number;
   parallelAbove?: ParallelAbove;
   onProgress?: (stats: Readonly<Stats>) => void;
+  onSkip?: RunOptions['onSkip'];
 }
 
 /**
@@ -187,6 +193,7 @@ export async function orchestrate<I extends Item>(source: Source<I>, opts: Orche
       threads: opts.threads,
       parallelAbove: opts.parallelAbove,
       onProgress: opts.onProgress,
+      onSkip: opts.onSkip,
       skipPath: pathFilter(prepared.config.allowPaths, ownFiles),
       allowPaths: prepared.config.allowPaths,
       ownFiles,
