@@ -53,10 +53,15 @@ test('the allowlist in the root .keyhound.yml applies to scan sub; a baseline wr
   try {
     repo.write('.keyhound.yml', 'allowlist:\n  paths: ["sub/fixtures/**"]\n');
     repo.write('sub/fixtures/a.env', credentials(k.keyId(), k.secret()));
+    repo.write('sub/fixtures/more/c.env', credentials(k.keyId(), k.secret()));
     repo.write('sub/src/b.env', credentials(k.keyId(), k.secret()));
     const sub = await json(['scan', 'sub'], repo.dir);
     assert.equal(sub.findings.map((f) => f.path), ['sub/src/b.env', 'sub/src/b.env']);
+    // The allowlisted folder is pruned (counted once), as in a scan of the whole repository.
     assert.is(sub.stats.skipped.allowlisted, 1);
+    const whole = await json(['scan', '.'], repo.dir);
+    assert.equal(whole.findings.map((f) => f.path), ['sub/src/b.env', 'sub/src/b.env']);
+    assert.is(whole.stats.skipped.allowlisted, 2, 'sub/fixtures/ and .keyhound.yml');
     const baseline = join(repo.dir, 'baseline.json');
     const written = await runCli(['scan', '.', '--baseline-write', baseline, '--no-progress'], { cwd: repo.dir });
     assert.is(written.code, 0, written.stderr);

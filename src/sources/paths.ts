@@ -99,9 +99,10 @@ export class PathsSource implements Source<FileItem | StreamItem> {
     const own = new Set(ctx.ownFiles);
     const skipPath = covered ? (path: string) => (own.has(path) ? 'allowlisted' as const : undefined) : ctx.skipPath;
     this.includeMatched ??= new Set();
-    // The walker matches globs against paths inside the folder it walks: when that folder is the base,
-    // it is given the allowlist and prunes whole folders; otherwise each file is checked here.
-    const allowPaths = prefix === '' ? [...ctx.allowPaths, ...ctx.ownFiles] : [];
+    // The walker matches globs against paths inside the folder it walks, and prunes whole folders:
+    // it gets the globs that mean the same there; each file is still checked here against them all.
+    const ownInside = ctx.ownFiles.flatMap((f) => (f.startsWith(prefix) ? [f.slice(prefix.length)] : []));
+    const allowPaths = covered ? [] : [...ctx.allowPaths.flatMap((g) => within(g, prefix)), ...ownInside];
     const walkOpts: WalkOptions = { include: this.opts.include, exclude: this.opts.exclude, gitignore: this.opts.gitignore, maxFileSize: ctx.maxFileSize, allowPaths, includeMatched: this.includeMatched };
     for await (const event of walkTree(root.abs, walkOpts)) {
       const path = prefix + (event.type === 'error' ? event.error.path : event.path);
@@ -174,6 +175,17 @@ const inside = (base: string, abs: string): boolean => {
 function placeOf(base: string, abs: string): string {
   const rel = inside(base, abs) ? relative(base, abs) : abs;
   return sep === '/' ? rel : rel.split(sep).join('/');
+}
+
+/**
+ * A base-relative glob as a glob for paths inside the folder at `prefix`, where it can say the same:
+ * as it is for a name glob (no '/') and a glob that starts with two stars and a slash; the rest of a
+ * glob that starts with the folder's (plain) path; none otherwise (it is still checked on each file).
+ */
+function within(glob: string, prefix: string): string[] {
+  if (prefix === '' || !glob.includes('/') || glob.startsWith('**/')) return [glob];
+  if (glob.startsWith(prefix) && glob.length > prefix.length && !/[*?[\]{}()!+@]/.test(prefix)) return [glob.slice(prefix.length)];
+  return [];
 }
 
 /** Drops a folder named twice, or inside another folder named: `scan a a/creds ./a` walks `a` once. */
