@@ -60,17 +60,3 @@ export function countOutcome(outcome: ContentOutcome, stats: Stats, errors: Scan
   }
   return outcome.findings;
 }
-
-/**
- * Findings in `bytes` (unredacted), counted in the stats; a binary file is counted as skipped, and a
- * scan that failed is a warning in `errors`.
- */
-export function scanContent(path: string, bytes: Uint8Array, rules: readonly CompiledRule[], stats: Stats, errors: ScanError[]): Finding[] {
-  return countOutcome(scanBytes(path, bytes, rules), stats, errors);
-}
-
-/** The warning for content over --max-file-size, counted as skipped: reported, never silently dropped. */
-export function tooLarge(path: string, size: number, maxFileSize: number, stats: Stats, what = ''): ScanError {
-  stats.skipped.tooLarge++;
-  return tooLargeError(path, size, maxFileSize, what);
-}

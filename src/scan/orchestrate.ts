@@ -95,13 +95,18 @@ class ScanLoop<I extends Item> {
       ownFiles: this.opts.ownFiles ?? [],
     };
     for await (const event of this.source.events(ctx)) {
-      if (event.type === 'skip') {
+      if (event.type === 'item') {
+        await this.scan(event.item, event.content);
+      } else if (event.type === 'skip') {
         this.stats.skipped[event.reason]++;
         this.opts.onSkip?.(event.path, event.reason);
+      } else if (event.type === 'warning') {
+        this.warnings.push(event.message);
+      } else {
+        // Counted as an outcome, so a too-large input is counted as skipped too.
+        countOutcome({ kind: 'error', error: event.error }, this.stats, this.errors);
+        this.progress();
       }
-      else if (event.type === 'warning') this.warnings.push(event.message);
-      else if (event.type === 'error') this.count(countOutcome({ kind: 'error', error: event.error }, this.stats, this.errors));
-      else await this.scan(event.item, event.content);
     }
     await this.record(await this.scanner.finish());
     await this.source.complete?.(this.findings);
@@ -131,11 +136,10 @@ class ScanLoop<I extends Item> {
       if (hits.length > 0 && this.source.postFilter !== undefined) hits = await this.source.postFilter(item, hits);
       for (const f of hits) this.findings.push(f);
     }
-    this.count([]);
+    this.progress();
   }
 
-  private count(hits: Finding[]): void {
-    for (const f of hits) this.findings.push(f);
+  private progress(): void {
     this.stats.findings = this.findings.length;
     this.opts.onProgress?.(this.stats);
   }
