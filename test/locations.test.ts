@@ -72,6 +72,24 @@ test('the allowlist in the root .keyhound.yml applies to scan sub; a baseline wr
   }
 });
 
+test('staged and history apply the allowlist before reading: an allowlisted file is skipped, not scanned', async () => {
+  const repo = Repo.init();
+  try {
+    repo.commitFiles('config', { '.keyhound.yml': 'allowlist:\n  paths: ["test/fixtures/**"]\n' });
+    repo.write('test/fixtures/a.env', credentials(k.keyId(), k.secret())).add();
+    const staged = await json(['staged'], repo.dir);
+    assert.equal([staged.findings.length, staged.stats.filesScanned, staged.stats.skipped.allowlisted], [0, 0, 1]);
+    repo.commit('fixture');
+    repo.write('test/fixtures/a.env', `# edited\n${credentials(k.keyId(), k.secret())}`).add();
+    repo.commit('fixture edited');
+    const history = await json(['history'], repo.dir);
+    // Two versions of the fixture, each skipped; .keyhound.yml (keyhound's own file) too.
+    assert.equal([history.findings.length, history.stats.filesScanned, history.stats.skipped.allowlisted], [0, 0, 3]);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('overlapping roots scan each file once', async () => {
   const repo = Repo.init();
   try {
