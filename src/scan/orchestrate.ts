@@ -180,7 +180,7 @@ export type Orchestrated =
   | { ok: true; result: ScanResult; rules: CompiledRule[]; base: string; defaults: Config['defaults'] }
   | { ok: false; messages: string[] };
 
-/** Runs one source through the whole pipeline. The source is closed here, whatever happens. */
+/** Runs one source through the whole pipeline. The source is closed here (close() may be called twice), whatever happens. */
 export async function orchestrate<I extends Item>(source: Source<I>, opts: OrchestrateOptions): Promise<Orchestrated> {
   const started = Date.now();
   try {
@@ -202,6 +202,8 @@ export async function orchestrate<I extends Item>(source: Source<I>, opts: Orche
       allowPaths: prepared.config.allowPaths,
       ownFiles,
     });
+    // Released before suppression and reporting, not after: git's readers exit while those run.
+    await source.close();
     if (!raw.ok) return { ok: false, messages: [raw.message] };
     const warnings: ScanError[] = raw.warnings.map((message) => ({ path: '.', kind: 'other', message }));
     const done = await finish({ findings: raw.findings, errors: [...warnings, ...raw.errors], stats: raw.stats }, prepared, { redact: opts.redact, reportUnusedIgnores: opts.reportUnusedIgnores, started, verify: opts.verify });

@@ -94,7 +94,7 @@ export interface Source<I extends Item = Item> {
   postFilter?(item: I, findings: Finding[]): Promise<Finding[]> | Finding[];
   /** After every item is scanned: completes the findings kept (history: atHead). */
   complete?(findings: Finding[]): Promise<void>;
-  /** Releases what the source holds (git processes); called once, whatever happened. */
+  /** Releases what the source holds (git processes), whatever happened; a second call does nothing. */
   close(): Promise<void> | void;
 }
 
