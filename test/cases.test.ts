@@ -4,7 +4,7 @@
 // `ok.` cases (hard negatives) none. The expectations are the truth: UPDATE_SNAPSHOT=1 prints what the
 // scanner found, in expected.json's format, but never rewrites a file.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -80,7 +80,12 @@ for (const name of caseNames) {
       assert.unreachable(`scan failed:\n${outcome.messages.join('\n')}`);
       return;
     }
-    const { findings, errors, stats } = outcome.result;
+    // Paths are relative to the repository's top level (the fixtures live in this repository): the
+    // expectations are relative to input/.
+    const local = (p: string): string => relative(inputDir, resolve(outcome.base, p)).split(sep).join('/');
+    const findings = outcome.result.findings.map((f) => ({ ...f, path: local(f.path) }));
+    const errors = outcome.result.errors.map((e) => ({ ...e, path: local(e.path) }));
+    const { stats } = outcome.result;
 
     if (UPDATE) {
       const actual = findings.map((f) => ({ path: f.path, line: f.line, kind: kindOf(f.ruleId) }));

@@ -215,7 +215,7 @@ process.on('exit', () => appendFileSync(${JSON.stringify(log)}, Object.keys(crea
 /** Modules the pre-commit path has no use for, when nothing is found and the report is text. */
 const NOT_ON_STAGED_PATH = [
   /node_modules\/yargs/, /node_modules\/cliui/, /node_modules\/ora\//, /node_modules\/yaml\//, /node_modules\/@smithy\//, /node_modules\/ignore\//,
-  /node_modules\/(micromatch|picomatch)\//, /\/pool\/(pool|batches)\.js$/, /^node:(worker_threads|crypto)$/, /\/sources\/stream\.js$/,
+  /node_modules\/(micromatch|picomatch)\//, /\/pool\/(pool|batches)\.js$/, /^node:(worker_threads|crypto)$/, /\/scan\/(stream|read-file)\.js$/, /\/sources\/text-reader\.js$/,
   /node_modules\/recheck/,
   /\/report\/(sarif|json|github)\.js$/, /\/verify\/(verify|http|sts|endpoint|root|canary)\.js$/, /\/filter\/baseline\.js$/,
   /\/sources\/files\.js$/, /\/src\/run\.js$/, /\/ui\/progress\.js$/, /\/git\/(history|hook)\.js$/, /^node:(net|http|https|tls)$/,

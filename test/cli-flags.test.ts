@@ -4,8 +4,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-// Where the scanner takes it from (src/sources/read-file.ts re-exports size.ts's constant).
-import { STREAM_ABOVE } from '../src/sources/read-file.js';
+// Where the scanner takes it from (src/scan/read-file.ts re-exports size.ts's constant).
+import { STREAM_ABOVE } from '../src/scan/read-file.js';
 import { VERSION } from '../src/version.js';
 import { runCli } from './helpers/cli.js';
 import { Keys } from './helpers/keys.js';

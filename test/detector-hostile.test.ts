@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import { detect } from '../src/detect/detector.js';
 import { loadBuiltinRules, type CompiledRule } from '../src/rules/load.js';
 import { forEachSyntaxChar } from '../src/rules/redos.js';
-import { scanBytes } from '../src/sources/content.js';
+import { scanBytes } from '../src/scan/content.js';
 import type { Finding } from '../src/types.js';
 import { Keys } from './helpers/keys.js';
 

@@ -9,7 +9,7 @@ import { makeTree, removeTree } from './helpers/tmp.js';
 import { spawnCli } from './helpers/cli.js';
 import { loadBuiltinRules, type CompiledRule } from '../src/rules/load.js';
 import { scan } from '../src/run.js';
-import { scanFile } from '../src/sources/read-file.js';
+import { scanFile } from '../src/scan/read-file.js';
 import { scanStaged } from '../src/git/staged.js';
 import { scanHistory } from '../src/git/history.js';
 import { BatchScanner } from '../src/pool/batches.js';
@@ -98,7 +98,7 @@ folder('a batch the pool cannot take is rescanned in this thread, where a task t
   // `rules` holds the Exploding regex: a worker gets a plain copy, this thread the real one.
   const scanner = new BatchScanner<string>({ rules, limits: { maxFileSize: 1 << 20, streamAbove: Infinity } }, 2, { bytes: 0, tasks: 0 });
   const outcomes: string[] = [];
-  const describe = ([item, o]: [string, import('../src/sources/content.js').ContentOutcome]): string =>
+  const describe = ([item, o]: [string, import('../src/scan/content.js').ContentOutcome]): string =>
     `${item}:${o.kind}:${o.kind === 'scanned' ? o.findings.length : o.kind === 'error' ? o.error.kind : ''}`;
   try {
     // A function cannot be posted to a worker: pool.run() rejects and the batch falls back to this thread.

@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { join } from 'node:path';
 import { detect } from '../src/detect/detector.js';
 import { loadBuiltinRules, loadRuleFiles, type CompiledRule } from '../src/rules/load.js';
-import { scanFileStreaming } from '../src/sources/stream.js';
+import { scanFileStreaming } from '../src/scan/stream.js';
 import type { Finding } from '../src/types.js';
 import { collectCredentials } from '../src/verify/verify.js';
 import { Keys } from './helpers/keys.js';

@@ -1,4 +1,4 @@
-// Streaming scans of large files (src/sources/stream.ts): with tiny chunks and overlaps, so that every
+// Streaming scans of large files (src/scan/stream.ts): with tiny chunks and overlaps, so that every
 // input crosses many window boundaries, the findings must equal detect() on the whole decoded text.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,8 +8,8 @@ import * as assert from 'uvu/assert';
 import { detect } from '../src/detect/detector.js';
 import { loadBuiltinRules, type CompiledRule } from '../src/rules/load.js';
 import { decode } from '../src/sources/decode.js';
-import { scanFileStreaming, type StreamOptions } from '../src/sources/stream.js';
-import { STREAM_ABOVE } from '../src/sources/read-file.js';
+import { scanFileStreaming, type StreamOptions } from '../src/scan/stream.js';
+import { STREAM_ABOVE } from '../src/scan/read-file.js';
 import { scan } from '../src/run.js';
 import type { Finding } from '../src/types.js';
 import { Keys } from './helpers/keys.js';

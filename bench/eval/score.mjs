@@ -127,6 +127,22 @@ function trunc(s, n = 60) {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
+/**
+ * keyhound reports paths from the top level of the repository a scanned folder is in (a corpus under
+ * bench/.corpus is inside this one), or absolute; labels are relative to the corpus. Also accepts
+ * paths that are already relative to it (an older build).
+ */
+function corpusPath(corpus) {
+  let top = path.resolve(corpus);
+  while (!existsSync(path.join(top, '.git')) && path.dirname(top) !== top) top = path.dirname(top);
+  const prefix = existsSync(path.join(top, '.git')) ? path.relative(top, corpus).split(path.sep).join('/') : '';
+  return (p) => {
+    if (path.isAbsolute(p)) return path.relative(corpus, p).split(path.sep).join('/');
+    if (prefix !== '' && p.startsWith(`${prefix}/`) && !existsSync(path.join(corpus, p))) return p.slice(prefix.length + 1);
+    return p;
+  };
+}
+
 function main() {
   const opts = parseArgs(process.argv.slice(2));
   const labelsPath = path.join(opts.corpus, LABELS_FILE);
@@ -134,7 +150,8 @@ function main() {
   const labels = JSON.parse(readFileSync(labelsPath, 'utf8'));
 
   const { report, status } = runCli(opts);
-  const all = (report.findings || []).map((f) => ({ ...f, path: String(f.path).split(path.sep).join('/'), kind: kindOf(f.ruleId) }));
+  const local = corpusPath(opts.corpus);
+  const all = (report.findings || []).map((f) => ({ ...f, path: local(String(f.path).split(path.sep).join('/')), kind: kindOf(f.ruleId) }));
   const ignored = all.filter((f) => f.path === LABELS_FILE);
   const findings = all.filter((f) => f.path !== LABELS_FILE);
   const { labelHit, fState } = match(labels, findings);

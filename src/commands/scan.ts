@@ -1,6 +1,7 @@
 // `keyhound scan [paths..]`: files, folders and standard input.
 import { globProblem } from '../glob.js';
-import { scan } from '../run.js';
+import { pathsScan } from '../run.js';
+import { orchestrate } from '../scan/orchestrate.js';
 import { parseSize } from '../size.js';
 import { fail, type Io } from './io.js';
 import { checkReportArgs, deliver, parseJobs, startProgress, verifyOptions, type ReportArgs } from './report.js';
@@ -30,8 +31,9 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
   const jobs = parseJobs(args.jobs);
   if (!jobs.ok) return fail(io, jobs.message);
   const progress = await startProgress(args, io);
-  const outcome = await scan({
+  const { source, options } = pathsScan({
     paths: args.paths,
+    cwd: io.cwd,
     include: args.include,
     exclude: args.exclude,
     gitignore: args.gitignore,
@@ -46,7 +48,8 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
     onProgress: progress?.update,
     threads: jobs.threads,
   });
+  const outcome = await orchestrate(source, options);
   progress?.stop();
   if (!outcome.ok) return fail(io, outcome.messages);
-  return deliver({ result: outcome.result, rules: outcome.rules, baseDir: outcome.baseDir, defaultFormat: outcome.defaults.format }, args, io);
+  return deliver({ result: outcome.result, rules: outcome.rules, baseDir: outcome.base, defaultFormat: outcome.defaults.format }, args, io);
 }

@@ -10,7 +10,7 @@
 // Attribution and deduplication:
 // - a blob is scanned once, for the path and commit it first appears at; the same blob later added
 //   under another path (a rename, a copy) is not reported again, but that path counts for `atHead`;
-// - a finding is reported once per fingerprint (rule kind, path, secret): a key that stays in a file
+// - a finding is reported once per fingerprint (provider and part, path, value): a key that stays in a file
 //   through many edits is one finding, attributed to the earliest commit that has it at that path;
 // - a finding whose secret is already in the file's previous version (the parent commit's blob at
 //   that path) is not introduced by this commit and is dropped; this matters for ranges, where the
@@ -20,20 +20,19 @@
 // introduced by the side branch's own commits; what the merge itself adds (conflict resolutions) is
 // scanned and attributed to the merge.
 import { readFile } from 'node:fs/promises';
-import { countOutcome, tooLarge, type ContentOutcome } from '../sources/content.js';
-import { BatchScanner, type Done, type ParallelAbove } from '../pool/batches.js';
-import { emptyStats } from '../pipeline.js';
+import type { ParallelAbove } from '../pool/batches.js';
 import type { CompiledRule } from '../rules/load.js';
+import { SourceFailure, type BaseLookup, type BlobItem, type Source, type SourceContext, type SourceEvent } from '../scan/source.js';
 import { decode } from '../sources/decode.js';
+import { tooLargeError } from '../sources/fs-error.js';
 import { pathFromBytes } from '../sources/path-bytes.js';
-import { countSkip, type CommitRef, type Finding, type ScanError, type Stats } from '../types.js';
+import type { CommitRef, Finding, ScanError, Stats } from '../types.js';
 import { isFileMode, MODE_SUBMODULE, MODE_SYMLINK, parseRawMeta, ZERO_SHA } from './diff.js';
-import { CatFile, PACK_MEMORY_CAPS, findRepo, gitMessage, gitPath, nulTokens, resolveHead, runGit, spawnGit, type ObjectData, type ObjectInfo } from './repo.js';
+import { CatFile, PACK_MEMORY_CAPS, findRepo, gitMessage, gitPath, nulTokens, resolveHead, runGit, spawnGit, type ObjectData, type ObjectInfo, type RepoInfo } from './repo.js';
 
-export interface HistoryOptions {
+export interface HistorySourceOptions {
   /** Anywhere in the work tree, or the git directory of a bare repository. */
   cwd: string;
-  rules: CompiledRule[];
   /** Revisions as git takes them (`origin/main..HEAD`, `HEAD~3..`, `v1.0 ^v0.9`); default: all refs. */
   range?: string;
   /** The same, one revision per item (the command line's `history A B`); wins over `range`. */
@@ -43,6 +42,10 @@ export interface HistoryOptions {
   until?: string;
   /** Only these paths (git pathspecs, as after `git log --`). */
   paths?: string[];
+}
+
+export interface HistoryOptions extends HistorySourceOptions {
+  rules: CompiledRule[];
   /** Bytes; larger blobs are not read and come back as 'too-large' errors. */
   maxFileSize: number;
   /** Called after every batch of blobs scanned. */
@@ -75,59 +78,143 @@ const READ_BUDGET = 8 * 1024 * 1024;
 const FORMAT = '--format=%x01%H%x00%an%x00%ae%x00%aI%x00%s';
 
 /** A blob to scan: where and in which commit it first appeared, and the previous version's blob. */
-interface BlobJob {
-  sha: string;
-  path: string;
-  /** The blob at this path in the first parent, when the commit modified the file. */
-  previous?: string;
+export interface HistoryItem extends BlobItem {
   commit: CommitRef;
   /** Later paths the same blob was added at. */
   otherPaths?: Set<string>;
 }
 
-export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> {
-  const started = Date.now();
-  const [found, version] = await Promise.all([findRepo(opts.cwd), gitVersion(opts.cwd)]);
-  if (!found.ok) return found;
-  const repo = found.repo;
-  const root = repo.root;
-
-  const revs = await revisions(root, opts, repo.shallow);
-  if (!revs.ok) return revs;
-  const warnings: string[] = [];
+/** The history of a repository as a source: every blob, once, at the path and commit it first appears. */
+export class HistorySource implements Source<HistoryItem> {
+  readonly mode = 'history';
+  readonly failurePrefix = 'reading git history failed';
+  /** Paths of submodules (gitlinks) seen in the scanned commits; not scanned. */
+  private readonly submoduleSet = new Set<string>();
+  private repo?: Promise<Awaited<ReturnType<typeof findRepo>>>;
+  private cat?: CatFile;
+  private check?: CatFile;
+  private log?: ReturnType<typeof spawnGit>;
+  private maxFileSize = Infinity;
   /** Commits whose parents are beyond a shallow clone's boundary: git log shows them adding every file. */
-  const boundary = new Set(repo.shallow ? await shallowBoundary(root) : []);
-  if (repo.shallow) warnings.push(await shallowWarning(root, [...boundary]));
-
-  const stats = emptyStats();
-  const findings: Finding[] = [];
-  const errors: ScanError[] = [];
-  const submodules = new Set<string>();
-  const seen = new Set<string>();
-  /** Blobs queued or in flight, by name, to record other paths they appear at. */
-  const inFlight = new Map<string, BlobJob>();
+  private boundary = new Set<string>();
+  /** Fingerprints reported: a key is reported once, at its earliest commit. */
+  private readonly reported = new Set<string>();
+  /** The blob each kept finding came from (its other paths decide atHead). */
+  private readonly itemOf = new Map<Finding, HistoryItem>();
   /** Blobs with findings, by name, to record other paths they are added at (for atHead). */
-  const withFindings = new Map<string, BlobJob>();
-  const jobOf = new Map<Finding, BlobJob>();
-  const reported = new Set<string>();
-  let missing = 0;
+  private readonly withFindings = new Map<string, HistoryItem>();
 
-  const diffMerges = atLeast(version, 2, 31) ? ['--diff-merges=first-parent'] : ['-m'];
-  const log = spawnGit(
-    [...PACK_MEMORY_CAPS, 'log', '-z', '--raw', '--no-abbrev', '--no-renames', '--root', ...diffMerges, '--date-order', '--reverse', '--no-color', '--no-show-signature', '--no-ext-diff', '--ignore-submodules=none', FORMAT, ...revs.args, '--', ...(opts.paths ?? [])],
-    root,
-  );
-  let logErr = '';
-  let logStartError: string | undefined;
-  log.stderr!.on('data', (c: Buffer) => {
-    if (logErr.length < 4096) logErr += c.toString('utf8');
-  });
-  log.on('error', (e) => (logStartError = `cannot run git: ${e.message}`));
-  const logExit = new Promise<number>((done) => log.on('close', (code) => done(code ?? -1)));
-  log.stdin!.end();
+  constructor(private readonly opts: HistorySourceOptions) {}
 
-  /** New blobs in the order commits introduce them. */
-  async function* blobJobs(): AsyncGenerator<BlobJob> {
+  get submodules(): string[] {
+    return [...this.submoduleSet].sort();
+  }
+
+  private found(): Promise<Awaited<ReturnType<typeof findRepo>>> {
+    return (this.repo ??= findRepo(this.opts.cwd));
+  }
+
+  async base(): Promise<BaseLookup> {
+    const found = await this.found();
+    return found.ok ? { ok: true, dir: found.repo.root } : { ok: false, messages: [found.message] };
+  }
+
+  async *events(ctx: SourceContext): AsyncGenerator<SourceEvent<HistoryItem>> {
+    this.maxFileSize = ctx.maxFileSize;
+    const [found, version] = await Promise.all([this.found(), gitVersion(this.opts.cwd)]);
+    if (!found.ok) throw new SourceFailure(found.message);
+    const repo: RepoInfo = found.repo;
+    const root = repo.root;
+    const revs = await revisions(root, this.opts, repo.shallow);
+    if (!revs.ok) throw new SourceFailure(revs.message);
+    this.boundary = new Set(repo.shallow ? await shallowBoundary(root) : []);
+    if (repo.shallow) yield { type: 'warning', message: await shallowWarning(root, [...this.boundary]) };
+
+    const diffMerges = atLeast(version, 2, 31) ? ['--diff-merges=first-parent'] : ['-m'];
+    const log = (this.log = spawnGit(
+      [...PACK_MEMORY_CAPS, 'log', '-z', '--raw', '--no-abbrev', '--no-renames', '--root', ...diffMerges, '--date-order', '--reverse', '--no-color', '--no-show-signature', '--no-ext-diff', '--ignore-submodules=none', FORMAT, ...revs.args, '--', ...(this.opts.paths ?? [])],
+      root,
+    ));
+    let logErr = '';
+    let logStartError: string | undefined;
+    log.stderr!.on('data', (c: Buffer) => {
+      if (logErr.length < 4096) logErr += c.toString('utf8');
+    });
+    log.on('error', (e) => (logStartError = `cannot run git: ${e.message}`));
+    const logExit = new Promise<number>((done) => log.on('close', (code) => done(code ?? -1)));
+    log.stdin!.end();
+    this.check = CatFile.batchCheck(root);
+    this.cat = CatFile.batch(root);
+
+    let missing = 0;
+    for await (const event of this.read(this.blobItems(log, ctx), ctx.maxFileSize)) {
+      if (event === 'missing') missing++;
+      else yield event;
+    }
+    const code = await logExit;
+    if (logStartError !== undefined) throw new SourceFailure(logStartError);
+    if (code !== 0) throw new SourceFailure(`git log failed: ${gitMessage({ stderr: logErr, code })}`);
+    if (missing > 0) {
+      yield { type: 'warning', message: `${missing} blob${missing === 1 ? ' is' : 's are'} missing from the object database (a partial clone?) and not scanned; fetch them or scan a full clone` };
+    }
+  }
+
+  /**
+   * What a commit introduces: a finding is reported once per fingerprint (the first, oldest commit
+   * wins: items come oldest first), and not when its secret is already in the file's previous version.
+   */
+  async postFilter(item: HistoryItem, found: Finding[]): Promise<Finding[]> {
+    const hits = found.filter((f) => !this.reported.has(f.fingerprint));
+    if (hits.length === 0) return [];
+    const before = item.previous === undefined ? undefined : await this.textOf(item.previous);
+    const kept: Finding[] = [];
+    for (const finding of hits) {
+      if (before?.includes(finding.value)) continue;
+      this.reported.add(finding.fingerprint);
+      // A boundary commit's parents are not in the clone: the key may be older, and its author
+      // is not to be blamed for it. Say so instead of naming a commit.
+      if (this.boundary.has(item.commit.sha)) finding.beforeShallowBoundary = true;
+      else finding.commit = { ...item.commit };
+      kept.push(finding);
+      this.itemOf.set(finding, item);
+      this.withFindings.set(item.oid, item);
+    }
+    return kept;
+  }
+
+  /**
+   * atHead: is the secret still in the file at HEAD (at its path, or another path the same blob was
+   * added at, such as a rename's new name)?
+   */
+  async complete(findings: Finding[]): Promise<void> {
+    if (findings.length === 0) return;
+    const found = await this.found();
+    if (!found.ok) return;
+    const head = await resolveHead(found.repo.root);
+    const headText = new Map<string, Promise<string | undefined>>();
+    const atHead = (path: string): Promise<string | undefined> => {
+      let text = headText.get(path);
+      if (text === undefined) headText.set(path, (text = head === undefined ? Promise.resolve(undefined) : this.textOf(`${head}:${path}`)));
+      return text;
+    };
+    await Promise.all(
+      findings.map(async (finding) => {
+        const paths = [finding.path, ...(this.itemOf.get(finding)?.otherPaths ?? [])];
+        const texts = await Promise.all(paths.map(atHead));
+        finding.atHead = texts.some((text) => text?.includes(finding.value) === true);
+      }),
+    );
+  }
+
+  close(): void {
+    this.check?.close();
+    this.cat?.close();
+    if (this.log !== undefined && this.log.exitCode === null) this.log.kill();
+  }
+
+  /** New blobs in the order commits introduce them, and the skips met on the way. */
+  private async *blobItems(log: ReturnType<typeof spawnGit>, ctx: SourceContext): AsyncGenerator<HistoryItem | SourceEvent<HistoryItem>> {
+    const seen = new Set<string>();
     let commit: CommitRef | undefined;
     let header: string[] | undefined;
     let entry: ReturnType<typeof parseRawMeta>;
@@ -147,24 +234,35 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
         const path = pathFromBytes(raw);
         if (meta.status === 'D' || ZERO_SHA.test(meta.newSha) || commit === undefined) continue;
         if (meta.newMode === MODE_SUBMODULE) {
-          submodules.add(path);
+          this.submoduleSet.add(path);
           continue;
         }
         if (seen.has(meta.newSha)) {
-          const job = inFlight.get(meta.newSha) ?? withFindings.get(meta.newSha);
-          if (job !== undefined && job.path !== path) (job.otherPaths ??= new Set()).add(path);
+          const item = this.inFlight.get(meta.newSha) ?? this.withFindings.get(meta.newSha);
+          if (item !== undefined && item.path !== path) (item.otherPaths ??= new Set()).add(path);
+          continue;
+        }
+        if (meta.newMode === MODE_SYMLINK) {
+          seen.add(meta.newSha);
+          yield { type: 'skip', reason: 'symlink', path };
+          continue;
+        }
+        if (!isFileMode(meta.newMode)) {
+          seen.add(meta.newSha);
+          continue;
+        }
+        // Filtered before it is read; not marked seen, so the same blob at a path that is not
+        // filtered is still scanned.
+        const skip = ctx.skipPath(path);
+        if (skip !== undefined) {
+          yield { type: 'skip', reason: skip, path };
           continue;
         }
         seen.add(meta.newSha);
-        if (meta.newMode === MODE_SYMLINK) {
-          countSkip(stats, 'symlink', path);
-          continue;
-        }
-        if (!isFileMode(meta.newMode)) continue;
-        const job: BlobJob = { sha: meta.newSha, path, commit };
-        if (isFileMode(meta.oldMode) && !ZERO_SHA.test(meta.oldSha)) job.previous = meta.oldSha;
-        inFlight.set(job.sha, job);
-        yield job;
+        const item: HistoryItem = { kind: 'blob', oid: meta.newSha, path, commit, size: 0, label: `blob ${meta.newSha.slice(0, 12)} (added in ${commit.sha.slice(0, 12)})` };
+        if (isFileMode(meta.oldMode) && !ZERO_SHA.test(meta.oldSha)) item.previous = meta.oldSha;
+        this.inFlight.set(item.oid, item);
+        yield item;
         continue;
       }
       const first = raw[0] === 10 ? raw[1] : raw[0];
@@ -176,20 +274,28 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
     }
   }
 
-  const check = CatFile.batchCheck(root);
-  const cat = CatFile.batch(root);
-
-  const wanted = (info: ObjectInfo | undefined): info is ObjectInfo => info !== undefined && info.type === 'blob' && info.size <= opts.maxFileSize;
+  /** Blobs queued or in flight, by name, to record other paths they appear at. */
+  private readonly inFlight = new Map<string, HistoryItem>();
 
   /**
-   * Each blob with its type and size and (when wanted) content, in order. Requests go to git in
-   * batches, one write each: the types and sizes of up to BATCH blobs, then the contents of as many of
-   * them as fit in READ_BUDGET bytes, which git streams while the first ones are scanned. (One write
-   * per request measured slower than the reading itself: a system call and a wake-up of git each.)
+   * Each blob with its content, in order. Requests go to git in batches, one write each: the types
+   * and sizes of up to BATCH blobs, then the contents of as many of them as fit in READ_BUDGET bytes,
+   * which git streams while the first ones are scanned. (One write per request measured slower than
+   * the reading itself: a system call and a wake-up of git each.) Events that are not blobs pass through.
    */
-  async function* blobs(jobs: AsyncIterable<BlobJob>): AsyncGenerator<[BlobJob, ObjectInfo | undefined, ObjectData | undefined]> {
-    const batches = chunked(jobs, BATCH);
-    const ask = (r: IteratorResult<BlobJob[]>) => (r.done ? undefined : settled(Promise.all(r.value.map((job) => check.info(job.sha)))));
+  private async *read(items: AsyncIterable<HistoryItem | SourceEvent<HistoryItem>>, maxFileSize: number): AsyncGenerator<SourceEvent<HistoryItem> | 'missing'> {
+    const check = this.check!;
+    const cat = this.cat!;
+    const wanted = (info: ObjectInfo | undefined): info is ObjectInfo => info !== undefined && info.type === 'blob' && info.size <= maxFileSize;
+    const pending: SourceEvent<HistoryItem>[] = [];
+    async function* blobsOnly(): AsyncGenerator<HistoryItem> {
+      for await (const x of items) {
+        if ('type' in x) pending.push(x);
+        else yield x;
+      }
+    }
+    const batches = chunked(blobsOnly(), BATCH);
+    const ask = (r: IteratorResult<HistoryItem[]>) => (r.done ? undefined : settled(Promise.all(r.value.map((item) => check.info(item.oid)))));
     let next = await batches.next();
     let nextInfos = ask(next);
     while (!next.done) {
@@ -199,6 +305,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
       next = await batches.next();
       nextInfos = ask(next);
       const infos = await pendingInfos;
+      while (pending.length > 0) yield pending.shift()!;
       for (let i = 0; i < batch.length; ) {
         const group: number[] = [];
         let bytes = 0;
@@ -208,105 +315,53 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
           group.push(i);
           bytes += size;
         }
-        const reads = group.map((k) => (wanted(infos[k]) ? settled(cat.request(batch[k]!.sha, opts.maxFileSize)) : undefined));
+        const reads = group.map((k) => (wanted(infos[k]) ? settled(cat.request(batch[k]!.oid, maxFileSize)) : undefined));
         for (let g = 0; g < group.length; g++) {
           const k = group[g]!;
-          yield [batch[k]!, infos[k], await reads[g]];
+          yield* this.blobEvent(batch[k]!, infos[k], await reads[g], maxFileSize);
         }
       }
     }
+    while (pending.length > 0) yield pending.shift()!;
+  }
+
+  private *blobEvent(item: HistoryItem, info: ObjectInfo | undefined, data: ObjectData | undefined, maxFileSize: number): Generator<SourceEvent<HistoryItem> | 'missing'> {
+    this.inFlight.delete(item.oid);
+    if (info === undefined) {
+      yield 'missing';
+      return;
+    }
+    if (info.type !== 'blob') return;
+    if (data?.content === undefined) {
+      yield { type: 'error', error: tooLargeError(item.path, info.size, maxFileSize, `${item.label} is `) };
+      return;
+    }
+    item.size = info.size;
+    yield { type: 'item', item, content: data.content };
   }
 
   /** The text of a blob, if it is a text blob within the size limit. */
-  async function textOf(name: string): Promise<string | undefined> {
-    const data = await cat.request(name, opts.maxFileSize);
+  private async textOf(name: string): Promise<string | undefined> {
+    const data = await this.cat!.request(name, this.maxFileSize);
     if (data?.content === undefined || data.type !== 'blob') return undefined;
     const decoded = decode(data.content);
     return decoded.binary ? undefined : decoded.text;
   }
-
-  const scanner = new BatchScanner<BlobJob>({ rules: opts.rules, limits: { maxFileSize: opts.maxFileSize, streamAbove: Infinity } }, opts.threads, opts.parallelAbove);
-  /** Outcomes arrive in the order blobs were read, oldest commit first: the first to report a fingerprint wins. */
-  async function record(done: Done<BlobJob>[]): Promise<void> {
-    for (const [job, outcome] of done) {
-      const hits = countOutcome(inCommit(outcome, job), stats, errors).filter((f) => !reported.has(f.fingerprint));
-      if (hits.length > 0) {
-        const before = job.previous === undefined ? undefined : await textOf(job.previous);
-        for (const finding of hits) {
-          if (before?.includes(finding.value)) continue;
-          reported.add(finding.fingerprint);
-          // A boundary commit's parents are not in the clone: the key may be older, and its author
-          // is not to be blamed for it. Say so instead of naming a commit.
-          if (boundary.has(job.commit.sha)) finding.beforeShallowBoundary = true;
-          else finding.commit = { ...job.commit };
-          findings.push(finding);
-          jobOf.set(finding, job);
-          withFindings.set(job.sha, job);
-        }
-      }
-      stats.findings = findings.length;
-    }
-    if (done.length > 0) opts.onProgress?.(stats);
-  }
-
-  try {
-    for await (const [job, info, data] of blobs(blobJobs())) {
-      inFlight.delete(job.sha);
-      if (info === undefined) {
-        missing++;
-        continue;
-      }
-      if (info.type !== 'blob') continue;
-      if (data?.content === undefined) {
-        errors.push(tooLarge(job.path, info.size, opts.maxFileSize, stats, `blob ${job.sha.slice(0, 12)} (added in ${job.commit.sha.slice(0, 12)}) is `));
-        continue;
-      }
-      await record(await scanner.add(job, { kind: 'bytes', path: job.path, bytes: data.content }, data.content.length));
-    }
-    await record(await scanner.finish());
-    const code = await logExit;
-    if (logStartError !== undefined) return { ok: false, message: logStartError };
-    if (code !== 0) return { ok: false, message: `git log failed: ${gitMessage({ stderr: logErr, code })}` };
-
-    // atHead: is the secret still in the file at HEAD (at its path, or another path the same blob
-    // was added at, such as a rename's new name)?
-    const head = findings.length > 0 ? await resolveHead(root) : undefined;
-    const headText = new Map<string, Promise<string | undefined>>();
-    const atHead = (path: string): Promise<string | undefined> => {
-      let text = headText.get(path);
-      if (text === undefined) headText.set(path, (text = head === undefined ? Promise.resolve(undefined) : textOf(`${head}:${path}`)));
-      return text;
-    };
-    await Promise.all(
-      findings.map(async (finding) => {
-        const paths = [finding.path, ...(jobOf.get(finding)?.otherPaths ?? [])];
-        const texts = await Promise.all(paths.map(atHead));
-        finding.atHead = texts.some((text) => text?.includes(finding.value) === true);
-      }),
-    );
-  } catch (err) {
-    return { ok: false, message: `reading git history failed: ${(err as Error).message}` };
-  } finally {
-    await scanner.close();
-    check.close();
-    cat.close();
-    if (log.exitCode === null) log.kill();
-  }
-
-  if (missing > 0) {
-    warnings.push(`${missing} blob${missing === 1 ? ' is' : 's are'} missing from the object database (a partial clone?) and not scanned; fetch them or scan a full clone`);
-  }
-  stats.errors = errors.length;
-  stats.findings = findings.length;
-  stats.durationMs = Date.now() - started;
-  return { ok: true, findings, errors, stats, warnings, submodules: [...submodules].sort() };
 }
 
-/** A blob's warning names the blob and the commit that added it: the path alone may have many versions. */
-function inCommit(outcome: ContentOutcome, job: BlobJob): ContentOutcome {
-  if (outcome.kind !== 'error') return outcome;
-  const where = `blob ${job.sha.slice(0, 12)} (added in ${job.commit.sha.slice(0, 12)})`;
-  return { kind: 'error', error: { ...outcome.error, message: `${where}: ${outcome.error.message}` } };
+/** The history scanned with `rules`, unredacted, without configuration (tests, library). */
+export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> {
+  const source = new HistorySource(opts);
+  try {
+    const base = await source.base();
+    if (!base.ok) return { ok: false, message: base.messages[0]! };
+    const { runSource } = await import('../scan/orchestrate.js');
+    const r = await runSource(source, { rules: opts.rules, maxFileSize: opts.maxFileSize, streamAbove: Infinity, threads: opts.threads, parallelAbove: opts.parallelAbove, onProgress: opts.onProgress });
+    if (!r.ok) return r;
+    return { ok: true, findings: r.findings, errors: r.errors, stats: r.stats, warnings: r.warnings, submodules: source.submodules };
+  } finally {
+    source.close();
+  }
 }
 
 /**
@@ -314,7 +369,7 @@ function inCommit(outcome: ContentOutcome, job: BlobJob): ContentOutcome {
  * then --since/--until. Nothing the user typed reaches git as an option: a revision or path starting
  * with '-' is refused, and dates travel glued to their flag (`--since=DATE`).
  */
-async function revisions(root: string, opts: Pick<HistoryOptions, 'range' | 'revisions' | 'since' | 'until' | 'paths'>, shallow: boolean): Promise<{ ok: true; args: string[] } | { ok: false; message: string }> {
+async function revisions(root: string, opts: Pick<HistorySourceOptions, 'range' | 'revisions' | 'since' | 'until' | 'paths'>, shallow: boolean): Promise<{ ok: true; args: string[] } | { ok: false; message: string }> {
   const tokens = (opts.revisions ?? [opts.range ?? '']).flatMap((r) => r.trim().split(/\s+/)).filter((t) => t.length > 0);
   const shown = tokens.join(' ');
   const option = tokens.find((t) => t.startsWith('-'));

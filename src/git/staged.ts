@@ -10,7 +10,10 @@
 // version of the same file (for a rename or copy, its source) is dropped. `allLines` reports every
 // finding in the staged content of the changed files instead.
 import type { CompiledRule } from '../rules/load.js';
-import { countSkip, type Finding, type ScanError, type Stats } from '../types.js';
+import type { BaseLookup, BlobItem, Source, SourceContext, SourceEvent } from '../scan/source.js';
+import { SourceFailure } from '../scan/source.js';
+import { tooLargeError } from '../sources/fs-error.js';
+import type { Finding, ScanError, Stats } from '../types.js';
 import { isFileMode, MODE_SUBMODULE, MODE_SYMLINK, parseAddedLines, parseRaw, ZERO_SHA, type AddedLines, type RawEntry } from './diff.js';
 import { CatFile, findRepo, gitMessage, runGit, type GitResult, type ObjectData, type RepoLookup } from './repo.js';
 
@@ -19,7 +22,7 @@ import { CatFile, findRepo, gitMessage, runGit, type GitResult, type ObjectData,
  * other core while Node compiles the detector. Every one runs from the caller's folder: diff paths are
  * relative to the top level whatever the folder (diff.relative, which would change that, is turned
  * off), and `diff --cached` without a commit compares with HEAD, or with the empty tree while there
- * are no commits yet. Pass it to scanStaged, or close() it.
+ * are no commits yet. Give it to StagedSource, or close() it.
  */
 export interface StagedStart {
   repo: Promise<RepoLookup>;
@@ -30,13 +33,8 @@ export interface StagedStart {
    */
   patch(): Promise<GitResult>;
   cat: CatFile;
-  /** The detector and friends, loading while git works. */
-  modules: Promise<Modules>;
   close(): void;
 }
-
-type Modules = [typeof import('../sources/content.js'), typeof import('../pipeline.js'), typeof import('../sources/decode.js')];
-const loadModules = (): Promise<Modules> => Promise.all([import('../sources/content.js'), import('../pipeline.js'), import('../sources/decode.js')]);
 
 export function startStaged(cwd: string): StagedStart {
   const common = ['--cached', '--no-ext-diff', '--no-textconv', '--find-renames', '--'];
@@ -44,29 +42,29 @@ export function startStaged(cwd: string): StagedStart {
   const repo = findRepo(cwd);
   const raw = diff(['--raw', '-z', '--no-abbrev', '--ignore-submodules=none']);
   const cat = CatFile.batch(cwd);
-  const modules = loadModules();
-  modules.catch(() => {}); // a broken install is reported where scanStaged awaits it, not as unhandled
   let patch: Promise<GitResult> | undefined;
   return {
     repo,
     raw,
     patch: () => (patch ??= diff(['-U0', '--no-color', '--src-prefix=a/', '--dst-prefix=b/', '--diff-filter=MRC'])),
     cat,
-    modules,
     close: () => cat.close(),
   };
 }
 
-export interface StagedOptions {
+export interface StagedSourceOptions {
   /** Anywhere inside the work tree. */
   cwd: string;
-  rules: CompiledRule[];
   /** Report every finding in the staged content of changed files, not only those on added lines. */
   allLines?: boolean;
+  /** The git processes, if already started (startStaged with the same cwd); closed with the source. */
+  start?: StagedStart;
+}
+
+export interface StagedOptions extends StagedSourceOptions {
+  rules: CompiledRule[];
   /** Bytes; larger staged blobs are not read and come back as 'too-large' errors. */
   maxFileSize: number;
-  /** The git processes, if already started (startStaged with the same cwd); closed here. */
-  start?: StagedStart;
 }
 
 export type StagedResult =
@@ -84,101 +82,128 @@ export type StagedResult =
 /** Blobs requested from cat-file at once. */
 const READ_GROUP = 16;
 
-export async function scanStaged(opts: StagedOptions): Promise<StagedResult> {
-  const started = Date.now();
-  const start = opts.start ?? startStaged(opts.cwd);
-  const { cat } = start;
-  try {
-    const [found, raw] = await Promise.all([start.repo, start.raw]);
-    if (!found.ok) return found;
+/** A staged blob: `previous` is the HEAD version (or a rename's source) when the file existed. */
+export interface StagedItem extends BlobItem {
+  status: RawEntry['status'];
+}
+
+/** The staged changes as a source: each added, modified, renamed or copied file's staged blob. */
+export class StagedSource implements Source<StagedItem> {
+  readonly mode = 'staged';
+  readonly failurePrefix = 'reading staged files failed';
+  /** Staged submodule changes (gitlinks), not scanned: the submodule is its own repository. */
+  readonly submodules: string[] = [];
+  private readonly start: StagedStart;
+  private maxFileSize = Infinity;
+  private added?: Promise<Map<string, AddedLines>>;
+
+  /** Starts the git processes at once (unless `opts.start` already did). */
+  constructor(private readonly opts: StagedSourceOptions) {
+    this.start = opts.start ?? startStaged(opts.cwd);
+  }
+
+  async base(): Promise<BaseLookup> {
+    const found = await this.start.repo;
+    if (!found.ok) return { ok: false, messages: [found.message] };
     if (found.repo.topLevel === undefined) {
-      return {
-        ok: false,
-        message: found.repo.bare
-          ? `${opts.cwd} is a bare repository: it has no index; run keyhound staged in a work tree`
-          : `${opts.cwd} is inside the git directory; run keyhound staged in the work tree`,
-      };
+      const where = found.repo.bare ? 'is a bare repository: it has no index' : 'is inside the git directory';
+      return { ok: false, messages: [`${this.opts.cwd} ${where}; run keyhound staged in ${found.repo.bare ? 'a' : 'the'} work tree`] };
     }
-    if (raw.code !== 0) return { ok: false, message: `git diff --cached failed: ${gitMessage(raw)}` };
-    let added: Promise<Map<string, AddedLines>> | undefined;
-    const addedLines = opts.allLines ? undefined : () => (added ??= start.patch().then((patch) => {
-      if (patch.code !== 0) throw new PatchError(`git diff --cached failed: ${gitMessage(patch)}`);
+    return { ok: true, dir: found.repo.topLevel };
+  }
+
+  async *events(ctx: SourceContext): AsyncGenerator<SourceEvent<StagedItem>> {
+    this.maxFileSize = ctx.maxFileSize;
+    const raw = await this.start.raw;
+    if (raw.code !== 0) throw new SourceFailure(`git diff --cached failed: ${gitMessage(raw)}`);
+    const toScan: RawEntry[] = [];
+    for (const entry of parseRaw(raw.stdout)) {
+      if (entry.status === 'D' || entry.status === 'U' || ZERO_SHA.test(entry.newSha)) continue;
+      if (entry.newMode === MODE_SUBMODULE) this.submodules.push(entry.path);
+      else if (entry.newMode === MODE_SYMLINK) yield { type: 'skip', reason: 'symlink', path: entry.path };
+      else if (!isFileMode(entry.newMode)) continue;
+      else {
+        const skip = ctx.skipPath(entry.path);
+        if (skip !== undefined) yield { type: 'skip', reason: skip, path: entry.path };
+        else toScan.push(entry);
+      }
+    }
+    // Blobs are asked for a group at a time (one write to git per group), the next group while this
+    // one is scanned: at most two groups of blobs are in memory.
+    const { cat } = this.start;
+    const reads: (Promise<ObjectData | undefined> | undefined)[] = [];
+    const askGroup = (group: number): void => {
+      for (let i = group * READ_GROUP; i < Math.min(toScan.length, (group + 1) * READ_GROUP); i++) {
+        const read = cat.request(toScan[i]!.newSha, ctx.maxFileSize);
+        read.catch(() => {}); // handled where it is awaited; a read never awaited must not be unhandled
+        reads[i] = read;
+      }
+    };
+    askGroup(0);
+    for (let i = 0; i < toScan.length; i++) {
+      const entry = toScan[i]!;
+      if (i % READ_GROUP === 0) askGroup(i / READ_GROUP + 1);
+      const blob = await reads[i]!;
+      reads[i] = undefined;
+      if (blob === undefined) {
+        yield { type: 'error', error: { path: entry.path, kind: 'not-found', message: `staged blob ${entry.newSha} is missing from the object database` } };
+      } else if (blob.content === undefined) {
+        yield { type: 'error', error: tooLargeError(entry.path, blob.size, ctx.maxFileSize) };
+      } else {
+        const item: StagedItem = { kind: 'blob', path: entry.path, oid: entry.newSha, size: blob.size, status: entry.status };
+        if (!ZERO_SHA.test(entry.oldSha)) item.previous = entry.oldSha;
+        yield { type: 'item', item, content: blob.content };
+      }
+    }
+  }
+
+  /**
+   * The findings the commit introduces: on an added line (for a file git diffs as binary but that
+   * decodes as text, every line counts), and with a secret that is not already in the HEAD version.
+   */
+  async postFilter(item: StagedItem, hits: Finding[]): Promise<Finding[]> {
+    if (this.opts.allLines) return hits;
+    const wholeFileNew = item.status === 'A' || item.status === 'T';
+    // The patch covers modified, renamed and copied files (--diff-filter=MRC): asked for only for them.
+    const lines = wholeFileNew ? undefined : (await this.addedLines()).get(item.path);
+    const onAdded = wholeFileNew || lines === 'binary' ? hits : hits.filter((f) => lines !== undefined && touches(lines as Set<number>, f.line, f.endLine));
+    if (onAdded.length === 0 || item.previous === undefined || item.status === 'A') return onAdded;
+    const before = await this.start.cat.request(item.previous, this.maxFileSize);
+    if (before?.content === undefined) return onAdded;
+    // The decoder is loaded here: most commits have no finding in a modified file.
+    const { decode } = await import('../sources/decode.js');
+    const decoded = decode(before.content);
+    if (decoded.binary) return onAdded;
+    return onAdded.filter((f) => !decoded.text.includes(f.value));
+  }
+
+  close(): void {
+    this.start.close();
+  }
+
+  /** The added lines of every modified, renamed or copied file, from one `git diff -U0`. */
+  private addedLines(): Promise<Map<string, AddedLines>> {
+    return (this.added ??= this.start.patch().then((patch) => {
+      if (patch.code !== 0) throw new SourceFailure(`git diff --cached failed: ${gitMessage(patch)}`);
       return parseAddedLines(patch.stdout);
     }));
-    return await scanEntries(opts, cat, parseRaw(raw.stdout), addedLines, await start.modules, started);
-  } catch (err) {
-    if (err instanceof PatchError) return { ok: false, message: err.message };
-    return { ok: false, message: `reading staged files failed: ${(err as Error).message}` };
+  }
+}
+
+/** The staged changes scanned with `rules`, unredacted, without configuration (tests, library). */
+export async function scanStaged(opts: StagedOptions): Promise<StagedResult> {
+  const source = new StagedSource(opts);
+  try {
+    const base = await source.base();
+    if (!base.ok) return { ok: false, message: base.messages[0]! };
+    // Loaded here, not at the top: git is running before the detector is compiled.
+    const { runSource } = await import('../scan/orchestrate.js');
+    const r = await runSource(source, { rules: opts.rules, maxFileSize: opts.maxFileSize, threads: 1 });
+    if (!r.ok) return r;
+    return { ok: true, findings: r.findings, errors: r.errors, stats: r.stats, submodules: source.submodules };
   } finally {
-    cat.close();
+    source.close();
   }
-}
-
-class PatchError extends Error {}
-
-/** `addedLines`: the added lines of every modified, renamed or copied file; undefined with allLines. */
-async function scanEntries(opts: StagedOptions, cat: CatFile, entries: RawEntry[], addedLines: (() => Promise<Map<string, AddedLines>>) | undefined, modules: Modules, started: number): Promise<StagedResult> {
-  // Loaded by startStaged, not at the top: git is running before the detector is compiled.
-  const [{ scanContent, tooLarge }, { emptyStats }, { decode }] = modules;
-  const stats = emptyStats();
-  const findings: Finding[] = [];
-  const errors: ScanError[] = [];
-  const submodules: string[] = [];
-  const toScan: RawEntry[] = [];
-  for (const entry of entries) {
-    if (entry.status === 'D' || entry.status === 'U' || ZERO_SHA.test(entry.newSha)) continue;
-    if (entry.newMode === MODE_SUBMODULE) submodules.push(entry.path);
-    else if (entry.newMode === MODE_SYMLINK) countSkip(stats, 'symlink', entry.path);
-    else if (isFileMode(entry.newMode)) toScan.push(entry);
-  }
-  // Blobs are asked for a group at a time (one write to git per group), the next group while this
-  // one is scanned: at most two groups of blobs are in memory.
-  const reads: (Promise<ObjectData | undefined> | undefined)[] = [];
-  const askGroup = (group: number): void => {
-    for (let i = group * READ_GROUP; i < Math.min(toScan.length, (group + 1) * READ_GROUP); i++) {
-      const read = cat.request(toScan[i]!.newSha, opts.maxFileSize);
-      read.catch(() => {}); // handled where it is awaited; a read never awaited must not be unhandled
-      reads[i] = read;
-    }
-  };
-  askGroup(0);
-  for (let i = 0; i < toScan.length; i++) {
-    const entry = toScan[i]!;
-    if (i % READ_GROUP === 0) askGroup(i / READ_GROUP + 1);
-    const blob = await reads[i]!;
-    reads[i] = undefined;
-    if (blob === undefined) {
-      errors.push({ path: entry.path, kind: 'not-found', message: `staged blob ${entry.newSha} is missing from the object database` });
-      continue;
-    }
-    if (blob.content === undefined) {
-      errors.push(tooLarge(entry.path, blob.size, opts.maxFileSize, stats));
-      continue;
-    }
-    let hits = scanContent(entry.path, blob.content, opts.rules, stats, errors);
-    if (addedLines !== undefined && hits.length > 0) hits = await newOnly(hits, entry, addedLines, cat, opts.maxFileSize, decode);
-    findings.push(...hits);
-  }
-  stats.errors = errors.length;
-  stats.findings = findings.length;
-  return { ok: true, findings, errors, stats: { ...stats, durationMs: Date.now() - started }, submodules };
-}
-
-/**
- * The findings the commit introduces: on an added line (for a file git diffs as binary but that
- * decodes as text, every line counts), and with a secret that is not already in the HEAD version.
- */
-async function newOnly(hits: Finding[], entry: RawEntry, addedLines: () => Promise<Map<string, AddedLines>>, cat: CatFile, maxFileSize: number, decode: typeof import('../sources/decode.js').decode): Promise<Finding[]> {
-  // The patch covers modified, renamed and copied files (--diff-filter=MRC): asked for only for them.
-  const lines = entry.status === 'A' || entry.status === 'T' ? undefined : (await addedLines()).get(entry.path);
-  const wholeFileNew = entry.status === 'A' || entry.status === 'T' || lines === 'binary';
-  const onAdded = wholeFileNew ? hits : hits.filter((f) => lines !== undefined && touches(lines as Set<number>, f.line, f.endLine));
-  if (onAdded.length === 0 || ZERO_SHA.test(entry.oldSha) || entry.status === 'A') return onAdded;
-  const before = await cat.request(entry.oldSha, maxFileSize);
-  if (before?.content === undefined) return onAdded;
-  const decoded = decode(before.content);
-  if (decoded.binary) return onAdded;
-  return onAdded.filter((f) => !decoded.text.includes(f.value));
 }
 
 function touches(lines: Set<number>, from: number, to: number): boolean {

@@ -2,9 +2,8 @@
 // threads once it is large, and hands the outcomes back in the order the tasks were added: the result
 // of a scan never depends on which thread finished first.
 import { availableParallelism } from 'node:os';
-import type { ContentOutcome } from '../sources/content.js';
 import type { ScanPool } from './pool.js';
-import { runTasks, type ScanTask, type TaskContext } from './tasks.js';
+import { runTasks, type ContentScanner, type Done, type ScanTask, type TaskContext } from './tasks.js';
 
 /**
  * Worker threads are started only once a scan has found this much to read: starting them costs
@@ -30,14 +29,14 @@ export const WORKER_MAX_BLOB = 8 * 1024 * 1024;
 /** Batches in flight per thread: one running, one waiting, so that no worker idles between messages. */
 const IN_FLIGHT_PER_THREAD = 2;
 
-export type Done<T> = [item: T, outcome: ContentOutcome];
+export type { Done };
 
 interface InFlight<T> {
   settled: boolean;
   promise: Promise<Done<T>[]>;
 }
 
-export class BatchScanner<T> {
+export class BatchScanner<T> implements ContentScanner<T> {
   private items: T[] = [];
   private tasks: ScanTask[] = [];
   private bytes = 0;

@@ -3,7 +3,7 @@
 // back per batch, in task order, so a caller that awaits batches in order gets a deterministic result.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ContentOutcome } from '../sources/content.js';
+import type { ContentOutcome } from '../scan/content.js';
 import type { ScanTask, TaskContext } from './tasks.js';
 
 export interface BatchRequest {

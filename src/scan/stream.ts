@@ -1,4 +1,4 @@
-// Large files in bounded memory: the file is read through a FileHandle and decoded as it is read, and
+// Large files in bounded memory: the file is read through a byte source and decoded as it is read, and
 // the text is scanned in windows, each an owned region (a chunk) with context on both sides, so that a
 // match near a chunk boundary sees what it would see in the whole file. Each finding is kept only by
 // the window that owns its start, then moved to its place in the file, so the result equals detect()
@@ -10,14 +10,12 @@
 // `requires.pattern` name more than the overlap away on one enormous line, an inline-allow marker on
 // the same line but more than the overlap away, or a keyword that gates a rule occurring only outside
 // the window. A match longer than 16 × the overlap (a 1 MiB token by default) is cut at the window end.
-import { read } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
-import { TextDecoder } from 'node:util';
 import { detect } from '../detect/detector.js';
 import { LineIndex } from '../detect/lines.js';
 import { nameStartOf, pairCredentials, pairRefOf, type Hit } from '../detect/pair.js';
 import type { CompiledRule } from '../rules/load.js';
+import { fileSource, LimitedSource, type ByteSource } from '../sources/byte-source.js';
+import { countNewlines, TextReader } from '../sources/text-reader.js';
 import type { Finding, Location } from '../types.js';
 
 export interface StreamedScan {
@@ -39,20 +37,10 @@ export interface StreamOptions {
   maxBytes?: number;
 }
 
-/** Where a streamed scan reads its bytes from: a file, a descriptor, standard input. */
-export interface ByteSource {
-  /** Reads up to `length` bytes into buf at `offset`; 0 at the end. */
-  read(buf: Buffer, offset: number, length: number): Promise<number>;
-  /** Stops reading early (standard input is not drained). */
-  close?(): Promise<void> | void;
-}
-
 const DEFAULT_CHUNK = 8 * 1024 * 1024;
 const DEFAULT_OVERLAP = 64 * 1024;
 /** Below this a finding's lineText (CONTEXT_CHARS = 120 on each side) could not be the whole file's. */
 const MIN_OVERLAP = 256;
-/** As decode.ts: a NUL byte in the first 8000 bytes makes a file binary, as git has it. */
-const BINARY_SNIFF_BYTES = 8000;
 /** Largest single read; a window's text is gathered from several. */
 const MAX_READ = 1024 * 1024;
 /** The before/after context may stretch to this many overlaps to hold the lines evidence needs. */
@@ -64,12 +52,7 @@ const TAIL_STRETCH = 16;
 
 /** Scans the file at `abs` (reported as `path`) window by window; same findings as detect() on the whole text. */
 export async function scanFileStreaming(path: string, abs: string, rules: readonly CompiledRule[], opts: StreamOptions = {}): Promise<StreamedScan> {
-  const handle = await open(abs, 'r');
-  try {
-    return await scanStream(path, { read: async (buf, offset, length) => (await handle.read(buf, offset, length, null)).bytesRead }, rules, opts);
-  } finally {
-    await handle.close();
-  }
+  return scanStream(path, await fileSource(abs), rules, opts);
 }
 
 /**
@@ -89,129 +72,6 @@ export async function scanStream(path: string, source: ByteSource, rules: readon
     return { binary: false, bytes: reader.bytes, findings: pairAll(findings, scan.places, rules), truncated: limited.truncated };
   } finally {
     await source.close?.();
-  }
-}
-
-/** An open file descriptor (a FIFO, a device, a regular file) as a source; the caller closes it. */
-export function fdSource(fd: number): ByteSource {
-  return {
-    read: (buf, offset, length) => new Promise((resolve, reject) => read(fd, buf, offset, length, null, (err, n) => (err ? reject(err) : resolve(n)))),
-  };
-}
-
-/** An async iterable of byte chunks (standard input) as a source: reads a chunk only when asked, so the producer is held back. */
-export function iterableSource(chunks: AsyncIterable<Uint8Array>): ByteSource {
-  const it = chunks[Symbol.asyncIterator]();
-  let pending: Uint8Array = new Uint8Array(0);
-  let done = false;
-  return {
-    async read(buf, offset, length) {
-      while (pending.length === 0 && !done) {
-        const next = await it.next();
-        if (next.done) done = true;
-        else pending = next.value;
-      }
-      const n = Math.min(length, pending.length);
-      buf.set(pending.subarray(0, n), offset);
-      pending = pending.subarray(n);
-      return n;
-    },
-    async close() {
-      if (!done) await it.return?.();
-    },
-  };
-}
-
-/** Reads at most `max` bytes of `inner`, then looks one byte further to tell whether the input went on. */
-class LimitedSource implements ByteSource {
-  truncated = false;
-  private count = 0;
-  constructor(private readonly inner: ByteSource, private readonly max: number) {}
-
-  async read(buf: Buffer, offset: number, length: number): Promise<number> {
-    if (this.count >= this.max) {
-      if (!this.truncated && length > 0) this.truncated = (await this.inner.read(Buffer.alloc(1), 0, 1)) > 0;
-      return 0;
-    }
-    const n = await this.inner.read(buf, offset, Math.min(length, this.max - this.count));
-    this.count += n;
-    return n;
-  }
-}
-
-/** The file's text, decoded as decode.ts does, held from `base` on; earlier text is dropped. */
-class TextReader {
-  text = '';
-  /** Absolute offset (in characters of the whole text) of text[0]. */
-  base = 0;
-  eof = false;
-  bytes = 0;
-  /** Newlines before `base`, and where the line holding `base` starts. */
-  newlinesBefore = 0;
-  lineStartBefore = 0;
-  /**
-   * UTF-8 through StringDecoder: it holds back a character split across reads and decodes the rest with
-   * Buffer's decoder, as decode.ts does (same U+FFFD for invalid bytes), into one-byte strings for ASCII
-   * text where TextDecoder's are two bytes a character: half the memory per window.
-   */
-  private utf8: StringDecoder | undefined = new StringDecoder('utf8');
-  private utf16: TextDecoder | undefined;
-  private readonly buf: Buffer;
-
-  constructor(private readonly source: ByteSource, private readonly readSize: number) {
-    this.buf = Buffer.alloc(Math.max(readSize, BINARY_SNIFF_BYTES));
-  }
-
-  get end(): number {
-    return this.base + this.text.length;
-  }
-
-  /** Reads the start of the file and picks the decoding; false when the file is binary. */
-  async start(): Promise<boolean> {
-    let got = 0;
-    while (got < BINARY_SNIFF_BYTES) {
-      const bytesRead = await this.source.read(this.buf, got, this.buf.length - got);
-      if (bytesRead === 0) break;
-      got += bytesRead;
-    }
-    this.bytes = got;
-    const head = this.buf.subarray(0, got);
-    // Order as in decode.ts: a UTF-16 byte-order mark first (UTF-16 text is full of NULs), then NULs.
-    const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : undefined;
-    if (utf16 !== undefined) [this.utf8, this.utf16] = [undefined, new TextDecoder(utf16)];
-    else if (head.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return false;
-    this.eof = got < BINARY_SNIFF_BYTES;
-    this.append(head);
-    // decode.ts drops a UTF-8 byte-order mark; the UTF-16 decoders drop theirs themselves (and only that one).
-    if (utf16 === undefined && this.text.charCodeAt(0) === 0xfeff) this.text = this.text.slice(1);
-    return true;
-  }
-
-  /** Reads until the text reaches absolute offset `target` or the file ends. */
-  async fill(target: number): Promise<void> {
-    while (!this.eof && this.end < target) {
-      const bytesRead = await this.source.read(this.buf, 0, this.readSize);
-      if (bytesRead === 0) this.eof = true;
-      this.bytes += bytesRead;
-      this.append(this.buf.subarray(0, bytesRead));
-    }
-  }
-
-  /** Forgets the text before absolute offset `to`, counting its newlines. */
-  drop(to: number): void {
-    if (to <= this.base) return;
-    const gone = this.text.slice(0, to - this.base);
-    this.newlinesBefore += countNewlines(gone);
-    const last = gone.lastIndexOf('\n');
-    if (last !== -1) this.lineStartBefore = this.base + last + 1;
-    this.text = this.text.slice(to - this.base);
-    this.base = to;
-  }
-
-  /** A character split across reads is held back by the decoder until its last byte is read. */
-  private append(bytes: Buffer): void {
-    if (this.utf8) this.text += this.eof ? this.utf8.end(bytes) : this.utf8.write(bytes);
-    else this.text += this.utf16!.decode(bytes, { stream: !this.eof });
   }
 }
 
@@ -411,12 +271,6 @@ function pairAll(findings: Finding[], places: readonly Place[], rules: readonly 
     f.pair = pairRefOf(p);
   }
   return findings;
-}
-
-function countNewlines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 function firstIndex(re: RegExp, text: string): number {

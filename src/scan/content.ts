@@ -4,8 +4,8 @@
 import { detect } from '../detect/detector.js';
 import type { CompiledRule } from '../rules/load.js';
 import { countSkip, type Finding, type ScanError, type Stats } from '../types.js';
-import { decode } from './decode.js';
-import { tooLargeError } from './fs-error.js';
+import { decode } from '../sources/decode.js';
+import { tooLargeError } from '../sources/fs-error.js';
 
 export { tooLargeError };
 
@@ -59,18 +59,4 @@ export function countOutcome(outcome: ContentOutcome, stats: Stats, errors: Scan
     stats.errors = errors.length;
   }
   return outcome.findings;
-}
-
-/**
- * Findings in `bytes` (unredacted), counted in the stats; a binary file is counted as skipped, and a
- * scan that failed is a warning in `errors`.
- */
-export function scanContent(path: string, bytes: Uint8Array, rules: readonly CompiledRule[], stats: Stats, errors: ScanError[]): Finding[] {
-  return countOutcome(scanBytes(path, bytes, rules), stats, errors);
-}
-
-/** The warning for content over --max-file-size, counted as skipped: reported, never silently dropped. */
-export function tooLarge(path: string, size: number, maxFileSize: number, stats: Stats, what = ''): ScanError {
-  countSkip(stats, 'tooLarge', path);
-  return tooLargeError(path, size, maxFileSize, what);
 }

@@ -5,8 +5,9 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { CompiledRule } from '../rules/load.js';
 import { scanBytes, scanFailed, tooLargeError, type ContentOutcome } from './content.js';
-import { fsError, truncatedError } from './fs-error.js';
-import { fdSource, scanStream, type ByteSource } from './stream.js';
+import { fdSource, type ByteSource } from '../sources/byte-source.js';
+import { fsError, truncatedError } from '../sources/fs-error.js';
+import { scanStream } from './stream.js';
 
 export interface FileTask {
   /** As reported. */
