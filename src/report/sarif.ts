@@ -218,7 +218,7 @@ function percentEncode(ch: string): string {
 export function srcRoot(ctx: Pick<ReportContext, 'roots' | 'sarifBaseUri'>): ArtifactLocation | undefined {
   if (ctx.sarifBaseUri !== undefined) return { uri: ctx.sarifBaseUri };
   if (!ctx.roots.some((r) => r !== '-')) return undefined;
-  return { description: { text: 'The folder scanned (for git scans, the repository\'s top level); result paths are relative to it.' } };
+  return { description: { text: 'The base of the scan: the top level of the git repository scanned (outside a repository, the working directory); result paths are relative to it.' } };
 }
 
 function invocation(errors: ScanError[]): Invocation {
