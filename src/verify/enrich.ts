@@ -13,7 +13,10 @@ export async function enrichFindings(findings: Finding[], verify: VerifyOptions 
   const byProvider = new Map<string, Finding[]>();
   for (const f of findings) {
     if (f.provider === undefined || providerOf(f.provider)?.loadEnricher === undefined) continue;
-    byProvider.set(f.provider, [...(byProvider.get(f.provider) ?? []), f]);
+    // push, not a spread: copying the list for each finding made 40,000 findings take 16 s.
+    const own = byProvider.get(f.provider);
+    if (own === undefined) byProvider.set(f.provider, [f]);
+    else own.push(f);
   }
   for (const [id, own] of byProvider) {
     const enrich = await providerOf(id)!.loadEnricher!();
