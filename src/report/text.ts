@@ -35,7 +35,11 @@ export const text: Reporter = (result, ctx) => {
 
 function groupByPath(findings: Finding[]): Map<string, Finding[]> {
   const groups = new Map<string, Finding[]>();
-  for (const f of findings) groups.set(f.path, [...(groups.get(f.path) ?? []), f]);
+  for (const f of findings) {
+    const group = groups.get(f.path);
+    if (group === undefined) groups.set(f.path, [f]);
+    else group.push(f); // not a copy per finding: that was quadratic in the findings of one file
+  }
   return groups;
 }
 
