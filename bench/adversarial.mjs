@@ -42,8 +42,8 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'keyhound-adversarial-'));
  * Runs `keyhound scan ARGS` (stdin from `stdinFile` if given) once: wall seconds, peak RSS in MB
  * (GNU time's, or the child's own from process.resourceUsage through a small wrapper), exit code, JSON.
  */
-function scan(args, stdinFile) {
-  const cli = [BIN, 'scan', ...args, '--format', 'json', '--no-progress'];
+function scan(args, stdinFile, format = 'json') {
+  const cli = [BIN, 'scan', ...args, '--format', format, '--no-progress'];
   const input = stdinFile === undefined ? 'ignore' : fs.openSync(stdinFile, 'r');
   const [cmd, argv] = TIME
     ? [TIME, ['-v', NODE, ...cli]]
@@ -119,6 +119,10 @@ for (const [label, make, perFinding] of [
     }
     row(`${n.toLocaleString('en')} ${label}`, r, target, r.error ?? `${found} findings${perFinding === 2 ? `, ${critical} critical` : ''}${okFound ? '' : ' (expected ' + n * perFinding + ')'}`);
   }
+  // The text report groups and lays out every finding: it must grow as the JSON one does.
+  const text = scan([make(COUNTS.at(-1))], undefined, 'text');
+  const ratio = text.seconds / runs.at(-1).seconds;
+  row(`${COUNTS.at(-1).toLocaleString('en')} ${label}, text report`, text, `x${fmt(ratio, 2)} of JSON's time: ${text.code === 1 && ratio <= MAX_RATIO ? 'pass' : 'MISS'}`, text.code === 1 ? 'exit 1' : `exit ${text.code}`);
 }
 
 // ---------------------------------------------------------------- one enormous token
