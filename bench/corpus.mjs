@@ -197,6 +197,17 @@ function buildJs(quiet) {
 // ---------------------------------------------------------------- (c) planted synthetic keys
 
 // Each template renders a file holding the given credential pairs.
+// Ordinary configuration lines around the planted keys, so that they are not on the first line of every file.
+const FILLER = [
+  '# service configuration, generated for the keyhound benchmark',
+  'region = eu-west-1',
+  'output = json',
+  'retries = 3',
+  'timeout_seconds = 30',
+  'log_level = info',
+  'bucket = example-bench-artifacts',
+];
+
 const TEMPLATES = [
   ['credentials.ini', (pairs) =>
     pairs.map((p, i) => `[profile-${i}]\naws_access_key_id = ${p.id}\naws_secret_access_key = ${p.secret}\nregion = us-east-1\n`).join('\n')],
