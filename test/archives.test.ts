@@ -121,6 +121,23 @@ test('a zip bomb, a truncated zip, a corrupt gzip, a ../ entry: warnings naming 
   }
 });
 
+test('a zip entry that declares less than it holds: inflating stops at the declared size, a warning names the archive', async () => {
+  const c = creds(1507);
+  // 16 MiB of one byte deflates to ~16 KiB; both of its sizes are then patched to say 100 bytes.
+  const lying = Buffer.from(zip({ 'a.txt': new Uint8Array(16 * 1024 * 1024).fill(0x41), 'b.ini': c.text }));
+  const cd = lying.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+  lying.writeUInt32LE(100, cd + 24);
+  lying.writeUInt32LE(100, 22);
+  const root = makeTree({ 'lying.zip': lying });
+  try {
+    const { code, report } = await scanJson(root);
+    assert.equal([code, warned(report)], [0, ['archive-corrupt:lying.zip']]);
+    assert.match(report.errors[0]!.message, /too many bytes/);
+  } finally {
+    removeTree(root);
+  }
+});
+
 test('a corrupt archive alone is a warning, not a failure: exit 0', async () => {
   const root = makeTree({ 'cut.zip': zip({ 'a.txt': 'hello\n' }).subarray(0, 25) });
   try {

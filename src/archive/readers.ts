@@ -1,7 +1,8 @@
-// The container readers, each giving one entry's bytes at a time. zip: fflate reads the central
-// directory and inflates (never hand-written inflate); gzip: node's zlib, which stops at a given output
-// size; tar: a header reader (tar is 512-byte headers and plain bytes, nothing to decompress).
-import { unzipSync } from 'fflate';
+// The container readers, each giving one entry's bytes at a time. zip: yauzl (its central directory
+// reader, and node's zlib to inflate, stopped as soon as an entry passes its declared size; never a
+// hand-written inflate); gzip: node's zlib, which stops at a given output size; tar: a header reader
+// (tar is 512-byte headers and plain bytes, nothing to decompress).
+import { fromBufferPromise } from 'yauzl';
 import { gunzipSync } from 'node:zlib';
 
 export interface Entry {
@@ -9,44 +10,29 @@ export interface Entry {
   bytes: Uint8Array;
 }
 
-/** What the walker decides for an entry before it is decompressed (declared sizes: they may lie). */
-export type Admit = (name: string, declaredSize: number, compressedSize: number) => boolean;
-
-/** Entries decompressed per pass: the memory held at once, besides the archive itself. */
-const ZIP_BATCH_BYTES = 8 * 1024 * 1024;
+/** What the walker decides for an entry before it is decompressed (its declared size: it may lie). */
+export type Admit = (name: string, declaredSize: number) => boolean;
 
 /**
- * A zip's file entries in directory order. fflate inflates what its filter accepts, all at once, into
- * buffers of the DECLARED size (a lying size truncates, it never grows): so each pass accepts entries
- * up to ZIP_BATCH_BYTES and the next pass starts after them, keeping memory bounded. Directory
- * parsing is repeated per pass, which is cheap next to inflating.
+ * A zip's file entries in directory order, one inflated at a time. yauzl checks each entry's real
+ * size against the declared one (validateEntrySizes) and fails the stream the moment it passes it,
+ * so a lying size costs no more than the size it declared: inflate stops there. Names are taken raw
+ * (decodeStrings: false) because yauzl refuses a whole archive for a `../` name, which is only a
+ * name here (sniff.ts entryName shows it escaped).
  */
-export function* zipEntries(data: Uint8Array, admit: Admit): Generator<Entry> {
-  let done = 0;
-  for (;;) {
-    let index = 0;
-    let bytes = 0;
-    let full = false;
-    const names: string[] = [];
-    const files = unzipSync(data, {
-      filter(f) {
-        const i = index++;
-        if (i < done || full) return false;
-        // A duplicate name would overwrite its twin in fflate's result: it waits for the next pass.
-        if ((names.length > 0 && bytes + f.originalSize > ZIP_BATCH_BYTES) || names.includes(f.name)) {
-          full = true;
-          return false;
-        }
-        done = i + 1;
-        if (f.name.endsWith('/') || !admit(f.name, f.originalSize, f.size)) return false;
-        if (f.compression !== 0 && f.compression !== 8) throw new Error(`entry ${f.name} uses compression method ${f.compression}, which is not supported`);
-        names.push(f.name);
-        bytes += f.originalSize;
-        return true;
-      },
-    });
-    for (const name of names) yield { name, bytes: files[name]! };
-    if (!full) return;
+export async function* zipEntries(data: Uint8Array, admit: Admit): AsyncGenerator<Entry> {
+  const zip = await fromBufferPromise(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { lazyEntries: true, decodeStrings: false, validateEntrySizes: true });
+  try {
+    for await (const entry of zip.eachEntry()) {
+      const name = (entry.fileName as unknown as Buffer).toString('utf8');
+      if (name.endsWith('/') || !admit(name, entry.uncompressedSize)) continue;
+      if (!entry.canDecodeFileData()) throw new Error(`${name}: ${entry.isEncrypted() ? 'encrypted' : `compression method ${entry.compressionMethod} is not supported`}`);
+      const chunks: Buffer[] = [];
+      for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
+      yield { name, bytes: Buffer.concat(chunks) };
+    }
+  } finally {
+    zip.close();
   }
 }
 
@@ -85,7 +71,7 @@ export function* tarEntries(data: Uint8Array, admit: Admit): Generator<Entry> {
     }
     const name = longName ?? ustarName(header);
     longName = undefined;
-    if ((type === '0' || type === '\0' || type === '7') && admit(name, size, size)) yield { name, bytes: body };
+    if ((type === '0' || type === '\0' || type === '7') && admit(name, size)) yield { name, bytes: body };
   }
   if (at < data.length) throw new Error('truncated: the archive ends inside a header');
 }

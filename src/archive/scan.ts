@@ -10,9 +10,9 @@ import { gunzip, isTooLarge, tarEntries, zipEntries, type Entry } from './reader
 import { containerKind, entryName, RATIO_FREE_BYTES, type ArchiveLimits, type ContainerKind } from './sniff.js';
 
 /** A container's findings and the warnings about its entries; `bytes`: the uncompressed bytes scanned. */
-export function scanArchive(path: string, bytes: Uint8Array, kind: ContainerKind, rules: readonly CompiledRule[], limits: ArchiveLimits, maxFileSize: number): ContentOutcome {
+export async function scanArchive(path: string, bytes: Uint8Array, kind: ContainerKind, rules: readonly CompiledRule[], limits: ArchiveLimits, maxFileSize: number): Promise<ContentOutcome> {
   const walk = new Walk(rules, limits, maxFileSize, bytes.length);
-  walk.open(path, bytes, kind, 1);
+  await walk.open(path, bytes, kind, 1);
   return { kind: 'scanned', bytes: walk.scanned, findings: walk.findings, warnings: walk.warnings };
 }
 
@@ -31,15 +31,15 @@ class Walk {
     this.maxOut = Math.min(limits.maxBytes, Math.max(RATIO_FREE_BYTES, topSize * limits.maxRatio));
   }
 
-  open(path: string, bytes: Uint8Array, kind: ContainerKind, depth: number): void {
+  async open(path: string, bytes: Uint8Array, kind: ContainerKind, depth: number): Promise<void> {
     if (depth > this.limits.maxDepth) return this.warn(path, `not opened: a ${kind} nested deeper than --max-archive-depth (${this.limits.maxDepth})`);
     try {
-      if (kind === 'gzip') return this.gzip(path, bytes, depth);
+      if (kind === 'gzip') return await this.gzip(path, bytes, depth);
       // A tar entry is a slice of bytes already counted (the file, or what a gzip gave): only a zip's inflate adds.
       const admit = (name: string, size: number): boolean => this.admit(`${path}!/${entryName(name)}`, size, kind === 'zip');
       const entries = kind === 'zip' ? zipEntries(bytes, admit) : tarEntries(bytes, admit);
-      for (const entry of entries) {
-        this.entry(`${path}!/${entryName(entry.name)}`, entry, depth);
+      for await (const entry of entries) {
+        await this.entry(`${path}!/${entryName(entry.name)}`, entry, depth);
         if (this.stopped) return;
       }
     } catch (err) {
@@ -49,7 +49,7 @@ class Walk {
   }
 
   /** A gzip is one stream: its content keeps the file's path (`app.log.gz:3:1`, `backup.tar.gz!/home/.aws/credentials`). */
-  private gzip(path: string, bytes: Uint8Array, depth: number): void {
+  private async gzip(path: string, bytes: Uint8Array, depth: number): Promise<void> {
     const room = Math.min(this.maxOut - this.out, this.maxFileSize);
     let content: Uint8Array;
     try {
@@ -61,10 +61,10 @@ class Walk {
       return;
     }
     this.out += content.length;
-    this.entry(path, { name: '', bytes: content }, depth);
+    await this.entry(path, { name: '', bytes: content }, depth);
   }
 
-  private entry(path: string, entry: Entry, depth: number): void {
+  private async entry(path: string, entry: Entry, depth: number): Promise<void> {
     const inner = containerKind(entry.bytes);
     if (inner !== undefined) return this.open(path, entry.bytes, inner, depth + 1);
     const outcome = scanBytes(path, entry.bytes, this.rules);
@@ -76,7 +76,10 @@ class Walk {
     }
   }
 
-  /** Before an entry is decompressed: is there room for it (its declared size) in the budget? */
+  /**
+   * Before an entry is decompressed: is there room for it (its declared size) in the budget? A zip
+   * entry cannot inflate past its declared size (readers.ts), so counting that bounds the real output.
+   */
   private admit(path: string, size: number, inflates: boolean): boolean {
     if (this.stopped) return false;
     if (++this.entries > this.limits.maxEntries) {

@@ -50,7 +50,7 @@ export async function scanContent(path: string, bytes: Uint8Array, rules: readon
   if (kind === undefined) return scanBytes(path, bytes, rules);
   try {
     const { scanArchive } = await (archiveScanner ??= import('../archive/scan.js'));
-    return scanArchive(path, bytes, kind, rules, limits.archives!, limits.maxFileSize);
+    return await scanArchive(path, bytes, kind, rules, limits.archives!, limits.maxFileSize);
   } catch (err) {
     return { kind: 'error', error: scanFailed(path, err) };
   }
