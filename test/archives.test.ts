@@ -8,6 +8,8 @@ import { runCli } from './helpers/cli.js';
 import { makeTree, removeTree } from './helpers/tmp.js';
 import { gz, tar, zip } from './helpers/archives.js';
 import { entryName } from '../src/archive/sniff.js';
+import { scan } from '../src/run.js';
+import { availableParallelism } from 'node:os';
 
 const test = suite('archives');
 
@@ -102,6 +104,7 @@ test('a zip bomb, a truncated zip, a corrupt gzip, a ../ entry: warnings naming 
     'bomb.zip': bomb,
     'cut.zip': good.subarray(0, good.length - 30),
     'cut.gz': gz(c.text).subarray(0, 20),
+    'bomb.gz': gz(new Uint8Array(20 * 1024 * 1024)),
     'evil.zip': zip({ '../../evil': c.text, '/etc/abs.ini': c.text }),
     'plain.ini': c.text,
   });
@@ -114,7 +117,8 @@ test('a zip bomb, a truncated zip, a corrupt gzip, a ../ entry: warnings naming 
       'evil.zip!/%2F/etc/abs.ini:2:21', 'evil.zip!/%2F/etc/abs.ini:3:25',
       'plain.ini:2:21', 'plain.ini:3:25',
     ]);
-    assert.equal(warned(report), ['archive-corrupt:cut.gz', 'archive-corrupt:cut.zip', 'archive-limit:bomb.zip!/zeros.txt']);
+    assert.equal(warned(report), ['archive-corrupt:cut.gz', 'archive-corrupt:cut.zip', 'archive-limit:bomb.gz', 'archive-limit:bomb.zip!/zeros.txt']);
+    assert.match(report.errors.find((e) => e.path === 'bomb.gz')!.message, /decompression bomb/);
     assert.match(report.errors.find((e) => e.path === 'bomb.zip!/zeros.txt')!.message, /decompression bomb/);
   } finally {
     removeTree(root);
@@ -132,7 +136,7 @@ test('a zip entry that declares less than it holds: inflating stops at the decla
   try {
     const { code, report } = await scanJson(root);
     assert.equal([code, warned(report)], [0, ['archive-corrupt:lying.zip']]);
-    assert.match(report.errors[0]!.message, /too many bytes/);
+    assert.match(report.errors[0]!.message, /a.txt: holds more than the 100 bytes it declares/);
   } finally {
     removeTree(root);
   }
@@ -187,6 +191,28 @@ test('staged and history: a committed jar and a gzipped file, found at their nes
     assert.equal([off.code, (JSON.parse(off.stdout) as JsonReport).findings.length], [0, 0]);
   } finally {
     repo.cleanup();
+  }
+});
+
+test('worker threads open archives as the main thread does', async () => {
+  if (availableParallelism() < 2) {
+    console.log('  skipped: one core here, so no worker thread is started');
+    return;
+  }
+  const c = creds(1508);
+  const root = makeTree({ 'a.zip': zip({ 'k.ini': c.text }), 'b.tar.gz': gz(tar({ 'x/k.ini': c.text })), 'plain.ini': c.text });
+  try {
+    const paths = async (threads: number) => {
+      const r = await scan({ paths: [root], threads, parallelAbove: { bytes: 0, tasks: 0 } });
+      if (!r.ok) throw new Error(r.messages.join('; '));
+      // Paths are relative to the working directory, which the temp folder is not inside.
+      return r.result.findings.map((f) => `${f.path.replace(/^.*?(a\.zip|b\.tar\.gz|plain\.ini)/, '$1')}:${f.line}`).sort();
+    };
+    const inline = await paths(1);
+    assert.equal(inline, ['a.zip!/k.ini:2', 'a.zip!/k.ini:3', 'b.tar.gz!/x/k.ini:2', 'b.tar.gz!/x/k.ini:3', 'plain.ini:2', 'plain.ini:3']);
+    assert.equal(await paths(2), inline);
+  } finally {
+    removeTree(root);
   }
 });
 
