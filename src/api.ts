@@ -27,6 +27,10 @@ export interface LibraryOptions {
   rules?: CompiledRule[];
   /** Bytes; default the configuration's defaults.maxFileSize, else the command's default. */
   maxFileSize?: number;
+  /** Default: the configuration's defaults.archives, else true: zip, gzip and tar content is scanned. */
+  archives?: boolean;
+  /** Containers opened one inside another; default the configuration's, else 5. */
+  maxArchiveDepth?: number;
   /** Default true: secrets masked in the result. */
   redact?: boolean;
   /** List .keyhoundignore entries that matched nothing (result.unusedIgnores). */

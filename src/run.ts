@@ -18,6 +18,9 @@ export interface ScanOptions {
   gitignore: boolean;
   /** Bytes; by default the configuration's defaults.maxFileSize, else DEFAULT_MAX_FILE_SIZE. */
   maxFileSize?: number;
+  /** Default: the configuration's defaults.archives, else true. */
+  archives?: boolean;
+  maxArchiveDepth?: number;
   redact: boolean;
   /** --config FILE; by default .keyhound.yml at the base (the repository's top level, see PathsSource.base()). */
   configFile?: string;
@@ -80,6 +83,8 @@ export function pathsScan(options: Partial<ScanOptions> & Pick<ScanOptions, 'pat
       suppress: opts.suppress,
       rules: opts.rules,
       maxFileSize: opts.maxFileSize,
+      archives: opts.archives,
+      maxArchiveDepth: opts.maxArchiveDepth,
       defaultMaxFileSize: DEFAULT_MAX_FILE_SIZE,
       redact: opts.redact,
       reportUnusedIgnores: opts.reportUnusedIgnores,

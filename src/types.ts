@@ -102,7 +102,7 @@ export interface FindingVerification {
 /** A problem with one input that did not stop the scan. */
 export interface ScanError {
   path: string;
-  kind: 'unreadable' | 'permission' | 'broken-symlink' | 'too-large' | 'not-found' | 'scan-failed' | 'other';
+  kind: 'unreadable' | 'permission' | 'broken-symlink' | 'too-large' | 'not-found' | 'scan-failed' | 'archive-limit' | 'archive-corrupt' | 'other';
   message: string;
 }
 

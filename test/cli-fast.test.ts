@@ -217,6 +217,8 @@ const NOT_ON_STAGED_PATH = [
   /node_modules\/yargs/, /node_modules\/cliui/, /node_modules\/ora\//, /node_modules\/yaml\//, /node_modules\/@smithy\//, /node_modules\/ignore\//,
   /node_modules\/(micromatch|picomatch)\//, /\/pool\/(pool|batches)\.js$/, /^node:(worker_threads|crypto)$/, /\/scan\/(stream|read-file)\.js$/, /\/sources\/text-reader\.js$/,
   /node_modules\/recheck/,
+  // The archive readers and yauzl load only when a staged file is a container (sniff.ts is light).
+  /node_modules\/(yauzl|pend)\//, /\/archive\/(scan|readers)\.js$/, /^node:zlib$/,
   /\/report\/(sarif|json|github)\.js$/, /\/verify\/(verify|http|sts|endpoint|root|canary)\.js$/, /\/filter\/baseline\.js$/,
   /\/sources\/files\.js$/, /\/src\/run\.js$/, /\/ui\/progress\.js$/, /\/git\/(history|hook)\.js$/, /^node:(net|http|https|tls)$/,
 ];

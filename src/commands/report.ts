@@ -14,6 +14,9 @@ export type Format = (typeof FORMATS)[number];
 
 /** The flags every scanning command (scan, staged, history) shares. */
 export interface ReportArgs {
+  /** --archives / --no-archives; undefined: the configuration's default, else on. */
+  archives?: boolean;
+  maxArchiveDepth?: string;
   format?: Format;
   output?: string;
   redact: boolean;
@@ -48,6 +51,7 @@ export async function checkReportArgs(args: ReportArgs): Promise<string | undefi
     const bad = sarifBaseUriProblem(args.sarifBaseUri);
     if (bad !== undefined) return `--sarif-base-uri "${args.sarifBaseUri}": ${bad}`;
   }
+  if (args.maxArchiveDepth !== undefined && archiveDepth(args.maxArchiveDepth) === undefined) return `--max-archive-depth: "${args.maxArchiveDepth}" is not a depth (a whole number from 0 to 64; 0 opens no archive)`;
   if (!args.verify && (args.verifyEndpoint !== undefined || args.verifyAllowRemoteEndpoint)) return '--verify-endpoint and --verify-allow-remote-endpoint only apply with --verify';
   if (args.verify) {
     // Refused before the scan, not after it: a typo should not cost a whole scan.
@@ -88,6 +92,16 @@ export function parseJobs(jobs: string | undefined): { ok: true; threads?: numbe
   if (threads > MAX_JOBS) return { ok: false, message: `--jobs: ${jobs.trim()} is too many threads (at most ${MAX_JOBS}; more than the cores are not used anyway)` };
   if (threads >= 1) return { ok: true, threads };
   return { ok: false, message: `--jobs: "${jobs}" is not a number of threads (try 1, 2 or 4)` };
+}
+
+/** --max-archive-depth N as a number, or undefined when it is not a whole number from 0 to 64. */
+export function archiveDepth(value: string): number | undefined {
+  return /^\s*\d{1,2}\s*$/.test(value) && Number(value) <= 64 ? Number(value) : undefined;
+}
+
+/** The orchestrator's archive options from the flags (undefined where not given: the configuration decides). */
+export function archiveOptions(args: ReportArgs): { archives?: boolean; maxArchiveDepth?: number } {
+  return { archives: args.archives, maxArchiveDepth: args.maxArchiveDepth === undefined ? undefined : archiveDepth(args.maxArchiveDepth) };
 }
 
 /** The verification settings, or undefined without --verify (then keyhound opens no connection at all). */

@@ -4,7 +4,7 @@ import { pathsScan } from '../run.js';
 import { orchestrate } from '../scan/orchestrate.js';
 import { parseSize } from '../size.js';
 import { fail, type Io } from './io.js';
-import { checkReportArgs, deliver, parseJobs, startProgress, verifyOptions, type ReportArgs } from './report.js';
+import { archiveOptions, checkReportArgs, deliver, parseJobs, startProgress, verifyOptions, type ReportArgs } from './report.js';
 
 export interface ScanArgs extends ReportArgs {
   paths: string[];
@@ -47,6 +47,7 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
     stdin: io.stdin,
     onProgress: progress?.update,
     threads: jobs.threads,
+    ...archiveOptions(args),
   });
   const outcome = await orchestrate(source, options);
   progress?.stop();

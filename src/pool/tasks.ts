@@ -1,7 +1,7 @@
 // What a scan thread is asked to do, and how it does it: the same code runs in the main thread (small
 // scans) and in worker threads (large ones), so results do not depend on where they ran.
 import type { CompiledRule } from '../rules/load.js';
-import { scanBytes, type ContentOutcome } from '../scan/content.js';
+import { scanContent, type ContentOutcome } from '../scan/content.js';
 import type { FileTask, ReadLimits } from '../scan/read-file.js';
 
 /** A file to read and scan, or bytes already read (a git blob). */
@@ -16,7 +16,7 @@ export interface TaskContext {
 let fileScanner: Promise<typeof import('../scan/read-file.js')> | undefined;
 
 export async function runTask(task: ScanTask, ctx: TaskContext): Promise<ContentOutcome> {
-  if (task.kind === 'bytes') return scanBytes(task.path, task.bytes, ctx.rules);
+  if (task.kind === 'bytes') return scanContent(task.path, task.bytes, ctx.rules, ctx.limits);
   const { scanFile } = await (fileScanner ??= import('../scan/read-file.js'));
   return scanFile(task, ctx.rules, ctx.limits);
 }

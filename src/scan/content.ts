@@ -6,6 +6,7 @@ import type { CompiledRule } from '../rules/load.js';
 import { countSkip, type Finding, type ScanError, type Stats } from '../types.js';
 import { decode } from '../sources/decode.js';
 import { tooLargeError } from '../sources/fs-error.js';
+import { containerKind, type ArchiveLimits } from '../archive/sniff.js';
 
 export { tooLargeError };
 
@@ -14,8 +15,11 @@ export { tooLargeError };
  * is counted into the stats by the thread that owns them.
  */
 export type ContentOutcome =
-  /** `warning`: scanned only in part (stdin or a device longer than --max-file-size). */
-  | { kind: 'scanned'; bytes: number; findings: Finding[]; warning?: ScanError }
+  /**
+   * `warning`: scanned only in part (stdin or a device longer than --max-file-size). `warnings`: about
+   * entries of an archive (a limit hit, a corrupt archive), naming each.
+   */
+  | { kind: 'scanned'; bytes: number; findings: Finding[]; warning?: ScanError; warnings?: ScanError[] }
   | { kind: 'binary'; path: string }
   | { kind: 'error'; error: ScanError };
 
@@ -29,6 +33,24 @@ export function scanBytes(path: string, bytes: Uint8Array, rules: readonly Compi
     const decoded = decode(bytes);
     if (decoded.binary) return { kind: 'binary', path };
     return { kind: 'scanned', bytes: bytes.length, findings: detect({ path, text: decoded.text }, rules) };
+  } catch (err) {
+    return { kind: 'error', error: scanFailed(path, err) };
+  }
+}
+
+/** The archive scanner (and its zip library), loaded with the first container met: most scans meet none. */
+let archiveScanner: Promise<typeof import('../archive/scan.js')> | undefined;
+
+/**
+ * scanBytes, with a container (zip, gzip, tar, by their first bytes) opened and its entries scanned
+ * when `archives` is given: BEFORE the binary test, which every archive would fail. Never throws.
+ */
+export async function scanContent(path: string, bytes: Uint8Array, rules: readonly CompiledRule[], limits: { maxFileSize: number; archives?: ArchiveLimits }): Promise<ContentOutcome> {
+  const kind = limits.archives === undefined ? undefined : containerKind(bytes);
+  if (kind === undefined) return scanBytes(path, bytes, rules);
+  try {
+    const { scanArchive } = await (archiveScanner ??= import('../archive/scan.js'));
+    return await scanArchive(path, bytes, kind, rules, limits.archives!, limits.maxFileSize);
   } catch (err) {
     return { kind: 'error', error: scanFailed(path, err) };
   }
@@ -54,9 +76,7 @@ export function countOutcome(outcome: ContentOutcome, stats: Stats, errors: Scan
   }
   stats.filesScanned++;
   stats.bytesScanned += outcome.bytes;
-  if (outcome.warning !== undefined) {
-    errors.push(outcome.warning);
-    stats.errors = errors.length;
-  }
+  for (const warning of [outcome.warning ?? [], outcome.warnings ?? []].flat()) errors.push(warning);
+  stats.errors = errors.length;
   return outcome.findings;
 }

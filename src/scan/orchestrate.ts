@@ -13,6 +13,7 @@ import { matchesAny } from '../glob.js';
 import { emptyStats, finish, prepare, type Prepared } from '../pipeline.js';
 import type { ParallelAbove } from '../pool/batches.js';
 import type { CompiledRule } from '../rules/load.js';
+import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from '../archive/sniff.js';
 import { STREAM_ABOVE } from '../size.js';
 import { countSkip, type Finding, type ScanError, type ScanResult, type SkipCounts, type Stats } from '../types.js';
 import type { VerifyOptions } from '../verify/verify.js';
@@ -24,6 +25,8 @@ export interface RunOptions {
   rules: readonly CompiledRule[];
   /** Bytes: larger content is not read and is reported as too large. */
   maxFileSize: number;
+  /** Containers (zip, gzip, tar) are opened within these limits; undefined: never opened. */
+  archives?: ArchiveLimits;
   /** Files larger than this are streamed in bounded memory; default STREAM_ABOVE. */
   streamAbove?: number;
   /** Scan threads; 1 scans in this thread only. Default: one per core, once the scan is large. */
@@ -73,7 +76,7 @@ export async function runSource<I extends Item>(source: Source<I>, opts: RunOpti
 
 /** Threads are started only where more than one is allowed; one thread never loads the pool. */
 async function scannerFor<I>(opts: RunOptions): Promise<ContentScanner<I>> {
-  const ctx = { rules: opts.rules, limits: { maxFileSize: opts.maxFileSize, streamAbove: opts.streamAbove ?? STREAM_ABOVE } };
+  const ctx = { rules: opts.rules, limits: { maxFileSize: opts.maxFileSize, streamAbove: opts.streamAbove ?? STREAM_ABOVE, archives: opts.archives } };
   if (opts.threads === 1) return new InlineScanner<I>(ctx);
   const { BatchScanner } = await import('../pool/batches.js');
   return new BatchScanner<I>(ctx, opts.threads, opts.parallelAbove);
@@ -162,6 +165,10 @@ export interface OrchestrateOptions {
   /** Bytes; by default the configuration's defaults.maxFileSize, else `defaultMaxFileSize`. */
   maxFileSize?: number;
   defaultMaxFileSize: number;
+  /** False with --no-archives; by default the configuration's defaults.archives, else true. */
+  archives?: boolean;
+  /** --max-archive-depth; by default the configuration's defaults.maxArchiveDepth, else DEFAULT_ARCHIVE_LIMITS'. */
+  maxArchiveDepth?: number;
   redact: boolean;
   reportUnusedIgnores: boolean;
   /** --verify: check each credential found; undefined: no network traffic at all. */
@@ -194,6 +201,7 @@ export async function orchestrate<I extends Item>(source: Source<I>, opts: Orche
     const raw = await runSource(source, {
       rules: prepared.rules,
       maxFileSize,
+      archives: archiveLimits(opts, prepared.config.defaults),
       threads: opts.threads,
       parallelAbove: opts.parallelAbove,
       onProgress: opts.onProgress,
@@ -212,6 +220,13 @@ export async function orchestrate<I extends Item>(source: Source<I>, opts: Orche
   } finally {
     await source.close();
   }
+}
+
+/** The archive limits in force: flags first, then .keyhound.yml's defaults; undefined when archives are off. */
+function archiveLimits(opts: OrchestrateOptions, defaults: Config['defaults']): ArchiveLimits | undefined {
+  const depth = opts.maxArchiveDepth ?? defaults.maxArchiveDepth ?? DEFAULT_ARCHIVE_LIMITS.maxDepth;
+  if (!(opts.archives ?? defaults.archives ?? true) || depth < 1) return undefined;
+  return { ...DEFAULT_ARCHIVE_LIMITS, maxDepth: depth };
 }
 
 /** The path filters every source applies before reading: the configuration's allowlist, keyhound's own files. */

@@ -2,9 +2,10 @@
 // calls: one open/fstat/read/close with no thread-pool round trip per call (measured: async reads of
 // ~13,000 small files spent more time waiting than scanning). Large files are streamed in chunks, so
 // memory stays bounded whatever their size.
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { containerKind, type ArchiveLimits } from '../archive/sniff.js';
 import type { CompiledRule } from '../rules/load.js';
-import { scanBytes, scanFailed, tooLargeError, type ContentOutcome } from './content.js';
+import { scanContent, scanFailed, tooLargeError, type ContentOutcome } from './content.js';
 import { fdSource, type ByteSource } from '../sources/byte-source.js';
 import { fsError, truncatedError } from '../sources/fs-error.js';
 import { scanStream } from './stream.js';
@@ -21,6 +22,8 @@ export interface ReadLimits {
   maxFileSize: number;
   /** Files larger than this are streamed in chunks rather than read whole. */
   streamAbove: number;
+  /** Containers are opened, within these limits; undefined with --no-archives. */
+  archives?: ArchiveLimits;
 }
 
 /** Files above this size are streamed (defined with the other size limits, which --help shows). */
@@ -41,7 +44,8 @@ export async function scanFile(task: FileTask, rules: readonly CompiledRule[], l
     // is only ever scanned when named on the command line; the folder walker skips them.
     if (!stat.isFile()) return await scanSource(task.path, fdSource(fd), rules, limits.maxFileSize);
     if (stat.size > limits.maxFileSize) return { kind: 'error', error: tooLargeError(task.path, stat.size, limits.maxFileSize) };
-    if (stat.size > limits.streamAbove) return await scanSource(task.path, fdSource(fd), rules, limits.maxFileSize);
+    // A large archive is read whole (up to --max-file-size): a zip's directory is at its end.
+    if (stat.size > limits.streamAbove && !isContainer(fd, limits)) return await scanSource(task.path, fdSource(fd), rules, limits.maxFileSize);
     bytes = readFileSync(fd);
   } catch (err) {
     return { kind: 'error', error: fsError(task.path, err) };
@@ -50,7 +54,14 @@ export async function scanFile(task: FileTask, rules: readonly CompiledRule[], l
   }
   // The file may have grown since it was measured.
   if (bytes.length > limits.maxFileSize) return { kind: 'error', error: tooLargeError(task.path, bytes.length, limits.maxFileSize) };
-  return scanBytes(task.path, bytes, rules);
+  return scanContent(task.path, bytes, rules, limits);
+}
+
+/** Whether the file's first bytes are a container's that is to be opened. */
+function isContainer(fd: number, limits: ReadLimits): boolean {
+  if (limits.archives === undefined) return false;
+  const head = Buffer.alloc(512);
+  return containerKind(head.subarray(0, readSync(fd, head, 0, head.length, 0))) !== undefined;
 }
 
 /**
