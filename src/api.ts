@@ -27,6 +27,8 @@ export interface LibraryOptions {
   rules?: CompiledRule[];
   /** Bytes; default the configuration's defaults.maxFileSize, else the command's default. */
   maxFileSize?: number;
+  /** Scan binaries through their printable strings; default the configuration's defaults.binaryStrings, else true. */
+  binaryStrings?: boolean;
   /** Default true: secrets masked in the result. */
   redact?: boolean;
   /** List .keyhoundignore entries that matched nothing (result.unusedIgnores). */

@@ -18,6 +18,8 @@ export interface ScanOptions {
   gitignore: boolean;
   /** Bytes; by default the configuration's defaults.maxFileSize, else DEFAULT_MAX_FILE_SIZE. */
   maxFileSize?: number;
+  /** Scan binaries through their printable strings; by default the configuration's defaults.binaryStrings, else true. */
+  binaryStrings?: boolean;
   redact: boolean;
   /** --config FILE; by default .keyhound.yml at the base (the repository's top level, see PathsSource.base()). */
   configFile?: string;
@@ -81,6 +83,7 @@ export function pathsScan(options: Partial<ScanOptions> & Pick<ScanOptions, 'pat
       rules: opts.rules,
       maxFileSize: opts.maxFileSize,
       defaultMaxFileSize: DEFAULT_MAX_FILE_SIZE,
+      binaryStrings: opts.binaryStrings,
       redact: opts.redact,
       reportUnusedIgnores: opts.reportUnusedIgnores,
       verify: opts.verify,

@@ -16,7 +16,7 @@ export interface TaskContext {
 let fileScanner: Promise<typeof import('../scan/read-file.js')> | undefined;
 
 export async function runTask(task: ScanTask, ctx: TaskContext): Promise<ContentOutcome> {
-  if (task.kind === 'bytes') return scanBytes(task.path, task.bytes, ctx.rules);
+  if (task.kind === 'bytes') return scanBytes(task.path, task.bytes, ctx.rules, ctx.limits);
   const { scanFile } = await (fileScanner ??= import('../scan/read-file.js'));
   return scanFile(task, ctx.rules, ctx.limits);
 }

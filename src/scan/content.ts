@@ -5,6 +5,7 @@ import { detect } from '../detect/detector.js';
 import type { CompiledRule } from '../rules/load.js';
 import { countSkip, type Finding, type ScanError, type Stats } from '../types.js';
 import { decode } from '../sources/decode.js';
+import { scanBinaryBytes } from './binary.js';
 import { tooLargeError } from '../sources/fs-error.js';
 
 export { tooLargeError };
@@ -14,20 +15,31 @@ export { tooLargeError };
  * is counted into the stats by the thread that owns them.
  */
 export type ContentOutcome =
-  /** `warning`: scanned only in part (stdin or a device longer than --max-file-size). */
-  | { kind: 'scanned'; bytes: number; findings: Finding[]; warning?: ScanError }
+  /**
+   * `warning`: scanned only in part (stdin or a device longer than --max-file-size). `binary`: a
+   * binary scanned through its printable strings.
+   */
+  | { kind: 'scanned'; bytes: number; findings: Finding[]; warning?: ScanError; binary?: true }
   | { kind: 'binary'; path: string }
   | { kind: 'error'; error: ScanError };
 
+/** How content is scanned, besides the rules (the same in every thread). */
+export interface ContentOptions {
+  /** Binaries are scanned through their printable strings (absent: true); false: skipped and counted as binary. */
+  binaryStrings?: boolean;
+}
+
 /**
- * Findings in `bytes` (unredacted); a binary file gives none. Never throws: whatever goes wrong while
- * decoding or detecting (a regex that overflows the stack on a pathological token, a bug) is this
- * file's warning, and the scan goes on with the next one.
+ * Findings in `bytes` (unredacted); a binary gives those in its strings, or none without
+ * `binaryStrings`. Never throws: whatever goes wrong while decoding or detecting (a regex that
+ * overflows the stack on a pathological token, a bug) is this file's warning, and the scan goes on
+ * with the next one.
  */
-export function scanBytes(path: string, bytes: Uint8Array, rules: readonly CompiledRule[]): ContentOutcome {
+export function scanBytes(path: string, bytes: Uint8Array, rules: readonly CompiledRule[], opts: ContentOptions = {}): ContentOutcome {
   try {
     const decoded = decode(bytes);
-    if (decoded.binary) return { kind: 'binary', path };
+    if (decoded.binary && opts.binaryStrings === false) return { kind: 'binary', path };
+    if (decoded.binary) return { kind: 'scanned', bytes: bytes.length, findings: scanBinaryBytes(path, bytes, rules), binary: true };
     return { kind: 'scanned', bytes: bytes.length, findings: detect({ path, text: decoded.text }, rules) };
   } catch (err) {
     return { kind: 'error', error: scanFailed(path, err) };
@@ -53,6 +65,7 @@ export function countOutcome(outcome: ContentOutcome, stats: Stats, errors: Scan
     return [];
   }
   stats.filesScanned++;
+  if (outcome.binary) stats.binariesScanned++;
   stats.bytesScanned += outcome.bytes;
   if (outcome.warning !== undefined) {
     errors.push(outcome.warning);

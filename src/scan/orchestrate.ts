@@ -24,6 +24,8 @@ export interface RunOptions {
   rules: readonly CompiledRule[];
   /** Bytes: larger content is not read and is reported as too large. */
   maxFileSize: number;
+  /** Binaries are scanned through their printable strings (default true); false: skipped as binary. */
+  binaryStrings?: boolean;
   /** Files larger than this are streamed in bounded memory; default STREAM_ABOVE. */
   streamAbove?: number;
   /** Scan threads; 1 scans in this thread only. Default: one per core, once the scan is large. */
@@ -73,7 +75,7 @@ export async function runSource<I extends Item>(source: Source<I>, opts: RunOpti
 
 /** Threads are started only where more than one is allowed; one thread never loads the pool. */
 async function scannerFor<I>(opts: RunOptions): Promise<ContentScanner<I>> {
-  const ctx = { rules: opts.rules, limits: { maxFileSize: opts.maxFileSize, streamAbove: opts.streamAbove ?? STREAM_ABOVE } };
+  const ctx = { rules: opts.rules, limits: { maxFileSize: opts.maxFileSize, streamAbove: opts.streamAbove ?? STREAM_ABOVE, binaryStrings: opts.binaryStrings ?? true } };
   if (opts.threads === 1) return new InlineScanner<I>(ctx);
   const { BatchScanner } = await import('../pool/batches.js');
   return new BatchScanner<I>(ctx, opts.threads, opts.parallelAbove);
@@ -125,7 +127,8 @@ class ScanLoop<I extends Item> {
     // A stream cannot cross to a worker: what is in flight is handed back first, to keep the order.
     await this.record(await this.scanner.finish());
     const { scanSource } = await import('./read-file.js');
-    await this.record([[item, await scanSource(item.path, item.source, this.opts.rules, this.opts.maxFileSize)]]);
+    // Standard input that is binary is not scanned through its strings: like a device, it may never end.
+    await this.record([[item, await scanSource(item.path, item.source, this.opts.rules, { maxFileSize: this.opts.maxFileSize, binaryStrings: false })]]);
   }
 
   /** Outcomes arrive in the order items were yielded: the source's post-filter sees them in that order. */
@@ -162,6 +165,8 @@ export interface OrchestrateOptions {
   /** Bytes; by default the configuration's defaults.maxFileSize, else `defaultMaxFileSize`. */
   maxFileSize?: number;
   defaultMaxFileSize: number;
+  /** --binary-strings / --no-binary-strings; by default the configuration's defaults.binaryStrings, else true. */
+  binaryStrings?: boolean;
   redact: boolean;
   reportUnusedIgnores: boolean;
   /** --verify: check each credential found; undefined: no network traffic at all. */
@@ -194,6 +199,7 @@ export async function orchestrate<I extends Item>(source: Source<I>, opts: Orche
     const raw = await runSource(source, {
       rules: prepared.rules,
       maxFileSize,
+      binaryStrings: opts.binaryStrings ?? prepared.config.defaults.binaryStrings ?? true,
       threads: opts.threads,
       parallelAbove: opts.parallelAbove,
       onProgress: opts.onProgress,
