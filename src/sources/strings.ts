@@ -66,14 +66,15 @@ class WideRun {
     }
     this.start = -1;
     this.length = 0;
-    this.parts = [];
-    this.codes = [];
+    // Emptied in place: most runs end after a character or two (a C string's last byte and its NUL).
+    if (this.parts.length > 0) this.parts = [];
+    this.codes.length = 0;
   }
 
   private flush(): void {
     if (this.codes.length === 0) return;
     this.parts.push(String.fromCharCode(...this.codes));
-    this.codes = [];
+    this.codes.length = 0;
   }
 }
 
@@ -86,8 +87,8 @@ export class StringsExtractor {
   private readonly wide: [WideRun, WideRun];
   /** Offset in the file of the next byte pushed. */
   private at = 0;
-  /** The byte before the next one pushed (a UTF-16 character may straddle two chunks). */
-  private prev = -1;
+  /** The byte before the next one pushed (a UTF-16 character may straddle two chunks); a NUL at the start. */
+  private prev = 0;
   private pending: StringRun[] = [];
 
   constructor(private readonly min = MIN_STRING_CHARS) {
@@ -102,26 +103,34 @@ export class StringsExtractor {
     const out = this.pending;
     const base = this.at;
     const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // The hot loop (every byte of every binary): state in locals, a call only where a run ends.
+    const [even, odd] = this.wide;
     let prev = this.prev;
+    let asciiStart = this.asciiStart;
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i]!;
       if (PRINTABLE[b] === 1) {
-        if (this.asciiStart === -1) this.asciiStart = base + i;
-        else if (base + i - this.asciiStart >= MAX_RUN_CHARS) {
+        if (asciiStart === -1) asciiStart = base + i;
+        else if (base + i - asciiStart >= MAX_RUN_CHARS) {
+          this.asciiStart = asciiStart;
           this.endAscii(chunk, base, i, out);
-          this.asciiStart = base + i;
+          asciiStart = base + i;
         }
-      } else if (this.asciiStart !== -1) {
+      } else if (asciiStart !== -1) {
+        this.asciiStart = asciiStart;
         this.endAscii(chunk, base, i, out);
+        asciiStart = -1;
       }
       // A UTF-16LE character ends here if the byte before is printable and this one a NUL.
-      if (b === 0 && prev !== -1 && PRINTABLE[prev] === 1) this.wide[(base + i - 1) & 1]!.add(prev, base + i - 1, out);
-      else if (base + i > 0) this.wide[(base + i - 1) & 1]!.end(out);
+      const wide = ((base + i - 1) & 1) === 0 ? even : odd;
+      if (b === 0 && PRINTABLE[prev] === 1) wide.add(prev, base + i - 1, out);
+      else if (wide.start !== -1) wide.end(out);
       prev = b;
     }
     this.prev = prev;
+    this.asciiStart = asciiStart;
     // An ASCII run still open keeps its text so far: the chunk is not kept.
-    if (this.asciiStart !== -1) this.asciiCarried += chunk.toString('latin1', Math.max(0, this.asciiStart - base), chunk.length);
+    if (asciiStart !== -1) this.asciiCarried += chunk.toString('latin1', Math.max(0, asciiStart - base), chunk.length);
     this.at += chunk.length;
     return this.ready();
   }
