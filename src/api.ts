@@ -31,6 +31,8 @@ export interface LibraryOptions {
   archives?: boolean;
   /** Containers opened one inside another; default the configuration's, else 5. */
   maxArchiveDepth?: number;
+  /** Scan binaries through their printable strings; default the configuration's defaults.binaryStrings, else true. */
+  binaryStrings?: boolean;
   /** Default true: secrets masked in the result. */
   redact?: boolean;
   /** List .keyhoundignore entries that matched nothing (result.unusedIgnores). */

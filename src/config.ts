@@ -34,7 +34,7 @@ export interface Config {
   severity: { id: string; severity: Severity; line?: number }[];
   entropy: { id: string; entropy: number; line?: number }[];
   ruleAllowlists: { id: string; allowlist: RuleAllowlist; line?: number }[];
-  defaults: { format?: (typeof CONFIG_FORMATS)[number]; maxFileSize?: number; archives?: boolean; maxArchiveDepth?: number };
+  defaults: { format?: (typeof CONFIG_FORMATS)[number]; maxFileSize?: number; archives?: boolean; maxArchiveDepth?: number; binaryStrings?: boolean };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -45,7 +45,7 @@ export const emptyConfig = (): Config => ({
 
 const TOP_FIELDS = ['allowlist', 'rules', 'disabledRules', 'severity', 'entropy', 'ruleAllowlists', 'defaults'];
 const ALLOWLIST_FIELDS = ['paths', 'regexes', 'stopwords'];
-const DEFAULT_FIELDS = ['format', 'maxFileSize', 'archives', 'maxArchiveDepth'];
+const DEFAULT_FIELDS = ['format', 'maxFileSize', 'archives', 'maxArchiveDepth', 'binaryStrings'];
 
 /** Reads `file`; `required` says whether a missing file is an error (--config) or just no config. */
 export async function loadConfigFile(file: string, required: boolean): Promise<ConfigResult> {
@@ -219,7 +219,7 @@ class ConfigReader {
   private defaults(value: unknown): Config['defaults'] {
     if (value === undefined) return {};
     if (!isRecord(value)) {
-      this.add(['defaults'], 'must be a mapping (format, maxFileSize, archives, maxArchiveDepth)');
+      this.add(['defaults'], 'must be a mapping (format, maxFileSize, archives, maxArchiveDepth, binaryStrings)');
       return {};
     }
     this.checkKeys(value, ['defaults'], DEFAULT_FIELDS);
@@ -232,6 +232,10 @@ class ConfigReader {
       const size = parseSize(String(value.maxFileSize));
       if (size !== undefined) out.maxFileSize = size;
       else this.add(['defaults', 'maxFileSize'], 'must be a size such as 500KB, 10MiB or a number of bytes');
+    }
+    if (value.binaryStrings !== undefined) {
+      if (typeof value.binaryStrings === 'boolean') out.binaryStrings = value.binaryStrings;
+      else this.add(['defaults', 'binaryStrings'], 'must be true or false');
     }
     if (value.archives !== undefined) {
       if (typeof value.archives === 'boolean') out.archives = value.archives;

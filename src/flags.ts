@@ -28,6 +28,9 @@ export type FlagTable = Readonly<Record<string, Flag>>;
 
 const jobs = (what: string): Flag => ({ type: 'string', alias: 'j', describe: `Scan threads for a large ${what}; 1 = this thread only; at most 256, and never more than the cores [default: one per core]` });
 
+/** No default here: absent, the configuration's defaults.binaryStrings decides, else on. */
+const BINARY_STRINGS: Flag = { type: 'boolean', describe: 'Scan binary files through their printable strings (ASCII and UTF-16LE runs of 8+ characters), findings at a byte offset; --no-binary-strings skips them as binary [default: on, or defaults.binaryStrings in .keyhound.yml]' };
+
 /** Flags shared by every command that scans and reports. */
 export const REPORT_FLAGS: FlagTable = {
   format: { type: 'string', alias: 'f', choices: FORMATS, describe: 'Output format [default: text, or defaults.format in .keyhound.yml]' },
@@ -57,18 +60,21 @@ export const COMMAND_FLAGS = {
     exclude: { type: 'strings', default: [], describe: 'Skip paths matching GLOB (repeatable, micromatch syntax)' },
     gitignore: { type: 'boolean', default: true, describe: 'Honour .gitignore files inside a git work tree (--no-gitignore scans ignored files too; outside a repository they mean nothing)' },
     'max-file-size': { type: 'string', describe: `Skip (and report) files larger than this; e.g. 500KB, 10MiB, 1GB; files over ${formatSize(STREAM_ABOVE)} are streamed [default: ${formatSize(DEFAULT_MAX_FILE_SIZE)}]` },
+    'binary-strings': BINARY_STRINGS,
     jobs: jobs('scan'),
     ...REPORT_FLAGS,
   },
   staged: {
     'all-lines': { type: 'boolean', default: false, describe: 'Report every key in the staged files, not only on added lines' },
     'max-file-size': { type: 'string', describe: `Skip (and report) staged files larger than this [default: ${formatSize(DEFAULT_MAX_BLOB_SIZE)}]` },
+    'binary-strings': BINARY_STRINGS,
     ...REPORT_FLAGS,
   },
   history: {
     since: { type: 'string', describe: 'Only commits after DATE (git log --since: 2024-01-01, "2 weeks ago")' },
     until: { type: 'string', describe: 'Only commits before DATE (git log --until)' },
     'max-file-size': { type: 'string', describe: `Skip (and report) blobs larger than this [default: ${formatSize(DEFAULT_MAX_BLOB_SIZE)}]` },
+    'binary-strings': BINARY_STRINGS,
     jobs: jobs('history'),
     ...REPORT_FLAGS,
   },

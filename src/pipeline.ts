@@ -56,6 +56,7 @@ export async function prepare(opts: PrepareOptions): Promise<PrepareResult> {
 export function emptyStats(): Stats {
   return {
     filesScanned: 0,
+    binariesScanned: 0,
     bytesScanned: 0,
     findings: 0,
     skipped: { binary: 0, tooLarge: 0, symlink: 0, gitignored: 0, excluded: 0, allowlisted: 0 },

@@ -21,6 +21,8 @@ export interface ScanOptions {
   /** Default: the configuration's defaults.archives, else true. */
   archives?: boolean;
   maxArchiveDepth?: number;
+  /** Scan binaries through their printable strings; by default the configuration's defaults.binaryStrings, else true. */
+  binaryStrings?: boolean;
   redact: boolean;
   /** --config FILE; by default .keyhound.yml at the base (the repository's top level, see PathsSource.base()). */
   configFile?: string;
@@ -86,6 +88,7 @@ export function pathsScan(options: Partial<ScanOptions> & Pick<ScanOptions, 'pat
       archives: opts.archives,
       maxArchiveDepth: opts.maxArchiveDepth,
       defaultMaxFileSize: DEFAULT_MAX_FILE_SIZE,
+      binaryStrings: opts.binaryStrings,
       redact: opts.redact,
       reportUnusedIgnores: opts.reportUnusedIgnores,
       verify: opts.verify,

@@ -24,6 +24,13 @@ export interface Location {
   column: number;
   endLine: number;
   endColumn: number;
+  /**
+   * A binary file scanned through its printable strings: where the value starts in the file, in
+   * bytes (line is then the string's number among those kept, column a character in it).
+   */
+  offset?: number;
+  /** With `offset`: the value's length in bytes (twice its characters in a UTF-16 string). */
+  byteLength?: number;
 }
 
 /** The other half of a credential found close by (an AWS access key ID and its secret access key). */
@@ -157,7 +164,10 @@ export interface SuppressedCounts {
 }
 
 export interface Stats {
+  /** Every file or blob scanned, binaries scanned through their strings included. */
   filesScanned: number;
+  /** Of filesScanned, binaries scanned through their printable strings (skipped.binary: those not scanned). */
+  binariesScanned: number;
   bytesScanned: number;
   findings: number;
   skipped: SkipCounts;

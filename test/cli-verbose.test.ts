@@ -45,7 +45,7 @@ test('scan: each reason, a gitignored folder of 200 files as one entry, JSON and
   const dir = makeTree(files);
   try {
     symlinkSync('app.js', join(dir, 'link.js'));
-    const args = ['scan', dir, '--exclude', 'dist', '--exclude', '*.md', '--max-file-size', '1KB'];
+    const args = ['scan', dir, '--exclude', 'dist', '--exclude', '*.md', '--max-file-size', '1KB', '--no-binary-strings'];
     const expected: SkippedPath[] = [
       { path: '.keyhound.yml', reason: 'allowlisted' },
       { path: 'app.log', reason: 'gitignored' },
@@ -85,7 +85,7 @@ test('scan: each reason, a gitignored folder of 200 files as one entry, JSON and
 test('scan: sarif and github formats stay valid; the list goes to standard error', async () => {
   const dir = makeTree({ 'image.png': BINARY, 'a.txt': 'x\n' });
   try {
-    const r = await runCli(['scan', dir, '--verbose', '--format', 'sarif']);
+    const r = await runCli(['scan', dir, '--verbose', '--format', 'sarif', '--no-binary-strings']);
     assert.is(r.code, 0, r.stderr);
     JSON.parse(r.stdout);
     assert.match(r.stderr, /Not scanned \(1\):\n {2}image\.png {2}binary\n/);
@@ -102,7 +102,7 @@ test('staged: a staged binary file and symlink are named (on the fast path)', as
     repo.write('image.png', BINARY).write('app.js', 'x\n');
     symlinkSync('app.js', join(repo.dir, 'link.js'));
     repo.add('.');
-    const r = await runCli(['staged', '--verbose', '--format', 'json'], { cwd: repo.dir });
+    const r = await runCli(['staged', '--verbose', '--format', 'json', '--no-binary-strings'], { cwd: repo.dir });
     assert.is(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout) as Report;
     assert.equal(report.skipped, [{ path: 'image.png', reason: 'binary' }, { path: 'link.js', reason: 'symlink' }]);
@@ -116,7 +116,7 @@ test('history: a binary file changed in three commits is named once', async () =
   const repo = Repo.init();
   try {
     for (let i = 0; i < 3; i++) repo.commitFiles(`v${i}`, { 'data/blob.bin': Uint8Array.from([...BINARY, i]), 'a.txt': `${i}\n` });
-    const r = await runCli(['history', '--verbose', '--format', 'json'], { cwd: repo.dir });
+    const r = await runCli(['history', '--verbose', '--format', 'json', '--no-binary-strings'], { cwd: repo.dir });
     assert.is(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout) as Report;
     assert.equal(report.skipped, [{ path: 'data/blob.bin', reason: 'binary' }]);

@@ -44,6 +44,13 @@ config('a full configuration is read field by field', async () => {
   assert.equal(c.rules.map((r) => [r.rule.id, r.line]), [['acme-api-token', 17]]);
 });
 
+config('defaults.binaryStrings is true or false, nothing else', async () => {
+  const off = await parseConfig('defaults:\n  binaryStrings: false\n', 'k.yml');
+  assert.ok(off.ok && off.config.defaults.binaryStrings === false);
+  const bad = await parseConfig('defaults:\n  binaryStrings: 3\n', 'k.yml');
+  assert.ok(!bad.ok && /^k\.yml:2: defaults\.binaryStrings: must be true or false/.test(bad.problems[0]!), JSON.stringify(bad));
+});
+
 config('every problem is reported at once with file, line and field', async () => {
   const text = `allowlist:
   pathz: []
@@ -118,6 +125,8 @@ schema('agrees with the validator on valid and invalid configurations', async ()
     [FULL, true],
     ['allowlist:\n  paths: [a]\n', true],
     ['defaults:\n  maxFileSize: 500KB\n', true],
+    ['defaults:\n  binaryStrings: false\n', true],
+    ['defaults:\n  binaryStrings: "no"\n', false],
     ['colour: red\n', false],
     ['allowlist:\n  pathz: []\n', false],
     ['severity:\n  aws-access-key-id: severe\n', false],

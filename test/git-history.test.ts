@@ -17,7 +17,7 @@ const MAX = 1024 * 1024;
 
 type Ok = Extract<HistoryResult, { ok: true }>;
 
-async function history(cwd: string, extra: { range?: string; maxFileSize?: number; onProgress?: (s: Readonly<Stats>) => void } = {}): Promise<Ok> {
+async function history(cwd: string, extra: { range?: string; maxFileSize?: number; binaryStrings?: boolean; onProgress?: (s: Readonly<Stats>) => void } = {}): Promise<Ok> {
   const r = await scanHistory({ cwd, rules, maxFileSize: MAX, ...extra });
   if (!r.ok) throw new Error(`scanHistory failed: ${r.message}`);
   return r;
@@ -147,13 +147,16 @@ test('merges: a key from the side branch is attributed to its own commit; one ad
   }
 });
 
-test('a binary blob is skipped and counted; a blob over maxFileSize is an error with its path', async () => {
+test('a binary blob is scanned through its strings (or skipped and counted); a blob over maxFileSize is an error with its path', async () => {
   const k = new Keys(206);
   const repo = Repo.init();
   try {
     repo.commitFiles('bin', { 'img.bin': Buffer.concat([Buffer.from([0x89, 0, 0, 1]), Buffer.from(`key = ${k.keyId()}\n`)]) });
     repo.commitFiles('big', { 'huge.log': 'z'.repeat(4000) });
-    const r = await history(repo.dir, { maxFileSize: 1000 });
+    const found = await history(repo.dir, { maxFileSize: 1000 });
+    assert.equal(found.findings.map((f) => [f.path, f.offset, f.commit?.summary]), [['img.bin', 10, 'bin']]);
+    assert.is(found.stats.binariesScanned, 1);
+    const r = await history(repo.dir, { maxFileSize: 1000, binaryStrings: false });
     assert.equal(r.findings, []);
     assert.is(r.stats.skipped.binary, 1);
     assert.is(r.stats.skipped.tooLarge, 1);

@@ -13,7 +13,7 @@ if (!loaded.ok) throw new Error('built-in rules are invalid');
 const rules: CompiledRule[] = loaded.rules;
 const MAX = 1024 * 1024;
 
-async function staged(cwd: string, extra: { allLines?: boolean; maxFileSize?: number } = {}): Promise<Extract<StagedResult, { ok: true }>> {
+async function staged(cwd: string, extra: { allLines?: boolean; maxFileSize?: number; binaryStrings?: boolean } = {}): Promise<Extract<StagedResult, { ok: true }>> {
   const r = await scanStaged({ cwd, rules, maxFileSize: MAX, ...extra });
   if (!r.ok) throw new Error(`scanStaged failed: ${r.message}`);
   return r;
@@ -133,15 +133,28 @@ test('a deleted file is not scanned', async () => {
   }
 });
 
-test('a binary file with a key-like string is skipped and counted; a symlink too', async () => {
+test('a binary file with a key is scanned through its strings (--no-binary-strings: skipped and counted); a symlink is skipped', async () => {
   const k = new Keys(107);
   const repo = Repo.init();
   try {
     repo.commitFiles('init', { 'a.txt': 'a\n' });
-    repo.write('blob.bin', Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(`\n${credentials(k.keyId(), k.secret())}`)])).add();
+    const creds = credentials(k.keyId(), k.secret());
+    repo.write('blob.bin', Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(`\n${creds}`)])).add();
     symlinkSync('a.txt', join(repo.dir, 'link'));
     repo.add();
-    const r = await staged(repo.dir);
+    const found = await staged(repo.dir);
+    assert.equal(found.findings.map((f) => [f.path, f.part, f.severity]), [['blob.bin', 'key-id', 'critical'], ['blob.bin', 'secret-key', 'critical']]);
+    assert.ok(found.findings.every((f) => f.offset !== undefined && f.offset > 4));
+    assert.is(found.stats.binariesScanned, 1);
+    assert.is(found.stats.skipped.symlink, 1);
+    // Committed, then modified: the key already in the previous version's strings is not reported again.
+    repo.commit('bin');
+    repo.write('blob.bin', Buffer.concat([Buffer.from([0, 1, 2, 0, 9]), Buffer.from(`\n${creds}`)])).add();
+    assert.equal((await staged(repo.dir)).findings, []);
+    repo.write('blob.bin', Buffer.concat([Buffer.from([0, 1, 2, 0, 7]), Buffer.from(`\n${credentials(k.keyId(), k.secret())}`)])).add();
+    symlinkSync('a.txt', join(repo.dir, 'link2'));
+    repo.add();
+    const r = await staged(repo.dir, { binaryStrings: false });
     assert.equal(r.findings, []);
     assert.is(r.stats.skipped.binary, 1);
     assert.is(r.stats.skipped.symlink, 1);

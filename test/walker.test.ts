@@ -123,7 +123,11 @@ pipeline('binary files and unreadable files are counted, and the scan goes on', 
     assert.ok(outcome.ok);
     if (!outcome.ok) return;
     assert.equal(outcome.result.findings.map((f) => f.path), ['a/.env']);
-    assert.is(outcome.result.stats.skipped.binary, 1);
+    // The binary is scanned through its strings (it has none); without them it is skipped as binary.
+    assert.is(outcome.result.stats.skipped.binary, 0);
+    assert.is(outcome.result.stats.binariesScanned, 1);
+    const off = await scan({ paths: [root], binaryStrings: false });
+    assert.ok(off.ok && off.result.stats.skipped.binary === 1 && off.result.stats.binariesScanned === 0);
     // Root reads anything; elsewhere the locked folder must be a permission warning.
     if (process.getuid?.() !== 0) assert.equal(outcome.result.errors.map((e) => `${e.kind}:${e.path}`), ['permission:locked']);
   } finally {

@@ -4,14 +4,14 @@
 // file shares one budget (bytes, ratio to the file's size, entries): a bomb ends in a warning naming
 // the entry, never in unbounded memory. Loaded only when a container is met (it loads the readers).
 import type { CompiledRule } from '../rules/load.js';
-import { scanBytes, type ContentOutcome } from '../scan/content.js';
+import { scanBytes, type ContentOptions, type ContentOutcome } from '../scan/content.js';
 import type { Finding, ScanError } from '../types.js';
 import { gunzip, isTooLarge, tarEntries, zipEntries, type Entry } from './readers.js';
 import { containerKind, entryName, RATIO_FREE_BYTES, type ArchiveLimits, type ContainerKind } from './sniff.js';
 
 /** A container's findings and the warnings about its entries; `bytes`: the uncompressed bytes scanned. */
-export async function scanArchive(path: string, bytes: Uint8Array, kind: ContainerKind, rules: readonly CompiledRule[], limits: ArchiveLimits, maxFileSize: number): Promise<ContentOutcome> {
-  const walk = new Walk(rules, limits, maxFileSize, bytes.length);
+export async function scanArchive(path: string, bytes: Uint8Array, kind: ContainerKind, rules: readonly CompiledRule[], limits: ArchiveLimits, maxFileSize: number, content: ContentOptions = {}): Promise<ContentOutcome> {
+  const walk = new Walk(rules, limits, maxFileSize, bytes.length, content);
   await walk.open(path, bytes, kind, 1);
   return { kind: 'scanned', bytes: walk.scanned, findings: walk.findings, warnings: walk.warnings };
 }
@@ -27,7 +27,14 @@ class Walk {
   private stopped = false;
   private readonly maxOut: number;
 
-  constructor(private readonly rules: readonly CompiledRule[], private readonly limits: ArchiveLimits, private readonly maxFileSize: number, topSize: number) {
+  constructor(
+    private readonly rules: readonly CompiledRule[],
+    private readonly limits: ArchiveLimits,
+    private readonly maxFileSize: number,
+    topSize: number,
+    /** How an entry's bytes are scanned: a binary entry (a .class, a .pyc) through its strings, as a file would be. */
+    private readonly content: ContentOptions,
+  ) {
     this.maxOut = Math.min(limits.maxBytes, Math.max(RATIO_FREE_BYTES, topSize * limits.maxRatio));
   }
 
@@ -67,7 +74,7 @@ class Walk {
   private async entry(path: string, entry: Entry, depth: number): Promise<void> {
     const inner = containerKind(entry.bytes);
     if (inner !== undefined) return this.open(path, entry.bytes, inner, depth + 1);
-    const outcome = scanBytes(path, entry.bytes, this.rules);
+    const outcome = scanBytes(path, entry.bytes, this.rules, this.content);
     if (outcome.kind === 'scanned') {
       this.scanned += outcome.bytes;
       this.findings.push(...outcome.findings);

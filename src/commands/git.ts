@@ -12,6 +12,7 @@ import { archiveOptions, checkReportArgs, deliver, parseJobs, startProgress, ver
 export interface StagedArgs extends ReportArgs {
   allLines: boolean;
   maxFileSize?: string;
+  binaryStrings?: boolean;
 }
 
 export interface HistoryArgs extends ReportArgs {
@@ -21,6 +22,7 @@ export interface HistoryArgs extends ReportArgs {
   /** After `--`. */
   paths?: string[];
   maxFileSize?: string;
+  binaryStrings?: boolean;
   jobs?: string;
 }
 
@@ -39,13 +41,14 @@ async function checkArgs(args: ReportArgs & { maxFileSize?: string }, io: Io): P
 }
 
 /** The orchestrator's options every git command shares: configuration at the repository's top level. */
-function commonOptions(args: ReportArgs & { maxFileSize?: string }, io: Io) {
+function commonOptions(args: ReportArgs & { maxFileSize?: string; binaryStrings?: boolean }, io: Io) {
   return {
     configFile: args.config,
     baselineFile: args.baseline,
     suppress: args.suppress,
     maxFileSize: args.maxFileSize === undefined ? undefined : parseSize(args.maxFileSize),
     defaultMaxFileSize: DEFAULT_MAX_BLOB_SIZE,
+    binaryStrings: args.binaryStrings,
     redact: args.redact,
     reportUnusedIgnores: args.reportUnusedIgnores,
     verify: verifyOptions(args, io),

@@ -12,6 +12,7 @@ export interface ScanArgs extends ReportArgs {
   exclude: string[];
   gitignore: boolean;
   maxFileSize?: string;
+  binaryStrings?: boolean;
   jobs?: string;
 }
 
@@ -38,6 +39,7 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
     exclude: args.exclude,
     gitignore: args.gitignore,
     maxFileSize,
+    binaryStrings: args.binaryStrings,
     redact: args.redact,
     configFile: args.config,
     baselineFile: args.baseline,

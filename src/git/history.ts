@@ -24,6 +24,7 @@ import type { ParallelAbove } from '../pool/batches.js';
 import type { CompiledRule } from '../rules/load.js';
 import { SourceFailure, type BaseLookup, type BlobItem, type Source, type SourceContext, type SourceEvent } from '../scan/source.js';
 import { decode } from '../sources/decode.js';
+import { stringsText } from '../sources/strings.js';
 import { tooLargeError } from '../sources/fs-error.js';
 import { pathFromBytes } from '../sources/path-bytes.js';
 import type { CommitRef, Finding, ScanError, Stats } from '../types.js';
@@ -48,6 +49,8 @@ export interface HistoryOptions extends HistorySourceOptions {
   rules: CompiledRule[];
   /** Bytes; larger blobs are not read and come back as 'too-large' errors. */
   maxFileSize: number;
+  /** Binary blobs scanned through their printable strings (default true). */
+  binaryStrings?: boolean;
   /** Called after every batch of blobs scanned. */
   onProgress?: (stats: Readonly<Stats>) => void;
   /** Scan threads; 1 scans in the main thread only. Default: one per core, for large histories. */
@@ -340,12 +343,12 @@ export class HistorySource implements Source<HistoryItem> {
     yield { type: 'item', item, content: data.content };
   }
 
-  /** The text of a blob, if it is a text blob within the size limit. */
+  /** The text of a blob within the size limit (a binary's: its printable strings, one a line). */
   private async textOf(name: string): Promise<string | undefined> {
     const data = await this.cat!.request(name, this.maxFileSize);
     if (data?.content === undefined || data.type !== 'blob') return undefined;
     const decoded = decode(data.content);
-    return decoded.binary ? undefined : decoded.text;
+    return decoded.binary ? stringsText(data.content) : decoded.text;
   }
 }
 
@@ -356,7 +359,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> 
     const base = await source.base();
     if (!base.ok) return { ok: false, message: base.messages[0]! };
     const { runSource } = await import('../scan/orchestrate.js');
-    const r = await runSource(source, { rules: opts.rules, maxFileSize: opts.maxFileSize, streamAbove: Infinity, threads: opts.threads, parallelAbove: opts.parallelAbove, onProgress: opts.onProgress });
+    const r = await runSource(source, { rules: opts.rules, maxFileSize: opts.maxFileSize, binaryStrings: opts.binaryStrings, streamAbove: Infinity, threads: opts.threads, parallelAbove: opts.parallelAbove, onProgress: opts.onProgress });
     if (!r.ok) return r;
     return { ok: true, findings: r.findings, errors: r.errors, stats: r.stats, warnings: r.warnings, submodules: source.submodules };
   } finally {

@@ -65,6 +65,8 @@ export interface StagedOptions extends StagedSourceOptions {
   rules: CompiledRule[];
   /** Bytes; larger staged blobs are not read and come back as 'too-large' errors. */
   maxFileSize: number;
+  /** Binary blobs scanned through their printable strings (default true). */
+  binaryStrings?: boolean;
 }
 
 export type StagedResult =
@@ -173,8 +175,9 @@ export class StagedSource implements Source<StagedItem> {
     // The decoder is loaded here: most commits have no finding in a modified file.
     const { decode } = await import('../sources/decode.js');
     const decoded = decode(before.content);
-    if (decoded.binary) return onAdded;
-    return onAdded.filter((f) => !decoded.text.includes(f.value));
+    // A binary's keys are found in its strings: a key already in the previous version's strings is not new.
+    const text = decoded.binary ? await binaryText(before.content) : decoded.text;
+    return onAdded.filter((f) => !text.includes(f.value));
   }
 
   close(): void {
@@ -198,7 +201,7 @@ export async function scanStaged(opts: StagedOptions): Promise<StagedResult> {
     if (!base.ok) return { ok: false, message: base.messages[0]! };
     // Loaded here, not at the top: git is running before the detector is compiled.
     const { runSource } = await import('../scan/orchestrate.js');
-    const r = await runSource(source, { rules: opts.rules, maxFileSize: opts.maxFileSize, threads: 1 });
+    const r = await runSource(source, { rules: opts.rules, maxFileSize: opts.maxFileSize, binaryStrings: opts.binaryStrings, threads: 1 });
     if (!r.ok) return r;
     return { ok: true, findings: r.findings, errors: r.errors, stats: r.stats, submodules: source.submodules };
   } finally {
@@ -209,4 +212,10 @@ export async function scanStaged(opts: StagedOptions): Promise<StagedResult> {
 function touches(lines: Set<number>, from: number, to: number): boolean {
   for (let n = from; n <= to; n++) if (lines.has(n)) return true;
   return false;
+}
+
+/** The printable strings of a binary, one a line (the strings extractor loads only when a binary is met). */
+async function binaryText(bytes: Uint8Array): Promise<string> {
+  const { stringsText } = await import('../sources/strings.js');
+  return stringsText(bytes);
 }

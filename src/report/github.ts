@@ -39,9 +39,11 @@ function command(name: string, props: [string, string | number][], message: stri
 }
 
 function findingCommand(f: Finding, titles: Map<string, string>): string {
-  const props: [string, string | number][] = [['file', escapeControl(f.path)], ['line', f.line], ['endLine', f.endLine]];
+  const props: [string, string | number][] = [['file', escapeControl(f.path)]];
+  // A binary scanned through its strings has no lines: the annotation is on the file, the message says `offset N`.
+  if (f.offset === undefined) props.push(['line', f.line], ['endLine', f.endLine]);
   // GitHub only honours columns on a single-line annotation, and rejects them otherwise.
-  if (f.line === f.endLine) props.push(['col', f.column], ['endColumn', f.endColumn]);
+  if (f.offset === undefined && f.line === f.endLine) props.push(['col', f.column], ['endColumn', f.endColumn]);
   props.push(['title', f.title]);
   return command(COMMAND[f.severity], props, findingMessage(f, titles));
 }
@@ -50,8 +52,9 @@ function findingCommand(f: Finding, titles: Map<string, string>): string {
 function findingMessage(f: Finding, titles: Map<string, string>): string {
   const details = [f.keyType, f.accountId && `account ${f.accountId}`].filter(Boolean);
   let first = `${f.canary !== undefined ? `Canary token (decoy) of ${f.canary.service}, planted to detect leaks; using it alerts whoever planted it. ` : ''}${f.title} ${f.value}`;
+  if (f.offset !== undefined) first += ` at offset ${f.offset}`;
   if (details.length > 0) first += ` (${details.join(', ')})`;
-  if (f.pair) first += `, paired with ${titles.get(f.pair.ruleId) ?? f.pair.ruleId} at ${f.pair.path}:${f.pair.line}`;
+  if (f.pair) first += `, paired with ${titles.get(f.pair.ruleId) ?? f.pair.ruleId} at ${f.pair.path}${f.pair.offset !== undefined ? ` offset ${f.pair.offset}` : `:${f.pair.line}`}`;
   // History: which commit; the annotation lands on the file at HEAD, where the key may be long gone.
   if (f.beforeShallowBoundary) first += ` (${SHALLOW_NOTE})`;
   if (f.commit) first += ` (added in commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date.slice(0, 10)}: ${f.commit.summary})`;
@@ -74,6 +77,7 @@ function summary(findings: Finding[], stats: Stats, failed: number): string {
   const nothing = failed > 0 ? `no findings in what was scanned, but ${failed} could not be scanned` : 'no findings';
   const what = findings.length === 0 ? nothing : `${plural(findings.length, 'finding')} in ${plural(files, 'file')}`;
   const extra = [`${plural(stats.filesScanned, 'file')} scanned`];
+  if (stats.binariesScanned > 0) extra.push(`${stats.binariesScanned} of them binary, through their strings`);
   if (stats.errors > 0) extra.push(plural(stats.errors, 'error'));
   return `keyhound: ${what} (${extra.join(', ')})`;
 }

@@ -1,7 +1,7 @@
 // The JSON reporter: a stable, versioned document for scripts and other tools.
 // Key order is fixed on purpose so diffs of two reports line up; lineText is left out (text output only).
 import { partLabel } from '../providers/index.js';
-import type { Finding, PairRef } from '../types.js';
+import type { Finding, Location, PairRef } from '../types.js';
 import type { Reporter } from './types.js';
 
 /** Bump when a consumer would have to change: renamed or removed keys, changed meanings. */
@@ -30,6 +30,7 @@ function findingObject(f: Finding): Record<string, unknown> {
     column: f.column,
     endLine: f.endLine,
     endColumn: f.endColumn,
+    ...byteRange(f),
     // `value`, not `secret` (version 1): an access key ID is not a secret. `label` says what it is.
     value: f.value,
     fingerprint: f.fingerprint,
@@ -50,6 +51,11 @@ function findingObject(f: Finding): Record<string, unknown> {
   return out;
 }
 
+/** A binary scanned through its strings: where the value is in the file, in bytes. */
+function byteRange(loc: Location): Record<string, number> {
+  return loc.offset === undefined ? {} : { offset: loc.offset, byteLength: loc.byteLength ?? 0 };
+}
+
 function pairObject(p: PairRef, provider: string | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {
     ruleId: p.ruleId,
@@ -58,6 +64,7 @@ function pairObject(p: PairRef, provider: string | undefined): Record<string, un
     column: p.column,
     endLine: p.endLine,
     endColumn: p.endColumn,
+    ...byteRange(p),
     value: p.value,
     label: partLabel({ provider, part: p.part }),
   };

@@ -146,7 +146,7 @@ function resultMessage(f: Finding, rules: RuleInfo[]): string {
 function pairLabel(f: Finding, rules: RuleInfo[]): string {
   const pair = f.pair!;
   const title = rules.find((r) => r.id === pair.ruleId)?.title ?? pair.ruleId;
-  return `${title} at ${pair.path}:${pair.line}`;
+  return `${title} at ${pair.path}${pair.offset !== undefined ? ` offset ${pair.offset}` : `:${pair.line}`}`;
 }
 
 /** SARIF §3.11.6: in a plain-text embedded link, literal `[`, `]` and `\` in the link text are backslash-escaped. */
@@ -166,7 +166,8 @@ function pairLocation(f: Finding, rules: RuleInfo[]): SarifLocation {
 function physicalLocation(loc: Location): PhysicalLocation {
   return {
     artifactLocation: artifactLocation(loc.path),
-    region: { startLine: loc.line, startColumn: loc.column, endLine: loc.endLine, endColumn: loc.endColumn },
+    // A binary scanned through its strings has no lines: its region is a byte range (SARIF §3.30.2).
+    region: loc.offset !== undefined ? { byteOffset: loc.offset, byteLength: loc.byteLength ?? 0 } : { startLine: loc.line, startColumn: loc.column, endLine: loc.endLine, endColumn: loc.endColumn },
   };
 }
 

@@ -2,7 +2,7 @@
 // Everything that came from a scanned file (names and content) is escaped, so a file cannot drive the
 // terminal with escape sequences.
 import { partLabel, providerOf } from '../providers/index.js';
-import { isFailure, type Finding, type ScanError, type ScanResult, type Severity, type Stats } from '../types.js';
+import { isFailure, type Finding, type Location, type ScanError, type ScanResult, type Severity, type Stats } from '../types.js';
 import { escapeControl } from './escape.js';
 import { SHALLOW_NOTE, type ReportContext, type Reporter } from './types.js';
 
@@ -43,7 +43,8 @@ function groupByPath(findings: Finding[]): Map<string, Finding[]> {
   return groups;
 }
 
-const position = (f: Finding): string => `${f.line}:${f.column}`;
+/** `line:column`, or `offset N` (bytes) in a binary scanned through its strings. */
+const position = (f: Location): string => (f.offset !== undefined ? `offset ${f.offset}` : `${f.line}:${f.column}`);
 
 function formatFinding(f: Finding, paint: Paint, width: number): string[] {
   const indent = ' '.repeat(2 + width + 1);
@@ -56,7 +57,7 @@ function formatFinding(f: Finding, paint: Paint, width: number): string[] {
   facts.push(`${partLabel(f)} ${f.value}`);
   if (f.keyType !== undefined) facts.push(f.keyType);
   if (f.accountId !== undefined) facts.push(`account ${f.accountId}`);
-  if (f.pair) facts.push(`pairs with ${partLabel({ provider: f.provider, part: f.pair.part })} at ${f.pair.line}:${f.pair.column} (${f.pair.ruleId})${f.canary === undefined ? ': a usable credential' : ''}`);
+  if (f.pair) facts.push(`pairs with ${partLabel({ provider: f.provider, part: f.pair.part })} at ${position(f.pair)} (${f.pair.ruleId})${f.canary === undefined ? ': a usable credential' : ''}`);
   if (f.inlineAllow !== undefined) facts.push(`allowed inline (${f.inlineAllow})`);
   if (f.verification !== undefined) facts.push(verificationText(f.verification));
   facts.push(`fingerprint ${f.fingerprint}`);
@@ -142,7 +143,8 @@ function summary(stats: Stats, findings: Finding[], failed: number, paint: Paint
       ? paint(ANSI.yellow, `No secrets found in what was scanned, but ${failed} could not be scanned (see the warnings).`)
       : paint(ANSI.bold, 'No secrets found.');
   const skipped = Object.entries(stats.skipped).filter(([, n]) => n > 0).map(([why, n]) => `${n} ${skipLabel(why)}`);
-  const tail = [`${plural(stats.filesScanned, 'file')} scanned (${formatBytes(stats.bytesScanned)}) in ${(stats.durationMs / 1000).toFixed(2)}s`];
+  const binaries = stats.binariesScanned > 0 ? `, ${stats.binariesScanned} of them binary, through their strings` : '';
+  const tail = [`${plural(stats.filesScanned, 'file')} scanned (${formatBytes(stats.bytesScanned)}${binaries}) in ${(stats.durationMs / 1000).toFixed(2)}s`];
   if (skipped.length > 0) tail.push(`skipped: ${skipped.join(', ')}`);
   if (stats.errors > 0) tail.push(plural(stats.errors, 'warning'));
   const lines = [`${head} ${paint(ANSI.dim, tail.join('; '))}`];

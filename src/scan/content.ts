@@ -5,6 +5,7 @@ import { detect } from '../detect/detector.js';
 import type { CompiledRule } from '../rules/load.js';
 import { countSkip, type Finding, type ScanError, type Stats } from '../types.js';
 import { decode } from '../sources/decode.js';
+import { scanBinaryBytes } from './binary.js';
 import { tooLargeError } from '../sources/fs-error.js';
 import { containerKind, type ArchiveLimits } from '../archive/sniff.js';
 
@@ -17,21 +18,30 @@ export { tooLargeError };
 export type ContentOutcome =
   /**
    * `warning`: scanned only in part (stdin or a device longer than --max-file-size). `warnings`: about
-   * entries of an archive (a limit hit, a corrupt archive), naming each.
+   * entries of an archive (a limit hit, a corrupt archive), naming each. `binary`: a binary scanned
+   * through its printable strings.
    */
-  | { kind: 'scanned'; bytes: number; findings: Finding[]; warning?: ScanError; warnings?: ScanError[] }
+  | { kind: 'scanned'; bytes: number; findings: Finding[]; warning?: ScanError; warnings?: ScanError[]; binary?: true }
   | { kind: 'binary'; path: string }
   | { kind: 'error'; error: ScanError };
 
+/** How content is scanned, besides the rules (the same in every thread). */
+export interface ContentOptions {
+  /** Binaries are scanned through their printable strings (absent: true); false: skipped and counted as binary. */
+  binaryStrings?: boolean;
+}
+
 /**
- * Findings in `bytes` (unredacted); a binary file gives none. Never throws: whatever goes wrong while
- * decoding or detecting (a regex that overflows the stack on a pathological token, a bug) is this
- * file's warning, and the scan goes on with the next one.
+ * Findings in `bytes` (unredacted); a binary gives those in its strings, or none without
+ * `binaryStrings`. Never throws: whatever goes wrong while decoding or detecting (a regex that
+ * overflows the stack on a pathological token, a bug) is this file's warning, and the scan goes on
+ * with the next one.
  */
-export function scanBytes(path: string, bytes: Uint8Array, rules: readonly CompiledRule[]): ContentOutcome {
+export function scanBytes(path: string, bytes: Uint8Array, rules: readonly CompiledRule[], opts: ContentOptions = {}): ContentOutcome {
   try {
     const decoded = decode(bytes);
-    if (decoded.binary) return { kind: 'binary', path };
+    if (decoded.binary && opts.binaryStrings === false) return { kind: 'binary', path };
+    if (decoded.binary) return { kind: 'scanned', bytes: bytes.length, findings: scanBinaryBytes(path, bytes, rules), binary: true };
     return { kind: 'scanned', bytes: bytes.length, findings: detect({ path, text: decoded.text }, rules) };
   } catch (err) {
     return { kind: 'error', error: scanFailed(path, err) };
@@ -45,12 +55,12 @@ let archiveScanner: Promise<typeof import('../archive/scan.js')> | undefined;
  * scanBytes, with a container (zip, gzip, tar, by their first bytes) opened and its entries scanned
  * when `archives` is given: BEFORE the binary test, which every archive would fail. Never throws.
  */
-export async function scanContent(path: string, bytes: Uint8Array, rules: readonly CompiledRule[], limits: { maxFileSize: number; archives?: ArchiveLimits }): Promise<ContentOutcome> {
+export async function scanContent(path: string, bytes: Uint8Array, rules: readonly CompiledRule[], limits: ContentOptions & { maxFileSize: number; archives?: ArchiveLimits }): Promise<ContentOutcome> {
   const kind = limits.archives === undefined ? undefined : containerKind(bytes);
-  if (kind === undefined) return scanBytes(path, bytes, rules);
+  if (kind === undefined) return scanBytes(path, bytes, rules, limits);
   try {
     const { scanArchive } = await (archiveScanner ??= import('../archive/scan.js'));
-    return await scanArchive(path, bytes, kind, rules, limits.archives!, limits.maxFileSize);
+    return await scanArchive(path, bytes, kind, rules, limits.archives!, limits.maxFileSize, limits);
   } catch (err) {
     return { kind: 'error', error: scanFailed(path, err) };
   }
@@ -75,6 +85,7 @@ export function countOutcome(outcome: ContentOutcome, stats: Stats, errors: Scan
     return [];
   }
   stats.filesScanned++;
+  if (outcome.binary) stats.binariesScanned++;
   stats.bytesScanned += outcome.bytes;
   for (const warning of [outcome.warning ?? [], outcome.warnings ?? []].flat()) errors.push(warning);
   stats.errors = errors.length;

@@ -27,6 +27,8 @@ export interface RunOptions {
   maxFileSize: number;
   /** Containers (zip, gzip, tar) are opened within these limits; undefined: never opened. */
   archives?: ArchiveLimits;
+  /** Binaries are scanned through their printable strings (default true); false: skipped as binary. */
+  binaryStrings?: boolean;
   /** Files larger than this are streamed in bounded memory; default STREAM_ABOVE. */
   streamAbove?: number;
   /** Scan threads; 1 scans in this thread only. Default: one per core, once the scan is large. */
@@ -76,7 +78,7 @@ export async function runSource<I extends Item>(source: Source<I>, opts: RunOpti
 
 /** Threads are started only where more than one is allowed; one thread never loads the pool. */
 async function scannerFor<I>(opts: RunOptions): Promise<ContentScanner<I>> {
-  const ctx = { rules: opts.rules, limits: { maxFileSize: opts.maxFileSize, streamAbove: opts.streamAbove ?? STREAM_ABOVE, archives: opts.archives } };
+  const ctx = { rules: opts.rules, limits: { maxFileSize: opts.maxFileSize, streamAbove: opts.streamAbove ?? STREAM_ABOVE, archives: opts.archives, binaryStrings: opts.binaryStrings ?? true } };
   if (opts.threads === 1) return new InlineScanner<I>(ctx);
   const { BatchScanner } = await import('../pool/batches.js');
   return new BatchScanner<I>(ctx, opts.threads, opts.parallelAbove);
@@ -128,7 +130,8 @@ class ScanLoop<I extends Item> {
     // A stream cannot cross to a worker: what is in flight is handed back first, to keep the order.
     await this.record(await this.scanner.finish());
     const { scanSource } = await import('./read-file.js');
-    await this.record([[item, await scanSource(item.path, item.source, this.opts.rules, this.opts.maxFileSize)]]);
+    // Standard input that is binary is not scanned through its strings: like a device, it may never end.
+    await this.record([[item, await scanSource(item.path, item.source, this.opts.rules, { maxFileSize: this.opts.maxFileSize, binaryStrings: false })]]);
   }
 
   /** Outcomes arrive in the order items were yielded: the source's post-filter sees them in that order. */
@@ -169,6 +172,8 @@ export interface OrchestrateOptions {
   archives?: boolean;
   /** --max-archive-depth; by default the configuration's defaults.maxArchiveDepth, else DEFAULT_ARCHIVE_LIMITS'. */
   maxArchiveDepth?: number;
+  /** --binary-strings / --no-binary-strings; by default the configuration's defaults.binaryStrings, else true. */
+  binaryStrings?: boolean;
   redact: boolean;
   reportUnusedIgnores: boolean;
   /** --verify: check each credential found; undefined: no network traffic at all. */
@@ -202,6 +207,7 @@ export async function orchestrate<I extends Item>(source: Source<I>, opts: Orche
       rules: prepared.rules,
       maxFileSize,
       archives: archiveLimits(opts, prepared.config.defaults),
+      binaryStrings: opts.binaryStrings ?? prepared.config.defaults.binaryStrings ?? true,
       threads: opts.threads,
       parallelAbove: opts.parallelAbove,
       onProgress: opts.onProgress,

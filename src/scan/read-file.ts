@@ -5,7 +5,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { containerKind, type ArchiveLimits } from '../archive/sniff.js';
 import type { CompiledRule } from '../rules/load.js';
-import { scanContent, scanFailed, tooLargeError, type ContentOutcome } from './content.js';
+import { scanContent, scanFailed, tooLargeError, type ContentOptions, type ContentOutcome } from './content.js';
 import { fdSource, type ByteSource } from '../sources/byte-source.js';
 import { fsError, truncatedError } from '../sources/fs-error.js';
 import { scanStream } from './stream.js';
@@ -17,7 +17,7 @@ export interface FileTask {
   abs: string | Buffer;
 }
 
-export interface ReadLimits {
+export interface ReadLimits extends ContentOptions {
   /** --max-file-size: larger files are reported and not scanned. */
   maxFileSize: number;
   /** Files larger than this are streamed in chunks rather than read whole. */
@@ -42,10 +42,12 @@ export async function scanFile(task: FileTask, rules: readonly CompiledRule[], l
     if (stat.isDirectory()) return { kind: 'error', error: { path: task.path, kind: 'unreadable', message: 'is a directory' } };
     // A FIFO or device has no size (and /dev/zero no end): it is streamed, up to --max-file-size. It
     // is only ever scanned when named on the command line; the folder walker skips them.
-    if (!stat.isFile()) return await scanSource(task.path, fdSource(fd), rules, limits.maxFileSize);
+    // Nor is it scanned through its strings when binary: /dev/zero or /dev/urandom would be read up
+    // to --max-file-size for nothing, where a binary test ends them at once.
+    if (!stat.isFile()) return await scanSource(task.path, fdSource(fd), rules, { ...limits, binaryStrings: false });
     if (stat.size > limits.maxFileSize) return { kind: 'error', error: tooLargeError(task.path, stat.size, limits.maxFileSize) };
     // A large archive is read whole (up to --max-file-size): a zip's directory is at its end.
-    if (stat.size > limits.streamAbove && !isContainer(fd, limits)) return await scanSource(task.path, fdSource(fd), rules, limits.maxFileSize);
+    if (stat.size > limits.streamAbove && !isContainer(fd, limits)) return await scanSource(task.path, fdSource(fd), rules, limits);
     bytes = readFileSync(fd);
   } catch (err) {
     return { kind: 'error', error: fsError(task.path, err) };
@@ -68,11 +70,12 @@ function isContainer(fd: number, limits: ReadLimits): boolean {
  * Streams `source` (a large file, a FIFO, a device, standard input) through the windowed scanner, up
  * to `maxFileSize` bytes: what goes on past that is not read, and is a too-large warning. Never throws.
  */
-export async function scanSource(path: string, source: ByteSource, rules: readonly CompiledRule[], maxFileSize: number): Promise<ContentOutcome> {
+export async function scanSource(path: string, source: ByteSource, rules: readonly CompiledRule[], limits: Pick<ReadLimits, 'maxFileSize' | 'binaryStrings'>): Promise<ContentOutcome> {
+  const { maxFileSize } = limits;
   try {
-    const streamed = await scanStream(path, source, rules, { maxBytes: maxFileSize });
-    if (streamed.binary) return { kind: 'binary', path };
-    const outcome: ContentOutcome = { kind: 'scanned', bytes: streamed.bytes, findings: streamed.findings };
+    const streamed = await scanStream(path, source, rules, { maxBytes: maxFileSize, binaryStrings: limits.binaryStrings });
+    if (streamed.binary && !streamed.strings) return { kind: 'binary', path };
+    const outcome: ContentOutcome = { kind: 'scanned', bytes: streamed.bytes, findings: streamed.findings, ...(streamed.strings ? { binary: true as const } : {}) };
     return streamed.truncated ? { ...outcome, warning: truncatedError(path, maxFileSize) } : outcome;
   } catch (err) {
     // A failed system call is a file-system problem; anything else is this input's scan failing.

@@ -11,6 +11,7 @@
 // the same line but more than the overlap away, or a keyword that gates a rule occurring only outside
 // the window. A match longer than 16 × the overlap (a 1 MiB token by default) is cut at the window end.
 import { detect } from '../detect/detector.js';
+import { scanBinaryStream } from './binary.js';
 import { LineIndex } from '../detect/lines.js';
 import { nameStartOf, pairCredentials, pairRefOf, type Hit } from '../detect/pair.js';
 import type { CompiledRule } from '../rules/load.js';
@@ -20,6 +21,8 @@ import type { Finding, Location } from '../types.js';
 
 export interface StreamedScan {
   binary: boolean;
+  /** A binary scanned through its printable strings (StreamOptions.binaryStrings). */
+  strings?: boolean;
   /** Bytes read: the file's size, or what was read before it was found binary (or maxBytes). */
   bytes: number;
   /** Unredacted, as detect() returns them for the whole text. */
@@ -35,6 +38,8 @@ export interface StreamOptions {
   overlapBytes?: number;
   /** Stop reading after this many bytes (--max-file-size for inputs of unknown size: stdin, a FIFO, a device). */
   maxBytes?: number;
+  /** A binary is scanned through its printable strings (absent: true; false: binary, no findings). */
+  binaryStrings?: boolean;
 }
 
 const DEFAULT_CHUNK = 8 * 1024 * 1024;
@@ -66,7 +71,11 @@ export async function scanStream(path: string, source: ByteSource, rules: readon
     const chunk = Math.max(1, opts.chunkBytes ?? DEFAULT_CHUNK);
     const overlap = Math.max(MIN_OVERLAP, opts.overlapBytes ?? DEFAULT_OVERLAP);
     const reader = new TextReader(limited, Math.min(chunk, MAX_READ));
-    if (!(await reader.start())) return { binary: true, bytes: reader.bytes, findings: [], truncated: false };
+    if (!(await reader.start())) {
+      if (opts.binaryStrings === false) return { binary: true, bytes: reader.bytes, findings: [], truncated: false };
+      const { findings, bytes } = await scanBinaryStream(path, reader.head, limited, rules);
+      return { binary: true, strings: true, bytes, findings, truncated: limited.truncated };
+    }
     const scan = new WindowedScan(path, rules, reader, chunk, overlap);
     const findings = await scan.run();
     return { binary: false, bytes: reader.bytes, findings: pairAll(findings, scan.places, rules), truncated: limited.truncated };

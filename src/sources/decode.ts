@@ -10,12 +10,43 @@ export type Encoding = 'utf-16le' | 'utf-16be' | 'utf-8' | 'binary';
 /**
  * What the start of a file says it is; the one place the whole-content decoder (decode) and the
  * streaming one (text-reader.ts) decide it. A UTF-16 byte-order mark first (UTF-16 text is full of
- * NULs), then a NUL in the first BINARY_SNIFF_BYTES bytes means binary, as git has it.
+ * NULs), then a NUL in the first BINARY_SNIFF_BYTES bytes means binary, as git has it, unless those
+ * bytes read as UTF-16 without a mark (utf16Without). What is binary may still be scanned through
+ * its printable strings (src/scan/binary.ts).
  */
 export function sniffEncoding(head: Uint8Array): Encoding {
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  return head.subarray(0, BINARY_SNIFF_BYTES).includes(0) ? 'binary' : 'utf-8';
+  const sniffed = head.subarray(0, BINARY_SNIFF_BYTES);
+  if (!sniffed.includes(0)) return 'utf-8';
+  return utf16Without(sniffed) ?? 'binary';
+}
+
+/** Share of characters that must look like UTF-16 text (see utf16Without). */
+const UTF16_SHARE = 0.9;
+
+/**
+ * UTF-16 text without a byte-order mark, told by its shape: mostly Latin text, so at least 90% of the
+ * two-byte units are a non-NUL byte and a NUL in the same order (LE: character then NUL; BE: NUL then
+ * character), and no unit is two NULs (binaries are full of those; text never has U+0000). Text in
+ * other scripts without a mark is not recognised (it is then scanned through its strings, as a
+ * binary); a binary that passes this test is decoded as text, which is what its bytes would give.
+ */
+export function utf16Without(head: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const units = head.length >> 1;
+  if (units < 2) return undefined;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i + 1 < head.length; i += 2) {
+    const a = head[i]!;
+    const b = head[i + 1]!;
+    if (a === 0 && b === 0) return undefined;
+    if (b === 0) le++;
+    else if (a === 0) be++;
+  }
+  if (le >= units * UTF16_SHARE) return 'utf-16le';
+  if (be >= units * UTF16_SHARE) return 'utf-16be';
+  return undefined;
 }
 
 export type Decoded = { binary: true } | { binary: false; text: string };

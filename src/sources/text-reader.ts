@@ -32,6 +32,11 @@ export class TextReader {
     return this.base + this.text.length;
   }
 
+  /** The bytes start() read, while nothing else has been: a binary's first bytes, for its strings. */
+  get head(): Buffer {
+    return this.buf.subarray(0, this.bytes);
+  }
+
   /** Reads the start of the file and picks the decoding; false when the file is binary. */
   async start(): Promise<boolean> {
     let got = 0;
