@@ -60,6 +60,24 @@ test('zip, jar, gz, tgz and a zip inside a tar: keys found at their nested locat
   }
 });
 
+test('a binary entry (a .class in a jar) is scanned through its strings, as a binary file is', async () => {
+  const k = new Keys(1507);
+  const [id, secret] = [k.keyId(), k.secret()];
+  // A class file's constant pool: length-prefixed strings between binary bytes.
+  const klass = Buffer.concat([Buffer.from([0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 0x34, 0, 3]), Buffer.from(`\x01\x00\x11aws_access_key_id\x01\x00\x14${id}\x01\x00\x15aws_secret_access_key\x01\x00\x28${secret}\x00\x00`, 'latin1')]);
+  const root = makeTree({ 'lib/app.jar': zip({ 'com/acme/Config.class': klass }) });
+  try {
+    const on = await scanJson(root);
+    assert.is(on.code, 1);
+    assert.equal([...new Set(on.report.findings.map((f) => f.path))], ['lib/app.jar!/com/acme/Config.class']);
+    assert.equal(on.report.findings.map((f) => f.ruleId).sort(), ['aws-access-key-id', 'aws-secret-access-key']);
+    const off = await scanJson(root, '--no-binary-strings');
+    assert.equal([off.code, off.report.findings.length], [0, 0]);
+  } finally {
+    removeTree(root);
+  }
+});
+
 test('--no-archives and --max-archive-depth: archives skipped as binary, or opened only so deep', async () => {
   const c = creds(1502);
   const root = makeTree({ 'bundle.tar': tar({ 'inner.zip': zip({ 'k.ini': c.text }) }), 'top.zip': zip({ 'k.ini': c.text }) });
