@@ -7,6 +7,7 @@ import { matchesAny } from '../glob.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { Finding, Fragment } from '../types.js';
 import { identityOf, providerOf } from '../providers/index.js';
+import { FingerprintNumbers } from './fingerprint-numbers.js';
 import { inlineAllowMarker } from './inline-allow.js';
 import { shannonEntropy } from './entropy.js';
 import { CONTEXT_CHARS, LineIndex } from './lines.js';
@@ -233,12 +234,9 @@ function resolveOverlaps(hits: Hit[], rules: readonly CompiledRule[]): Hit[] {
 }
 
 function toFindings(hits: Hit[], pairs: Map<Hit, Hit>, fragment: Fragment, lines: LineIndex): Finding[] {
-  const seen = new Map<string, number>();
+  const numbers = new FingerprintNumbers();
   const marker = markerCache(lines);
   return hits.map((hit) => {
-    const base = fingerprintOf(hit, fragment.path);
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
     const partner = pairs.get(hit);
     const finding: Finding = {
       ruleId: hit.rule.id,
@@ -247,7 +245,7 @@ function toFindings(hits: Hit[], pairs: Map<Hit, Hit>, fragment: Fragment, lines
       path: fragment.path,
       ...lines.span(hit.start, hit.end),
       value: detached(hit.value),
-      fingerprint: n === 1 ? base : `${base}:${n}`,
+      fingerprint: numbers.next(fingerprintOf(hit, fragment.path)),
       ...lineTextOf(hit, hits, lines),
       remediation: hit.rule.remediation,
     };

@@ -7,6 +7,7 @@
 // the last few runs of the batch before as context: memory stays bounded and time linear. The limit:
 // a key ID and its secret split across a batch boundary pair only from the later one's side.
 import { detect } from '../detect/detector.js';
+import { FingerprintNumbers } from '../detect/fingerprint-numbers.js';
 import type { CompiledRule } from '../rules/load.js';
 import { StringsExtractor, type StringRun } from '../sources/strings.js';
 import type { ByteSource } from '../sources/byte-source.js';
@@ -29,7 +30,7 @@ export class BinaryScan {
   /** Strings before the context: the context's first run is string number `before` + 1. */
   private before = 0;
   /** Occurrences of each base fingerprint so far, numbered over the whole file as detect() does. */
-  private readonly seen = new Map<string, number>();
+  private readonly numbers = new FingerprintNumbers();
 
   constructor(private readonly path: string, private readonly rules: readonly CompiledRule[]) {}
 
@@ -55,10 +56,7 @@ export class BinaryScan {
       if (f.line <= this.context.length) continue;
       const moved: Finding = { ...f, ...at(f) };
       if (f.pair) moved.pair = { ...f.pair, ...at(f.pair) };
-      const base = f.fingerprint.split(':')[0]!;
-      const n = (this.seen.get(base) ?? 0) + 1;
-      this.seen.set(base, n);
-      moved.fingerprint = n === 1 ? base : `${base}:${n}`;
+      moved.fingerprint = this.numbers.next(f.fingerprint);
       this.findings.push(moved);
     }
     this.before += runs.length;

@@ -11,6 +11,7 @@
 // the same line but more than the overlap away, or a keyword that gates a rule occurring only outside
 // the window. A match longer than 16 × the overlap (a 1 MiB token by default) is cut at the window end.
 import { detect } from '../detect/detector.js';
+import { FingerprintNumbers } from '../detect/fingerprint-numbers.js';
 import { scanBinaryStream } from './binary.js';
 import { LineIndex } from '../detect/lines.js';
 import { nameStartOf, pairCredentials, pairRefOf, type Hit } from '../detect/pair.js';
@@ -105,7 +106,7 @@ class WindowedScan {
   readonly places: Place[] = [];
   private readonly kinds: Map<string, CompiledRule>;
   /** Occurrences of each base fingerprint so far, to number repeats as detect() does over the whole text. */
-  private readonly seen = new Map<string, number>();
+  private readonly numbers = new FingerprintNumbers();
   /** Lines of context the evidence of a finding at a chunk boundary may need (pairing is redone on the whole file). */
   private readonly contextLines: number;
 
@@ -182,10 +183,7 @@ class WindowedScan {
     });
     for (const f of found) {
       const moved = move(f);
-      const base = f.fingerprint.split(':')[0]!;
-      const n = (this.seen.get(base) ?? 0) + 1;
-      this.seen.set(base, n);
-      moved.fingerprint = n === 1 ? base : `${base}:${n}`;
+      moved.fingerprint = this.numbers.next(f.fingerprint);
       this.findings.push(moved);
     }
     for (const place of places) this.places.push(place);
