@@ -11,40 +11,14 @@ import { json } from './report/json.js';
 import { sarif } from './report/sarif.js';
 import { text } from './report/text.js';
 import type { ReportContext, Reporter } from './report/types.js';
-import type { ScanResult, SkipCounts, Stats } from './types.js';
-import type { VerifyOptions } from './verify/verify.js';
+import type { ScanResult } from './types.js';
 import { VERSION } from './version.js';
 
-/** What every library scan takes; all optional, with the command line's defaults. */
-export interface LibraryOptions {
-  /** A configuration file instead of .keyhound.yml at the base. */
-  configFile?: string;
-  /** Findings recorded in this baseline file are not reported. */
-  baselineFile?: string;
-  /** Default true; false ignores inline allows, .keyhoundignore and the baseline. */
-  suppress?: boolean;
-  /** Replaces the built-in rules (the configuration's are still added). */
-  rules?: CompiledRule[];
-  /** Bytes; default the configuration's defaults.maxFileSize, else the command's default. */
-  maxFileSize?: number;
-  /** Default: the configuration's defaults.archives, else true: zip, gzip and tar content is scanned. */
-  archives?: boolean;
-  /** Containers opened one inside another; default the configuration's, else 5. */
-  maxArchiveDepth?: number;
-  /** Scan binaries through their printable strings; default the configuration's defaults.binaryStrings, else true. */
-  binaryStrings?: boolean;
-  /** Default true: secrets masked in the result. */
-  redact?: boolean;
-  /** List .keyhoundignore entries that matched nothing (result.unusedIgnores). */
-  reportUnusedIgnores?: boolean;
-  /** Check each credential with AWS STS; undefined: no network traffic at all. */
-  verify?: VerifyOptions;
-  /** Scan threads; 1 scans in this thread only. */
-  threads?: number;
-  onProgress?: (stats: Readonly<Stats>) => void;
-  /** Called for every file seen and not scanned, with the reason (binary, gitignored, allowlisted...). */
-  onSkip?: (path: string, reason: keyof SkipCounts) => void;
-}
+/**
+ * What every library scan takes: the orchestrator's options (documented there), all optional, with the
+ * command line's defaults (suppress and redact on, configuration from .keyhound.yml at the base).
+ */
+export type LibraryOptions = Partial<Omit<OrchestrateOptions, 'defaultMaxFileSize' | 'parallelAbove'>>;
 
 export type { ScanOutcome };
 
