@@ -212,6 +212,22 @@ test('staged and history: a committed jar and a gzipped file, found at their nes
   }
 });
 
+test('history: a warning about an archive blob names the blob and the commit that added it', async () => {
+  const good = zip({ 'k.ini': creds(1508).text });
+  const repo = Repo.init();
+  try {
+    const sha = repo.commitFiles('add a cut zip', { 'cut.zip': good.subarray(0, good.length - 30) });
+    const r = await runCli(['history', '--format', 'json', '--no-progress'], { cwd: repo.dir });
+    const report = JSON.parse(r.stdout) as JsonReport;
+    const warning = report.errors.find((e) => e.kind === 'archive-corrupt');
+    assert.ok(warning !== undefined, JSON.stringify(report.errors));
+    assert.is(warning.path, 'cut.zip');
+    assert.match(warning.message, `added in ${sha.slice(0, 12)}`);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('worker threads open archives as the main thread does', async () => {
   if (availableParallelism() < 2) {
     console.log('  skipped: one core here, so no worker thread is started');

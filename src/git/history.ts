@@ -352,7 +352,7 @@ export class HistorySource implements Source<HistoryItem> {
   }
 }
 
-/** The history scanned with `rules`, unredacted, without configuration (tests, library). */
+/** The history scanned with `rules`, unredacted, without configuration or archives: the tests' entry (the library's is api.ts scanHistory). */
 export async function scanHistory(opts: HistoryOptions): Promise<HistoryResult> {
   const source = new HistorySource(opts);
   try {

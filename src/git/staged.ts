@@ -193,7 +193,7 @@ export class StagedSource implements Source<StagedItem> {
   }
 }
 
-/** The staged changes scanned with `rules`, unredacted, without configuration (tests, library). */
+/** The staged changes scanned with `rules`, unredacted, without configuration or archives: the tests' entry (the library's is api.ts scanStaged). */
 export async function scanStaged(opts: StagedOptions): Promise<StagedResult> {
   const source = new StagedSource(opts);
   try {

@@ -153,8 +153,12 @@ class ScanLoop<I extends Item> {
 
 /** A warning about a blob names it and where it was added: the path alone may have many versions. */
 function labelled(outcome: ContentOutcome, label: string | undefined): ContentOutcome {
-  if (outcome.kind !== 'error' || label === undefined) return outcome;
-  return { kind: 'error', error: { ...outcome.error, message: `${label}: ${outcome.error.message}` } };
+  if (label === undefined) return outcome;
+  const named = (e: ScanError): ScanError => ({ ...e, message: `${label}: ${e.message}` });
+  if (outcome.kind === 'error') return { kind: 'error', error: named(outcome.error) };
+  // An archive's warnings (a limit hit, a corrupt entry) name the blob too.
+  if (outcome.kind === 'scanned' && outcome.warnings !== undefined) return { ...outcome, warnings: outcome.warnings.map(named) };
+  return outcome;
 }
 
 export interface OrchestrateOptions {
