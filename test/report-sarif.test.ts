@@ -206,13 +206,17 @@ test('--sarif-base-uri: an absolute URI ending in /, else a one-line usage error
   assert.equal((JSON.parse(ok.stdout) as Log).runs[0]!.originalUriBaseIds, { '%SRCROOT%': { uri: 'https://github.com/o/r/blob/main/' } });
 });
 
-test('scan errors become warning notifications with the path', () => {
+test('scan errors become notifications with the path: a failure an error, a policy skip a warning', () => {
   const s = sampleScan();
+  s.result.errors.push({ path: 'big.bin', kind: 'too-large', message: 'not scanned: larger than --max-file-size' });
   const inv = render(s).runs[0]!.invocations!;
   assert.is(inv.length, 1);
+  // Still true: GitHub code scanning drops every result of a run whose execution was unsuccessful.
   assert.is(inv[0]!.executionSuccessful, true);
-  const [n] = inv[0]!.toolExecutionNotifications!;
-  assert.is(n!.level, 'warning');
+  const [n, policy] = inv[0]!.toolExecutionNotifications!;
+  assert.is(n!.level, 'error');
+  assert.is(policy!.level, 'warning');
+  assertValid(render(s), 'notifications');
   assert.is(n!.message.text, s.result.errors[0]!.message);
   assert.equal(n!.locations![0]!.physicalLocation!.artifactLocation, { uri: 'locked%3Adir/x,y.txt', uriBaseId: '%SRCROOT%' });
   assert.equal(render(emptyScan()).runs[0]!.invocations![0]!.toolExecutionNotifications, []);

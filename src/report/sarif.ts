@@ -13,7 +13,7 @@ import type {
   Result,
   Run,
 } from 'sarif';
-import type { Finding, Location, ScanError, Severity } from '../types.js';
+import { isFailure, type Finding, type Location, type ScanError, type Severity } from '../types.js';
 import { SHALLOW_NOTE, type ReportContext, type Reporter, type RuleInfo } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -222,13 +222,20 @@ export function srcRoot(ctx: Pick<ReportContext, 'roots' | 'sarifBaseUri'>): Art
   return { description: { text: 'The base of the scan: the top level of the git repository scanned (outside a repository, the working directory); result paths are relative to it.' } };
 }
 
+/**
+ * executionSuccessful stays true when files could not be read: GitHub code scanning treats false as an
+ * "unsuccessful execution" and does not process the run's results at all (github/codeql-action#1316,
+ * #1393), so one unreadable file would hide every finding. What was not scanned is said per file
+ * instead: a failure (unreadable, not found, a scan that failed) is an `error` notification, a policy
+ * skip (too large, an archive limit) a `warning`.
+ */
 function invocation(errors: ScanError[]): Invocation {
   return { executionSuccessful: true, toolExecutionNotifications: errors.map(notification) };
 }
 
 function notification(e: ScanError): Notification {
   return {
-    level: 'warning',
+    level: isFailure(e) ? 'error' : 'warning',
     message: { text: e.message },
     locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.path) } }],
     properties: { kind: e.kind },
