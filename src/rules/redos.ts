@@ -6,8 +6,14 @@ import { createRequire } from 'node:module';
 import type { RawRule } from './schema.js';
 import { splitFlags } from './schema.js';
 
-/** Time recheck may spend on one piece of a regex; past it the regex "could not be checked". */
-const CHECK_TIMEOUT_MS = 5000;
+/**
+ * The verdict must not depend on how busy the machine is: recheck's own clocks (how long an attack
+ * string or an incubation run may take) are turned off, so it decides by counted steps alone, and a
+ * rule accepted on an idle laptop is accepted on a loaded CI runner. A benign regex with `\s` and `\b`
+ * takes 2-5 s on a loaded 2-core machine (recheck expands Unicode classes); the wall-clock limit is
+ * only a last guard against a check that never ends, far above that.
+ */
+const RECHECK_OPTIONS = { timeout: 60_000, attackTimeout: null, incubationTimeout: null } as const;
 
 /**
  * Counted repetitions are analysed as at most this many: recheck unrolls them, and {0,16384} makes
@@ -45,7 +51,7 @@ export function backtrackingProblems(rule: RawRule): BacktrackingProblem[] {
 function verdict(source: string, wholeText: boolean): string | undefined {
   const { source: body, flags } = splitFlags(source);
   for (const piece of analysablePieces(body)) {
-    const result = recheck().checkSync(piece, flags, { timeout: CHECK_TIMEOUT_MS });
+    const result = recheck().checkSync(piece, flags, RECHECK_OPTIONS);
     if (result.status === 'vulnerable') {
       const exponential = result.complexity.type === 'exponential';
       if (!exponential && !wholeText) continue;
