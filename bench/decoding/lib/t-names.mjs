@@ -28,10 +28,17 @@ const k8sEnv = {
 
 const ecsTask = {
   name: 'ecs-task-definition',
-  n: 2,
+  n: 3,
   make(ctx, i) {
     const d = new Doc();
     const plain = (kind, v) => ctx.m(kind, v, 'plain', 'plain');
+    if (i === 2) {
+      // The same in a CloudFormation template: YAML `- Name:` / `Value:` pairs.
+      d.add('AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  WorkerTask:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Family: report-worker\n      ContainerDefinitions:\n        - Name: worker\n          Image: !Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/worker:latest"\n          Environment:\n');
+      d.add('            - Name: QUEUE_NAME\n              Value: reports\n            - Name: AWS_ACCESS_KEY_ID\n              Value: ').put(plain('access-key-id', ctx.id()));
+      d.add('\n            - Name: AWS_SECRET_ACCESS_KEY\n              Value: ').put(ctx.m('secret-access-key', ctx.secret(), N, 'name-above')).add('\n');
+      return { path: `cloudformation/worker-task-${i}.yaml`, doc: d };
+    }
     const valueFirst = i === 1;
     const pair = (name, write) => {
       d.add('        {\n');
