@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Independent accuracy scorer for keyhound.
 // Runs the CLI on a labelled corpus (see generate.mjs) and reports recall / precision,
-// overall and per kind, with every missed label and every false positive.
+// overall and per kind, with every missed label and every false positive; for a corpus whose
+// labels have a `class` (bench/decoding), also recall and false positives per class.
 //
 //   node bench/eval/score.mjs [--corpus DIR] [--bin PATH] [--json]
 import { spawnSync } from 'node:child_process';
@@ -48,9 +49,12 @@ export function kindOf(ruleId) {
 
 const KINDS = ['access-key-id', 'secret-access-key', 'session-token'];
 const LABELS_FILE = 'labels.json';
+/** The hard-negative files of a corpus with classes: [{ path, class }] (bench/decoding/README.md). */
+const NEGATIVES_FILE = 'negatives.json';
 
 function runCli(opts) {
   const args = [opts.bin, 'scan', opts.corpus, '--format', 'json', '--no-redact', '--no-progress', '--no-gitignore', '--exclude', LABELS_FILE];
+  if (existsSync(path.join(opts.corpus, NEGATIVES_FILE))) args.push('--exclude', NEGATIVES_FILE);
   const res = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   if (res.error) die(`could not run ${opts.bin}: ${res.error.message}`);
   if (res.status === 2 || res.status === null) {
@@ -116,6 +120,59 @@ export function match(labels, findings) {
   return { labelHit, fState };
 }
 
+/**
+ * The class of each file: its entry in the negatives list, else the class most of its labels have
+ * (`plain`, the control class of keys written as is, only when it is the only one).
+ */
+export function fileClasses(labels, negatives) {
+  const cls = new Map(negatives.map((n) => [n.path, n.class]));
+  const counts = new Map();
+  for (const l of labels) {
+    if (!l.class || cls.has(l.path)) continue;
+    if (!counts.has(l.path)) counts.set(l.path, new Map());
+    const c = counts.get(l.path);
+    c.set(l.class, (c.get(l.class) || 0) + 1);
+  }
+  for (const [p, c] of counts) {
+    const ranked = [...c].sort((a, b) => (a[0] === 'plain') - (b[0] === 'plain') || b[1] - a[1]);
+    cls.set(p, ranked[0][0]);
+  }
+  return cls;
+}
+
+/**
+ * Recall per label class (and per class/form), false positives per file class. Classes come in
+ * the order labels then negatives first name them.
+ */
+export function perClass(labels, negatives, labelHit, findings, fState) {
+  const fileClass = fileClasses(labels, negatives);
+  const rows = new Map();
+  const row = (c) => rows.get(c) || rows.set(c, { class: c, labels: 0, found: 0, exact: 0, files: 0, findings: 0, fp: 0, forms: new Map() }).get(c);
+  labels.forEach((l, i) => {
+    const r = row(l.class ?? '(none)');
+    // `exact`: found with the label's value itself (a decoded key), not only at its place (pass 2).
+    const hit = labelHit[i] !== -1;
+    const exact = hit && fState[labelHit[i]].status === 'exact';
+    r.labels++;
+    r.found += hit;
+    r.exact += exact;
+    if (l.form) {
+      const f = r.forms.get(l.form) || r.forms.set(l.form, { form: l.form, labels: 0, found: 0, exact: 0 }).get(l.form);
+      f.labels++;
+      f.found += hit;
+      f.exact += exact;
+    }
+  });
+  for (const n of negatives) row(n.class);
+  for (const c of fileClass.values()) row(c).files++;
+  findings.forEach((f, i) => {
+    const r = row(fileClass.get(f.path) ?? '(none)');
+    r.findings++;
+    if (fState[i].status === 'fp') r.fp++;
+  });
+  return [...rows.values()].map((r) => ({ ...r, recall: ratio(r.found, r.labels), forms: [...r.forms.values()].map((f) => ({ ...f, recall: ratio(f.found, f.labels) })) }));
+}
+
 function ratio(n, d) {
   return d === 0 ? null : n / d;
 }
@@ -147,7 +204,12 @@ function main() {
   const opts = parseArgs(process.argv.slice(2));
   const labelsPath = path.join(opts.corpus, LABELS_FILE);
   if (!existsSync(labelsPath)) die(`no ${labelsPath}; run: node bench/eval/generate.mjs`);
-  const labels = JSON.parse(readFileSync(labelsPath, 'utf8'));
+  const parsed = JSON.parse(readFileSync(labelsPath, 'utf8'));
+  // labels.json is the array of labels; a corpus with classes may also give { labels, negatives }.
+  const labels = Array.isArray(parsed) ? parsed : parsed.labels;
+  const negativesPath = path.join(opts.corpus, NEGATIVES_FILE);
+  const negatives = Array.isArray(parsed) ? (existsSync(negativesPath) ? JSON.parse(readFileSync(negativesPath, 'utf8')) : []) : parsed.negatives || [];
+  const withClasses = negatives.length > 0 || labels.some((l) => l.class);
 
   const { report, status } = runCli(opts);
   const local = corpusPath(opts.corpus);
@@ -184,6 +246,7 @@ function main() {
     .filter((x) => x.st.status === 'loose')
     .map(({ f, st }) => ({ path: f.path, line: f.line, ruleId: f.ruleId, value: f.value, expected: labels[st.label].value }));
 
+  const fileClass = withClasses ? fileClasses(labels, negatives) : new Map();
   const result = {
     corpus: opts.corpus,
     cliExit: status,
@@ -191,10 +254,12 @@ function main() {
     stats: report.stats,
     overall: finish(overall),
     perKind: Object.fromEntries(Object.entries(per).filter(([k, p]) => KINDS.includes(k) || p.labels || p.findings).map(([k, p]) => [k, finish(p)])),
+    ...(withClasses ? { perClass: perClass(labels, negatives, labelHit, findings, fState) } : {}),
     perRule: countBy(findings, (f) => f.ruleId),
     misses,
     falsePositives: fps.map((f) => ({ path: f.path, line: f.line, column: f.column, ruleId: f.ruleId, kind: f.kind, value: f.value,
-      fragmentOf: labels.find((l) => l.path === f.path && l.line === f.line && f.value && l.value.includes(f.value))?.kind ?? null })),
+      fragmentOf: labels.find((l) => l.path === f.path && l.line === f.line && f.value && l.value.includes(f.value))?.kind ?? null,
+      ...(withClasses ? { class: fileClass.get(f.path) ?? '(none)' } : {}) })),
     duplicates: dups.map((f) => ({ path: f.path, line: f.line, ruleId: f.ruleId, value: f.value })),
     looseMatches: loose,
     ignoredLabelFileFindings: ignored.length,
@@ -214,18 +279,29 @@ function main() {
   out.push(row('OVERALL', result.overall));
   if (overall.looseMatches) out.push(`(${overall.looseMatches} matched on path+line+kind with a different value; see below)`);
   out.push('');
+  if (result.perClass) {
+    out.push('class (of the label; of the file for FP)  labels  found  recall  exact    files    FP');
+    const cell = (n, w) => String(n).padStart(w);
+    for (const c of result.perClass) {
+      out.push(`${c.class.padEnd(40)} ${cell(c.labels || '-', 7)} ${cell(c.labels ? c.found : '-', 6)} ${c.labels ? pct(c.recall) : '     -'} ${cell(c.labels ? c.exact : '-', 6)}   ${cell(c.files, 6)} ${cell(c.fp, 5)}`);
+      for (const f of c.forms) if (c.forms.length > 1) out.push(`  ${f.form.padEnd(38)} ${cell(f.labels, 7)} ${cell(f.found, 6)} ${pct(f.recall)} ${cell(f.exact, 6)}`);
+    }
+    out.push('(found = at the label\'s path and line, as in the table above; exact = with the label\'s value itself)');
+    out.push('');
+  }
   if (report.stats) out.push(`CLI stats: ${report.stats.filesScanned} files scanned, skipped ${JSON.stringify(report.stats.skipped)}`);
   out.push('findings per rule: ' + Object.entries(result.perRule).map(([r, n]) => `${r}=${n}`).join(', '));
   if (result.cliErrors.length) out.push(`CLI errors/warnings: ${result.cliErrors.length}: ` + result.cliErrors.slice(0, 5).map((e) => `${e.path}: ${e.message}`).join('; '));
   if (ignored.length) out.push(`note: ${ignored.length} findings in ${LABELS_FILE} were ignored (--exclude did not apply)`);
   out.push('');
   out.push(`MISSED (${misses.length}):`);
-  for (const m of misses) out.push(`  ${m.path}:${m.line}  ${m.kind}  ${trunc(m.value)}`);
+  for (const m of misses) out.push(`  ${m.path}:${m.line}  ${m.kind}  ${trunc(m.value)}${m.class ? `  [${m.class}${m.form ? `/${m.form}` : ''}]` : ''}`);
   out.push('');
   out.push(`FALSE POSITIVES (${fps.length}):`);
   for (const f of fps) {
     const host = labels.find((l) => l.path === f.path && l.line === f.line && f.value && l.value.includes(f.value));
-    out.push(`  ${f.path}:${f.line}  ${f.kind}/${f.ruleId}  ${trunc(f.value)}${host ? `  [fragment of the labelled ${host.kind}]` : ''}`);
+    const cls = withClasses ? `  [${fileClass.get(f.path) ?? '(none)'}]` : '';
+    out.push(`  ${f.path}:${f.line}  ${f.kind}/${f.ruleId}  ${trunc(f.value)}${host ? `  [fragment of the labelled ${host.kind}]` : ''}${cls}`);
   }
   if (loose.length) {
     out.push('');
