@@ -45,7 +45,8 @@ function main() {
   const negOf = new Map();
   for (const n of negatives) if (!negOf.has(n.path)) negOf.set(n.path, n.class);
 
-  const row = () => ({ labels: 0, found: 0, fp: 0 });
+  const loose = new Set(score.looseMatches.map((m) => `${m.path}\u0000${m.line}\u0000${m.expected}`));
+  const row = () => ({ labels: 0, found: 0, loose: 0, fp: 0 });
   const perClass = {};
   const perForm = {};
   for (const l of labels) {
@@ -53,6 +54,7 @@ function main() {
     const f = (perForm[`${l.class}: ${l.form.replace(/ \(.*|, beside.*/, '')}`] ??= row());
     c.labels++; f.labels++;
     if (!missed.has(key(l))) { c.found++; f.found++; }
+    if (loose.has(`${l.path}\u0000${l.line}\u0000${l.value}`)) { c.loose++; f.loose++; }
   }
   const fpByNeg = {};
   for (const n of negatives) fpByNeg[n.class] ??= { files: 0, fp: 0 };
@@ -80,10 +82,10 @@ function main() {
   if (o.json) { console.log(JSON.stringify(result, null, 2)); return; }
   const out = [];
   out.push(`holdout2 per class (${labels.length} labels; overall recall ${pct(score.overall.found, labels.length)}, precision ${pct(score.overall.tp, score.overall.tp + score.overall.fp)})`, '');
-  out.push('class          labels  found  recall    FP  precision');
-  for (const [k, v] of Object.entries(perClass)) out.push(`${k.padEnd(14)} ${String(v.labels).padStart(6)} ${String(v.found).padStart(6)} ${pct(v.found, v.labels)} ${String(v.fp).padStart(5)}  ${pct(v.found, v.found + v.fp)}`);
-  out.push('', 'by form:');
-  for (const [k, v] of Object.entries(perForm).sort()) out.push(`  ${k.padEnd(72)} ${String(v.found).padStart(3)}/${String(v.labels).padEnd(3)} ${pct(v.found, v.labels)}`);
+  out.push('class          labels  found  recall    FP  precision  (found with another value: the encoded form, a piece)');
+  for (const [k, v] of Object.entries(perClass)) out.push(`${k.padEnd(14)} ${String(v.labels).padStart(6)} ${String(v.found).padStart(6)} ${pct(v.found, v.labels)} ${String(v.fp).padStart(5)}  ${pct(v.found, v.found + v.fp)}  (${v.loose})`);
+  out.push('', 'by form (found/labels, of which found with another value):');
+  for (const [k, v] of Object.entries(perForm).sort()) out.push(`  ${k.padEnd(72)} ${String(v.found).padStart(3)}/${String(v.labels).padEnd(3)} ${pct(v.found, v.labels)}${v.loose ? `  (${v.loose} with another value)` : ''}`);
   out.push('', 'hard negatives (files, false positives):');
   for (const [k, v] of Object.entries(fpByNeg)) out.push(`  ${k.padEnd(28)} ${String(v.files).padStart(3)} files  ${v.fp} FP`);
   out.push('', `MISSED (${result.misses.length}):`);

@@ -255,9 +255,10 @@ export const templates = [
         // evidence: the part of the value that sits on its first line
         const firstPart = value.slice(0, [...value].findIndex((_, k) => lineOf[off + k] !== l0) >>> 0 || value.length);
         const softBroken = l1 !== l0;
-        // A key ID is found by its shape wherever it is written, so only a soft break makes it "encoded";
-        // a secret is encoded too when '=3D' sits between its name and it.
-        const cls = softBroken || (kind !== 'access-key-id' && body.includes(`=${value}`)) ? E : 'plain';
+        // Encoded when a soft break cuts it, or when '=3D' sits right before it: then even a key ID is
+        // glued to '3D' and has no word boundary until the mail is decoded. (The first run, before this
+        // was seen, classed such IDs plain: see README.md.)
+        const cls = softBroken || body.includes(`=${value}`) ? E : 'plain';
         d.label(start + l0, kind, value, cls, softBroken ? 'quoted-printable (soft line break inside)' : cls === E ? 'quoted-printable (=3D before it)' : 'plain (in a quoted-printable mail)', outLine.includes(firstPart) ? firstPart : value.slice(0, 4));
       }
     },
