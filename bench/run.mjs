@@ -454,7 +454,7 @@ async function main() {
   for (const r of rows.filter((r) => r.failed && !r.killed)) console.log(`FAILED: ${r.label} on ${r.corpus}: ${r.failed}${r.stderr ? `: ${r.stderr.split('\n').slice(-3).join(' | ')}` : ''}`);
 
   // Issue 13's table: per input, the floor, keyhound (× = the floor's time ÷ keyhound's) and the peers.
-  const labels = Object.fromEntries(corpora.map((c) => [c.name, `${c.name} (${fmt(mb(c.bytes), c.bytes < 2 ** 20 ? 3 : 0)} MB${c.files ? `, ${c.files} files` : ''})`]));
+  const labels = Object.fromEntries(corpora.map((c) => [c.name, `${c.name} (${fmt(mb(c.bytes), c.bytes < 2 ** 20 ? 3 : 0)} MB${typeof c.files === 'number' ? `, ${c.files} files` : Array.isArray(c.files) ? `, ${c.files.length} files staged` : ''})`]));
   const it = issueTable(rows, corpora.map((c) => c.name).filter((n) => n !== 'bigfile' && n !== 'bigline'), labels);
   if (it.lines.length) {
     console.log('\nIssue 13 (median wall; keyhound × = the floor\'s time ÷ keyhound\'s):\n' + table(it.lines, it.header, [0]));
