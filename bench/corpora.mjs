@@ -1,11 +1,100 @@
-// The benchmark's corpora other than the folder tree (corpus.mjs): the real botocore history, the
-// pre-commit repository, and the big single files. All are built into bench/.corpus (git-ignored),
-// reproducibly, and cached.
+// The benchmark's corpora other than the folder tree (corpus.mjs): the npm tree and the sources tree
+// (issue 13), the real botocore history, the pre-commit repository, and the big single files. All are
+// built into bench/.corpus (git-ignored), reproducibly, and cached.
 
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CORPUS_DIR, REPO, keyMaker, mb, rmrf, run } from './lib.mjs';
-import { TREE } from './corpus.mjs';
+import { CORPUS_DIR, HERE, REPO, keyMaker, mb, rmrf, run } from './lib.mjs';
+import { DOWNLOADS, PYPI_PINS, TREE, copyTree, corpusStats, ensurePypiSources, unpack } from './corpus.mjs';
+
+// ---------------------------------------------------------------- (a) npm-tree and sources (issue 13)
+
+/** package.json + package-lock.json of the npm tree: every package's version is pinned by the lock. */
+export const NPM_TREE_SPEC = path.join(HERE, 'npm-tree');
+export const NPM_TREE = path.join(CORPUS_DIR, 'npm-tree');
+export const SOURCES = path.join(CORPUS_DIR, 'sources');
+/** The sources tree's PyPI sdists: the folder corpus' pins plus moto. */
+export const SOURCES_PYPI_PINS = [...PYPI_PINS, ['moto', '5.2.5']];
+
+function npmTreeRecipe() {
+  const h = createHash('sha256');
+  for (const f of ['package.json', 'package-lock.json']) h.update(fs.readFileSync(path.join(NPM_TREE_SPEC, f)));
+  return `npm-tree-v1:${h.digest('hex')}`;
+}
+
+/** The pinned aws-sdk (v2) version, read from the npm tree's package.json: one pin for both corpora. */
+export function awsSdkV2Version() {
+  return JSON.parse(fs.readFileSync(path.join(NPM_TREE_SPEC, 'package.json'), 'utf8')).dependencies['aws-sdk'];
+}
+
+/**
+ * The npm tree: `npm ci --ignore-scripts` of bench/npm-tree (aws-sdk v2, six v3 clients, typescript,
+ * and their dependencies, all pinned by the lock file), copied to bench/.corpus/npm-tree/packages
+ * with nested node_modules renamed _node_modules (as the folder corpus' js part: scanners skip
+ * paths named node_modules). Cached by the lock file's hash. Returns { dir, files, bytes } or { error }.
+ */
+export function ensureNpmTree({ quiet = false } = {}) {
+  const say = (...a) => !quiet && console.log(...a);
+  const recipe = npmTreeRecipe();
+  const stamp = `${NPM_TREE}.recipe`;
+  const cached = fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === recipe && fs.existsSync(NPM_TREE);
+  if (!cached) {
+    const install = `${NPM_TREE}.install`;
+    rmrf(install);
+    rmrf(stamp);
+    fs.mkdirSync(install, { recursive: true });
+    for (const f of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(NPM_TREE_SPEC, f), path.join(install, f));
+    say(`  npm-tree: npm ci --ignore-scripts in ${path.relative(REPO, install)} (${path.relative(REPO, NPM_TREE_SPEC)}/package-lock.json)`);
+    const r = run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: install, allowFail: true, timeout: 1800_000 });
+    if (r.error || r.status !== 0) {
+      rmrf(install);
+      return { error: `npm ci failed (needs npm and the npm registry): ${String(r.error?.message || r.stderr || `exit ${r.status}`).trim().split('\n').slice(-1)[0]}` };
+    }
+    rmrf(NPM_TREE);
+    copyTree(path.join(install, 'node_modules'), path.join(NPM_TREE, 'packages'));
+    rmrf(install);
+    fs.writeFileSync(stamp, recipe);
+  } else say('  npm-tree: cached');
+  return { dir: NPM_TREE, ...corpusStats(NPM_TREE) };
+}
+
+/**
+ * The sources tree: the unpacked sdists of SOURCES_PYPI_PINS (pypi/), the npm tarball of aws-sdk v2,
+ * which is its source release (npm/aws-sdk-VERSION), and the npm tree (npm-tree/, hard links to
+ * bench/.corpus/npm-tree). Returns { dir, files, bytes, notes } or { error }.
+ */
+export function ensureSources({ quiet = false } = {}) {
+  const say = (...a) => !quiet && console.log(...a);
+  const notes = ensurePypiSources(SOURCES_PYPI_PINS, path.join(SOURCES, 'pypi'), quiet, 'sources');
+  const sdk = `aws-sdk-${awsSdkV2Version()}`;
+  const sdkDir = path.join(SOURCES, 'npm', sdk);
+  if (!fs.existsSync(sdkDir)) {
+    const tgz = path.join(DOWNLOADS, `${sdk}.tgz`);
+    if (!fs.existsSync(tgz)) {
+      fs.mkdirSync(DOWNLOADS, { recursive: true });
+      say(`  sources: npm pack ${sdk.replace(/-(?=\d)/, '@')} (the npm tarball)`);
+      const r = run('npm', ['pack', '--silent', '--pack-destination', DOWNLOADS, `aws-sdk@${awsSdkV2Version()}`], { cwd: DOWNLOADS, allowFail: true, timeout: 600_000 });
+      if (r.error || r.status !== 0 || !fs.existsSync(tgz)) notes.push(`sources: SKIPPED ${sdk}: npm pack failed: ${String(r.error?.message || r.stderr || 'no tarball').trim().split('\n').slice(-1)[0]}`);
+    }
+    if (fs.existsSync(tgz)) {
+      const err = unpack(tgz, sdkDir);
+      if (err) notes.push(`sources: SKIPPED ${sdk}: ${err}`);
+    }
+  }
+  const tree = ensureNpmTree({ quiet });
+  const linked = path.join(SOURCES, 'npm-tree');
+  rmrf(linked);
+  if (tree.error) notes.push(`sources: SKIPPED the npm tree: ${tree.error}`);
+  else {
+    // Hard links: the same bytes without a second copy on disk (a plain copy where links fail).
+    const r = run('cp', ['-al', NPM_TREE, linked], { allowFail: true });
+    if (r.status !== 0) copyTree(NPM_TREE, linked);
+  }
+  const s = corpusStats(SOURCES);
+  if (s.files === 0) return { error: `nothing could be built: ${notes.join('; ')}` };
+  return { dir: SOURCES, ...s, notes };
+}
 
 // ---------------------------------------------------------------- (b) history: botocore
 
@@ -62,7 +151,26 @@ export function ensureHistoryRepo({ url = null, pin = BOTOCORE_PIN, quiet = fals
   if (refs.length) gitIn(HISTORY_REPO, ['update-ref', '--stdin'], { input: refs.map((r) => `delete ${r}\n`).join('') });
   gitIn(HISTORY_REPO, ['update-ref', 'refs/heads/main', pin]);
   gitIn(HISTORY_REPO, ['symbolic-ref', 'HEAD', 'refs/heads/main']);
-  return { dir: HISTORY_REPO, source, pin };
+  return { dir: pinnedClone(pin, say), source, pin };
+}
+
+/**
+ * A clone of HISTORY_REPO (now one ref, at pin) that holds only the objects reachable from pin:
+ * HISTORY_REPO keeps every object of its source (other branches, tags, later commits), and
+ * `git cat-file --batch-all-objects`, the history floor, reads every object a repository has.
+ * `--no-local` makes git pack just the reachable objects instead of hard-linking the whole store.
+ * Cached per pin (bench/.corpus/repos/botocore-<pin>.git).
+ */
+function pinnedClone(pin, say) {
+  const dir = path.join(path.dirname(HISTORY_REPO), `botocore-${pin.slice(0, 12)}.git`);
+  const ok = () => fs.existsSync(path.join(dir, 'HEAD')) && gitIn(dir, ['rev-parse', 'refs/heads/main'], { allowFail: true }).stdout?.trim() === gitIn(HISTORY_REPO, ['rev-parse', pin]).stdout.trim();
+  if (!ok()) {
+    rmrf(dir);
+    say(`  cloning the pinned history alone (git clone --bare --no-local) into ${path.relative(REPO, dir)}`);
+    run('git', ['clone', '-q', '--bare', '--no-local', '--single-branch', '--no-tags', HISTORY_REPO, dir], { timeout: 3600_000 });
+    if (!ok()) throw new Error(`the clone ${dir} does not have refs/heads/main at ${pin}`);
+  }
+  return dir;
 }
 
 /** Commits, unique blobs reachable from all refs and their total size: what a history scan reads. */

@@ -19,7 +19,8 @@ import { CORPUS_DIR, REPO, keyMaker, mb, pipDownload as pipDownloadTo, rmrf, run
 
 export { CORPUS_DIR, REPO, mb };
 export const TREE = path.join(CORPUS_DIR, 'tree');
-const DOWNLOADS = path.join(CORPUS_DIR, 'downloads');
+/** Downloaded sdists and tarballs, kept across rebuilds. */
+export const DOWNLOADS = path.join(CORPUS_DIR, 'downloads');
 const TMP = path.join(CORPUS_DIR, 'tmp');
 const STAMPS = path.join(CORPUS_DIR, 'stamps');
 
@@ -75,7 +76,8 @@ function findSdist(name, version) {
 
 const pipDownload = (specs, quiet) => pipDownloadTo(specs, DOWNLOADS, { quiet });
 
-function unpack(archive, dest) {
+/** Unpacks a .tar.gz / .tgz / .zip whose single top folder becomes dest. Null, or a one-line error. */
+export function unpack(archive, dest) {
   rmrf(TMP);
   fs.mkdirSync(TMP, { recursive: true });
   const r = archive.endsWith('.zip')
@@ -94,10 +96,13 @@ function unpack(archive, dest) {
   return null;
 }
 
-function buildPypi(quiet) {
-  const root = path.join(TREE, 'pypi');
+/**
+ * The pinned sdists `pins` ([name, version] pairs) downloaded (cached in bench/.corpus/downloads)
+ * and unpacked into root/<name>-<version>; other folders in root are removed. Returns notes.
+ */
+export function ensurePypiSources(pins, root, quiet, label = 'pypi') {
   fs.mkdirSync(root, { recursive: true });
-  const wanted = new Set(PYPI_PINS.map(([n, v]) => `${n}-${v}`));
+  const wanted = new Set(pins.map(([n, v]) => `${n}-${v}`));
   // Drop unpacked trees of versions that are no longer pinned.
   for (const d of fs.readdirSync(root)) {
     if (!wanted.has(d)) {
@@ -105,9 +110,9 @@ function buildPypi(quiet) {
       rmrf(path.join(root, d));
     }
   }
-  const missing = PYPI_PINS.filter(([n, v]) => !fs.existsSync(path.join(root, `${n}-${v}`)));
+  const missing = pins.filter(([n, v]) => !fs.existsSync(path.join(root, `${n}-${v}`)));
   if (missing.length === 0) {
-    say(quiet, `  pypi: cached (${[...wanted].join(', ')})`);
+    say(quiet, `  ${label}: cached (${[...wanted].join(', ')})`);
     return [];
   }
   fs.mkdirSync(DOWNLOADS, { recursive: true });
@@ -124,15 +129,17 @@ function buildPypi(quiet) {
   for (const [n, v] of missing) {
     const archive = findSdist(n, v);
     if (!archive) {
-      notes.push(`pypi: SKIPPED ${n}==${v}: download failed (needs python3 + pip and access to PyPI): ${errors[n] || 'no sdist saved'}`);
+      notes.push(`${label}: SKIPPED ${n}==${v}: download failed (needs python3 + pip and access to PyPI): ${errors[n] || 'no sdist saved'}`);
       continue;
     }
     say(quiet, `  unpacking ${path.basename(archive)}`);
     const err = unpack(archive, path.join(root, `${n}-${v}`));
-    if (err) notes.push(`pypi: SKIPPED ${n}==${v}: ${err}`);
+    if (err) notes.push(`${label}: SKIPPED ${n}==${v}: ${err}`);
   }
   return notes;
 }
+
+const buildPypi = (quiet) => ensurePypiSources(PYPI_PINS, path.join(TREE, 'pypi'), quiet);
 
 // ---------------------------------------------------------------- (b) node_modules copy
 
@@ -152,7 +159,7 @@ function lockHash() {
 // Regular files and directories only (symlinks such as node_modules/.bin/* are dropped), and
 // nested `node_modules` directories are renamed `_node_modules`: scanners skip paths named
 // node_modules by default (gitleaks' global allowlist does), and this corpus is meant to be read.
-function copyTree(src, dst) {
+export function copyTree(src, dst) {
   let files = 0;
   const entries = fs.readdirSync(src, { withFileTypes: true });
   fs.mkdirSync(dst, { recursive: true });

@@ -20,6 +20,8 @@ export const KEYHOUND_BIN = path.join(REPO, 'dist', 'src', 'bin.js');
 export const NODE = process.execPath;
 /** ripgrep's floor: the access key ID pattern and nothing else. */
 export const RG_PATTERN = '(A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}';
+/** The history floor: every object of the repository read and decompressed by git, nothing scanned. */
+export const CAT_FILE_FLOOR = 'git cat-file --batch-all-objects --batch > /dev/null';
 
 // ---------------------------------------------------------------- small helpers
 
@@ -182,22 +184,45 @@ export const SECRETLINT_VERSION = '13.0.6';
 export const SECRETLINT_PRESET_VERSION = '13.1.0';
 
 /**
- * detect-secrets in a virtualenv under bench/.cache (pip install, pinned, once).
- * Returns { bin, hook, version } or { error }.
+ * A pinned PyPI package in its own virtualenv under bench/.cache (python3 -m venv, pip install, once).
+ * `versionOf(bin)` reads the installed version. Returns { bin, version } or { error }.
  */
-export function ensureDetectSecrets({ quiet = false } = {}) {
-  const venv = path.join(CACHE_DIR, 'detect-secrets-venv');
-  const bin = path.join(venv, 'bin', 'detect-secrets');
-  const hook = path.join(venv, 'bin', 'detect-secrets-hook');
-  const version = () => firstLine(run(bin, ['--version'], { allowFail: true }));
-  if (isExecutable(bin) && version() === DETECT_SECRETS_VERSION) return { bin, hook, version: DETECT_SECRETS_VERSION };
+function ensureVenvTool({ venvName, pkg, version, binName, versionOf, quiet }) {
+  const venv = path.join(CACHE_DIR, venvName);
+  const bin = path.join(venv, 'bin', binName);
+  if (isExecutable(bin) && versionOf(bin) === version) return { venv, bin, version };
   const python = process.env.PYTHON || 'python3';
-  if (!quiet) console.log(`  installing detect-secrets ${DETECT_SECRETS_VERSION} into ${path.relative(REPO, venv)} (python3 -m venv, pip install)`);
+  if (!quiet) console.log(`  installing ${pkg} ${version} into ${path.relative(REPO, venv)} (python3 -m venv, pip install)`);
   const mk = run(python, ['-m', 'venv', venv], { allowFail: true });
   if (mk.error || mk.status !== 0) return { error: `python3 -m venv failed: ${(mk.error?.message || mk.stderr || '').trim().split('\n').slice(-1)[0]} (apt-get install python3-venv)` };
-  const pip = run(path.join(venv, 'bin', 'python'), ['-m', 'pip', 'install', '-q', `detect-secrets==${DETECT_SECRETS_VERSION}`], { allowFail: true, env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: '1' } });
-  if (pip.status !== 0 || !isExecutable(bin)) return { error: `pip install detect-secrets failed: ${(pip.stderr || pip.error?.message || '').trim().split('\n').slice(-1)[0]}` };
-  return { bin, hook, version: version() };
+  const pip = run(path.join(venv, 'bin', 'python'), ['-m', 'pip', 'install', '-q', `${pkg}==${version}`], { allowFail: true, env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: '1' } });
+  if (pip.status !== 0 || !isExecutable(bin)) return { error: `pip install ${pkg} failed: ${(pip.stderr || pip.error?.message || '').trim().split('\n').slice(-1)[0]}` };
+  return { venv, bin, version: versionOf(bin) };
+}
+
+/** detect-secrets, pinned, in bench/.cache/detect-secrets-venv. Returns { bin, hook, version } or { error }. */
+export function ensureDetectSecrets({ quiet = false } = {}) {
+  const r = ensureVenvTool({
+    venvName: 'detect-secrets-venv', pkg: 'detect-secrets', version: DETECT_SECRETS_VERSION, binName: 'detect-secrets', quiet,
+    versionOf: (bin) => firstLine(run(bin, ['--version'], { allowFail: true })),
+  });
+  return r.error ? r : { bin: r.bin, hook: path.join(r.venv, 'bin', 'detect-secrets-hook'), version: r.version };
+}
+
+export const KINGFISHER_VERSION = '2.14.0';
+
+/**
+ * kingfisher (MongoDB's Rust scanner on Vectorscan), pinned, from PyPI's `kingfisher-bin` (a wheel
+ * that ships the binary) in bench/.cache/kingfisher-venv. Its compiled rule cache goes to
+ * bench/.cache/kingfisher-rules (env KF_RULE_CACHE_DIR), not to ~/.cache.
+ * Returns { bin, version, env } or { error }.
+ */
+export function ensureKingfisher({ quiet = false } = {}) {
+  const r = ensureVenvTool({
+    venvName: 'kingfisher-venv', pkg: 'kingfisher-bin', version: KINGFISHER_VERSION, binName: 'kingfisher', quiet,
+    versionOf: (bin) => /kingfisher (\S+)/.exec(firstLine(run(bin, ['--version'], { allowFail: true })))?.[1] ?? null,
+  });
+  return r.error ? r : { bin: r.bin, version: r.version, env: { KF_RULE_CACHE_DIR: path.join(CACHE_DIR, 'kingfisher-rules') } };
 }
 
 /**

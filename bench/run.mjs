@@ -1,28 +1,32 @@
 #!/usr/bin/env node
-// keyhound benchmark: one table across corpora (a folder, a real git history, a pre-commit, big
-// single files) and peers (ripgrep, gitleaks, detect-secrets, git-secrets, secretlint), with the
-// issue's targets checked. See bench/README.md.
+// keyhound benchmark: one table across corpora (folder trees, a real git history, a pre-commit, big
+// single files) and peers (ripgrep, kingfisher, gitleaks, detect-secrets, git-secrets, secretlint)
+// and floors (ripgrep -j2, git cat-file, node -e 0), with the targets of issues 13 and 6 checked and
+// issue 13's table printed. See bench/README.md.
 //
-//   npm run bench -- [--corpus folder,history,staged,bigfile] [--tools LIST] [--runs N] [--budget S]
+//   npm run bench -- [--corpus npm-tree,sources,folder,history,staged,bigfile] [--tools LIST] [--runs N] [--budget S]
 //                    [--repo PATH] [--repo-url URL] [--pin SHA] [--keyhound "CMD"] [--json]
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureCorpus, plantedInfo } from './corpus.mjs';
-import { BIG_FILES, BOTOCORE_PIN, BOTOCORE_URL, buildStagedRepo, ensureBigFiles, ensureHistoryRepo, gitDirOf, repoStats } from './corpora.mjs';
+import { BOTOCORE_PIN, BOTOCORE_URL, buildStagedRepo, ensureBigFiles, ensureHistoryRepo, ensureNpmTree, ensureSources, gitDirOf, repoStats } from './corpora.mjs';
 import {
-  CACHE_DIR, CORPUS_DIR, KEYHOUND_BIN, NODE, REPO, RG_PATTERN,
-  ensureDetectSecrets, ensureSecretlint, findGitleaks, firstLine, fmt, gitSecretsConfig, gitSecretsVersion,
+  CACHE_DIR, CAT_FILE_FLOOR, CORPUS_DIR, KEYHOUND_BIN, NODE, REPO, RG_PATTERN,
+  ensureDetectSecrets, ensureKingfisher, ensureSecretlint, findGitleaks, firstLine, fmt, gitSecretsConfig, gitSecretsVersion,
   gitleaksInfo, gnuTime, knownList, machine, mb, measure, readOptions, rmrf, run, shq, table, warmPageCache, which, wholeNumber,
 } from './lib.mjs';
+import { fmtWall, gitSecretsFindings, issueTable, jsonReportFindings, keyhoundFindings, rgFindings, speedRatio, targets } from './targets.mjs';
 
-const CORPORA = ['folder', 'history', 'staged', 'bigfile'];
+const CORPORA = ['npm-tree', 'sources', 'folder', 'history', 'staged', 'bigfile'];
 /** `bigfile` is two files; each can be picked alone. */
-const SUB = { folder: ['folder'], history: ['history'], staged: ['staged'], bigfile: ['bigfile', 'bigline'], bigline: ['bigline'] };
-const TOOLS = ['keyhound', 'node', 'ripgrep', 'gitleaks', 'gitleaks-aws', 'detect-secrets', 'git-secrets', 'secretlint'];
+const SUB = { 'npm-tree': ['npm-tree'], sources: ['sources'], folder: ['folder'], history: ['history'], staged: ['staged'], bigfile: ['bigfile', 'bigline'], bigline: ['bigline'] };
+const TOOLS = ['keyhound', 'node', 'cat-file', 'ripgrep', 'ripgrep-j2', 'kingfisher', 'kingfisher-aws', 'gitleaks', 'gitleaks-aws', 'detect-secrets', 'git-secrets', 'secretlint'];
 /** Per corpus: timed runs and the seconds one tool may spend (then it is killed). */
 const DEFAULTS = {
+  'npm-tree': { runs: 5, budget: 120 },
+  sources: { runs: 5, budget: 180 },
   folder: { runs: 5, budget: 120 },
   history: { runs: 3, budget: 300 },
   staged: { runs: 20, budget: 60 },
@@ -38,12 +42,12 @@ const HELP = `Usage: npm run bench -- [options]      (or: node bench/run.mjs [op
                     1 GiB of lines and a 200 MiB single line; 'bigline' picks the second alone
   --tools LIST      comma list of ${TOOLS.join(', ')}
                     (default: all; a peer that is missing or fails to install is skipped with a note)
-  --runs N          timed runs per tool and corpus, median reported (default: folder 5, history 3,
-                    staged 20, bigfile 3)
+  --runs N          timed runs per tool and corpus, median reported (default: npm-tree, sources
+                    and folder 5, history 3, staged 20, bigfile 3)
   --warmup N        untimed runs first, when the budget allows (default 1)
   --budget S        seconds one tool may spend on one corpus; a run still going then is killed and
-                    shown as "> S s (killed)" (default: folder 120, history 300, staged 60,
-                    bigfile 90, bigline 60; 0 = no limit)
+                    shown as "> S s (killed)" (default: npm-tree 120, sources 180, folder 120,
+                    history 300, staged 60, bigfile 90, bigline 60; 0 = no limit)
   --repo PATH       history: scan this local repository as it is (all its refs) instead of botocore
   --repo-url URL    history: clone botocore from URL (a URL or a local path) instead of
                     ${BOTOCORE_URL}
@@ -88,31 +92,17 @@ function parseArgs(argv) {
   return o;
 }
 
-// ---------------------------------------------------------------- findings parsers
+// ---------------------------------------------------------------- findings parsers (the rest: targets.mjs)
 
-const keyhoundFindings = (r) => {
-  try {
-    const j = JSON.parse(r.stdout);
-    const f = Array.isArray(j) ? j : j.findings;
-    // Files it could not read are listed in `errors` (the run still exits 0 or 1).
-    const errors = Array.isArray(j.errors) ? j.errors.map((e) => `${e.kind ?? 'error'}: ${e.message ?? ''} (${e.path ?? '?'})`) : [];
-    return { findings: Array.isArray(f) ? f.length : null, stats: j.stats ?? null, errors };
-  } catch {
-    return { findings: null, note: 'stdout is not JSON' };
-  }
-};
-// rg -c / --count-matches prints path:count (or just count for one file).
-const rgFindings = (r) => ({ findings: r.stdout.split('\n').filter(Boolean).reduce((s, l) => s + (Number(l.slice(l.lastIndexOf(':') + 1)) || 0), 0) });
 const jsonFileFindings = (file) => () => {
+  let text;
   try {
-    const j = JSON.parse(fs.readFileSync(file, 'utf8'));
-    return { findings: Array.isArray(j) ? j.length : null };
+    text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     return { findings: null, note: `no report: ${e.message}` };
   }
+  return jsonReportFindings(text);
 };
-// git-secrets prints matches to stderr as path:line:text (or sha:path:line:text for history).
-const gitSecretsFindings = (r) => ({ findings: r.stderr.split('\n').filter((l) => /^[^\s:[][^:]*:\d+:/.test(l) || /^[0-9a-f]{40}:[^:]*:\d+:/.test(l)).length });
 const okExit = (...codes) => (r) => (codes.includes(r.status) ? null : `exit ${r.status ?? r.signal}`);
 
 // ---------------------------------------------------------------- the tools, per corpus kind
@@ -153,20 +143,59 @@ function makeTools(opts, notes, versions) {
       spec: (c) => (c.kind === 'staged' ? { argv: [NODE, '-e', '0'], cwd: c.path, check: okExit(0), parse: () => ({ findings: null }) } : null),
     });
   }
-  if (pick('ripgrep')) {
+  if (pick('cat-file')) {
+    // The history floor (issue 13): git reading and inflating every object, written nowhere.
+    tools.push({
+      name: 'cat-file',
+      label: 'git cat-file (floor)',
+      spec: (c) => (c.kind === 'history' ? { argv: ['/bin/sh', '-c', CAT_FILE_FLOOR], cwd: c.path, check: okExit(0), parse: () => ({ findings: null }) } : null),
+    });
+  }
+  if (pick('ripgrep') || pick('ripgrep-j2')) {
     const rg = which('rg');
     if (!rg) notes.push('ripgrep not installed (apt-get install ripgrep): skipped');
     else {
       versions.ripgrep = firstLine(run(rg, ['--version'])).replace(/^ripgrep /, '');
-      tools.push({
-        name: 'ripgrep',
-        label: 'ripgrep (key ID regex)',
-        spec: (c) => {
-          if (c.kind === 'history') return 'no history mode';
-          if (c.kind === 'staged') return 'no staged mode';
-          return { argv: [rg, '--no-ignore', '--hidden', '--count-matches', '-e', RG_PATTERN, c.path], check: okExit(0, 1), parse: rgFindings };
-        },
-      });
+      // ripgrep's own thread count (one per core), and issue 13's floor: exactly 2 threads.
+      for (const [name, label, threads] of [['ripgrep', 'ripgrep (key ID regex)', []], ['ripgrep-j2', 'ripgrep -j2 (floor)', ['-j2']]]) {
+        if (!pick(name)) continue;
+        tools.push({
+          name,
+          label,
+          spec: (c) => {
+            if (c.kind === 'history') return 'no history mode';
+            if (c.kind === 'staged') return 'no staged mode';
+            return { argv: [rg, ...threads, '--no-ignore', '--hidden', '--count-matches', '-e', RG_PATTERN, c.path], check: okExit(0, 1), parse: rgFindings };
+          },
+        });
+      }
+    }
+  }
+  if (pick('kingfisher') || pick('kingfisher-aws')) {
+    const kf = ensureKingfisher();
+    if (kf.error) notes.push(`kingfisher: ${kf.error}: skipped`);
+    else {
+      versions.kingfisher = `${kf.version} (PyPI kingfisher-bin)`;
+      for (const aws of [false, true]) {
+        if (!pick(aws ? 'kingfisher-aws' : 'kingfisher')) continue;
+        const report = scratch(aws ? 'kingfisher-aws.json' : 'kingfisher.json');
+        // No validation (it would call AWS), no update check (network); its default 2 threads.
+        // `--rule betterleaks.aws-access-token` selects the AWS key ID + secret rule (and the secret
+        // rule it depends on) out of its 488.
+        const common = ['--no-validate', '--no-update-check', '-q', '-f', 'json', '-o', report, ...(aws ? ['--rule', 'betterleaks.aws-access-token'] : [])];
+        // 0: nothing found, 200: findings, 205: validated findings (not with --no-validate).
+        const check = okExit(0, 200, 205);
+        tools.push({
+          name: aws ? 'kingfisher-aws' : 'kingfisher',
+          label: aws ? 'kingfisher (aws rule)' : 'kingfisher',
+          spec: (c) => {
+            if (c.kind === 'history') return 'not run on history (issue 13 compares it on folders only)';
+            if (c.kind === 'staged') return 'not run on staged';
+            const max = c.kind === 'folder' ? '100' : '2048';
+            return { argv: [kf.bin, 'scan', c.path, ...common, '--max-file-size', max], env: kf.env, before: () => rmrf(report), check, parse: jsonFileFindings(report) };
+          },
+        });
+      }
     }
   }
   if (pick('gitleaks') || pick('gitleaks-aws')) {
@@ -282,7 +311,18 @@ async function prepareCorpora(opts, notes) {
   let folderBuilt = null;
   const folder = () => (folderBuilt ??= ensureCorpus({ rebuild: opts.rebuild, quiet: false }));
   for (const name of names) {
-    if (name === 'folder') {
+    if (name === 'npm-tree' || name === 'sources') {
+      const b = name === 'npm-tree' ? ensureNpmTree() : ensureSources();
+      notes.push(...(b.notes ?? []));
+      if (b.error) {
+        notes.push(`${name}: the corpus could not be built: ${b.error}: skipped`);
+        continue;
+      }
+      const about = name === 'npm-tree'
+        ? 'npm ci of bench/npm-tree (aws-sdk v2, 6 v3 clients, typescript)'
+        : 'PyPI sdists of awscli, botocore, boto3, moto + the aws-sdk v2 npm tarball + the npm tree';
+      corpora.push({ name, kind: 'folder', path: b.dir, bytes: b.bytes, files: b.files, about: `${about}; ${b.files} files` });
+    } else if (name === 'folder') {
       const b = folder();
       notes.push(...b.notes);
       if (!b.parts.all) {
@@ -323,44 +363,6 @@ async function prepareCorpora(opts, notes) {
     }
   }
   return corpora;
-}
-
-// ---------------------------------------------------------------- targets
-
-function targets(rows) {
-  const get = (corpus, tool) => rows.find((r) => r.corpus === corpus && r.tool === tool);
-  const out = [];
-  const ratioTarget = (what, corpus, peer, min, strict = false) => {
-    const kh = get(corpus, 'keyhound');
-    const p = get(corpus, peer);
-    if (!kh || !p) return out.push({ what, status: 'n/a', detail: `not measured (${!kh ? 'keyhound' : peer} on ${corpus})` });
-    if (kh.failed) return out.push({ what, status: 'MISS', detail: `keyhound ${kh.failed}` });
-    if (p.failed && !p.killed) return out.push({ what, status: 'n/a', detail: `${peer} ${p.failed}` });
-    const x = p.killed ? kh.MBps / (mb(p.bytes) / p.budget) : kh.MBps / p.MBps;
-    const ok = strict ? x > min : x >= min;
-    if (p.killed && !ok) return out.push({ what, status: 'n/a', detail: `${peer} was killed at ${p.budget} s: keyhound is > ${x.toFixed(2)}x, not enough to tell` });
-    out.push({ what, status: ok ? 'pass' : 'MISS', detail: `${p.killed ? '> ' : ''}${x.toFixed(2)}x` });
-  };
-  ratioTarget('folder: keyhound >= 3x gitleaks dir', 'folder', 'gitleaks', 3);
-  ratioTarget('folder: keyhound >= 0.5x ripgrep', 'folder', 'ripgrep', 0.5);
-  ratioTarget('history: keyhound >= 3x gitleaks git', 'history', 'gitleaks', 3);
-  ratioTarget('history: keyhound faster than git secrets --scan-history', 'history', 'git-secrets', 1, true);
-  {
-    const kh = get('staged', 'keyhound');
-    const n = get('staged', 'node');
-    if (!kh || !n) out.push({ what: 'staged: keyhound staged <= 2x node -e 0', status: 'n/a', detail: 'not measured' });
-    else if (kh.failed) out.push({ what: 'staged: keyhound staged <= 2x node -e 0', status: 'MISS', detail: `keyhound ${kh.failed}` });
-    else {
-      const x = kh.median / n.median;
-      out.push({ what: 'staged: keyhound staged <= 2x node -e 0', status: x <= 2 ? 'pass' : 'MISS', detail: `${x.toFixed(2)}x (${(kh.median * 1000).toFixed(0)} ms vs ${(n.median * 1000).toFixed(0)} ms)` });
-    }
-  }
-  for (const r of rows.filter((r) => r.tool === 'keyhound')) {
-    const what = `${r.corpus}: keyhound peak RSS < 300 MB`;
-    if (r.rssMB == null) out.push({ what, status: 'n/a', detail: r.failed ? `keyhound ${r.failed}` : 'not measured' });
-    else out.push({ what, status: r.rssMB < 300 && !r.failed && !r.errors ? 'pass' : 'MISS', detail: `${r.rssMB.toFixed(0)} MB${r.failed ? ` (${r.failed})` : r.errors ? ` (but it could not read: ${r.errors[0]})` : ''}` });
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------- main
@@ -431,14 +433,12 @@ async function main() {
   // keyhound's ratio to each peer on the same corpus: keyhound MB/s ÷ peer MB/s (>1: keyhound faster).
   for (const r of rows) {
     const kh = rows.find((x) => x.corpus === r.corpus && x.tool === 'keyhound');
-    if (!kh || kh.failed || r.tool === 'keyhound') continue;
-    if (r.killed) r.ratio = { lowerBound: true, value: kh.MBps / (mb(r.bytes) / r.budget) };
-    else if (!r.failed) r.ratio = { lowerBound: false, value: kh.MBps / r.MBps };
+    if (r.tool === 'keyhound') continue;
+    r.ratio = speedRatio(kh, r);
   }
   const header = ['tool', 'corpus', 'MB', 'runs', 'median wall', 'MB/s', 'peak RSS MB', 'findings', 'keyhound ×'];
-  const wall = (r) => (r.killed ? `> ${r.budget} s (killed)` : r.failed ? 'FAILED' : r.median < 1 ? `${(r.median * 1000).toFixed(0)} ms` : `${r.median.toFixed(2)} s`);
   const tableRows = rows.map((r) => [
-    r.label, r.corpus, fmt(mb(r.bytes), r.bytes < 2 ** 20 ? 3 : 1), r.runs, wall(r),
+    r.label, r.corpus, fmt(mb(r.bytes), r.bytes < 2 ** 20 ? 3 : 1), r.runs, fmtWall(r),
     r.failed ? (r.killed ? `< ${fmt(mb(r.bytes) / r.budget, 1)}` : '-') : fmt(r.MBps, r.MBps < 1 ? 3 : 1),
     fmt(r.rssMB, 0), r.failed ? '-' : `${r.findings ?? '-'}${r.errors ? ` (${r.errors.length} error${r.errors.length > 1 ? 's' : ''})` : ''}`,
     r.tool === 'keyhound' ? '' : r.ratio ? `${r.ratio.lowerBound ? '> ' : ''}${r.ratio.value.toFixed(2)}` : '-',
@@ -453,9 +453,16 @@ async function main() {
   for (const r of rows.filter((r) => r.errors)) for (const e of r.errors.slice(0, 5)) console.log(`${r.label} on ${r.corpus}: ${e}`);
   for (const r of rows.filter((r) => r.failed && !r.killed)) console.log(`FAILED: ${r.label} on ${r.corpus}: ${r.failed}${r.stderr ? `: ${r.stderr.split('\n').slice(-3).join(' | ')}` : ''}`);
 
+  // Issue 13's table: per input, the floor, keyhound (× = the floor's time ÷ keyhound's) and the peers.
+  const labels = Object.fromEntries(corpora.map((c) => [c.name, `${c.name} (${fmt(mb(c.bytes), c.bytes < 2 ** 20 ? 3 : 0)} MB${typeof c.files === 'number' ? `, ${c.files} files` : Array.isArray(c.files) ? `, ${c.files.length} files staged` : ''})`]));
+  const it = issueTable(rows, corpora.map((c) => c.name).filter((n) => n !== 'bigfile' && n !== 'bigline'), labels);
+  if (it.lines.length) {
+    console.log('\nIssue 13 (median wall; keyhound × = the floor\'s time ÷ keyhound\'s):\n' + table(it.lines, it.header, [0]));
+  }
+
   const ran = new Set(corpora.map((c) => c.name));
   const tg = targets(rows).filter((t) => ran.has(t.what.split(':')[0]));
-  console.log('\nTargets (issue 6):');
+  console.log('\nTargets (issue 13, and those of issue 6 still meaningful):');
   for (const t of tg) console.log(`  ${t.status.padEnd(4)}  ${t.what}: ${t.detail}`);
   if (notes.length) {
     console.log('');
@@ -468,6 +475,7 @@ async function main() {
     options: { corpus: opts.corpus ?? CORPORA, tools: opts.tools, runs: opts.runs, warmup: opts.warmup, budget: opts.budget, repo: opts.repo, repoUrl: opts.repoUrl, pin: opts.pin, keyhound: opts.keyhound },
     corpora: corpora.map((c) => ({ name: c.name, path: path.relative(REPO, c.path) || c.path, bytes: c.bytes, MB: +mb(c.bytes).toFixed(2), about: c.about })),
     results: rows.map((r) => ({ ...r, median: r.median == null ? null : +r.median.toFixed(4), MBps: r.MBps == null ? null : +r.MBps.toFixed(3), rssMB: r.rssMB == null ? null : +r.rssMB.toFixed(1), ratio: r.ratio ? { ...r.ratio, value: +r.ratio.value.toFixed(3) } : null })),
+    issue13Table: it,
     targets: tg,
     notes: [...new Set(notes)],
     ok: !keyhoundFailed,
