@@ -3,7 +3,7 @@
 //  1. strings extraction + scan of random bytes (an image, a compressed file) at doubling sizes, with
 //     each step's time ratio (linear: about 2x per doubling);
 //  2. the folder corpus (bench/.corpus/tree, built by `npm run bench`) scanned with and without
-//     --no-binary-strings: median wall time, findings, binaries scanned, and every finding only the
+//     --no-binary-strings, alternated run by run: median wall time, findings, binaries scanned, and every finding only the
 //     default gives (each must be explained: see README "Binary files").
 //
 //   npm run build && node bench/binaries.mjs [--runs N] [DIR]
@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const { scanBinaryBytes } = await import(join(REPO, 'dist/src/scan/binary.js'));
+const { extractStrings } = await import(join(REPO, 'dist/src/sources/strings.js'));
 const { loadBuiltinRules } = await import(join(REPO, 'dist/src/rules/load.js'));
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
@@ -35,18 +36,23 @@ function noise(n) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-console.log('1. strings of random bytes: extraction + rules');
+console.log('1. strings of random bytes: extraction + rules (and extraction alone)');
 let previous;
 for (const mib of [1, 2, 4, 8, 16]) {
   const bytes = noise(mib * 1024 * 1024);
   const times = [];
+  const alone = [];
   for (let r = 0; r < runs; r++) {
-    const t = performance.now();
+    let t = performance.now();
     scanBinaryBytes('noise.bin', bytes, loaded.rules);
     times.push(performance.now() - t);
+    t = performance.now();
+    extractStrings(bytes);
+    alone.push(performance.now() - t);
   }
   const ms = median(times);
-  console.log(`  ${String(mib).padStart(2)} MiB  ${ms.toFixed(0).padStart(5)} ms  ${(mib * 1.048576 / (ms / 1000)).toFixed(0).padStart(4)} MB/s${previous ? `  x${(ms / previous).toFixed(2)} for twice the bytes` : ''}`);
+  const rate = (m) => (mib * 1.048576 / (m / 1000)).toFixed(0).padStart(4);
+  console.log(`  ${String(mib).padStart(2)} MiB  ${ms.toFixed(0).padStart(5)} ms  ${rate(ms)} MB/s${previous ? `  x${(ms / previous).toFixed(2)} for twice the bytes` : '                         '}  (extraction alone ${median(alone).toFixed(0).padStart(4)} ms, ${rate(median(alone))} MB/s)`);
   previous = ms;
 }
 
@@ -55,24 +61,26 @@ if (!existsSync(dir)) {
   process.exit(0);
 }
 console.log(`2. ${dir}, median of ${runs} runs`);
-const scanOf = (extra) => {
-  const times = [];
-  let report;
-  for (let r = 0; r < runs; r++) {
-    const t = performance.now();
-    let out;
-    try {
-      out = execFileSync(process.execPath, [join(REPO, 'dist/src/bin.js'), 'scan', dir, '-f', 'json', '--no-redact', '--no-progress', ...extra], { maxBuffer: 1 << 28 });
-    } catch (err) {
-      out = err.stdout;
-    }
-    times.push(performance.now() - t);
-    report = JSON.parse(out.toString());
+// Alternated run by run (off, on, off, on...), so drift on a shared machine hits both alike.
+const scanOnce = (extra) => {
+  const t = performance.now();
+  let out;
+  try {
+    out = execFileSync(process.execPath, [join(REPO, 'dist/src/bin.js'), 'scan', dir, '-f', 'json', '--no-redact', '--no-progress', ...extra], { maxBuffer: 1 << 28 });
+  } catch (err) {
+    out = err.stdout;
   }
-  return { ms: median(times), report };
+  return { ms: performance.now() - t, report: JSON.parse(out.toString()) };
 };
-const off = scanOf(['--no-binary-strings']);
-const on = scanOf([]);
+const variants = { off: { extra: ['--no-binary-strings'], times: [] }, on: { extra: [], times: [] } };
+for (let r = 0; r < runs; r++) {
+  for (const v of Object.values(variants)) {
+    const { ms, report } = scanOnce(v.extra);
+    v.times.push(ms);
+    v.report = report;
+  }
+}
+const [off, on] = [variants.off, variants.on].map((v) => ({ ms: median(v.times), report: v.report }));
 for (const [name, { ms, report }] of [['--no-binary-strings', off], ['default', on]]) {
   const s = report.stats;
   console.log(`  ${name.padEnd(20)} ${(ms / 1000).toFixed(2)} s  ${report.findings.length} findings  ${s.filesScanned} files (${s.binariesScanned} binaries through strings, ${s.skipped.binary} skipped as binary)`);

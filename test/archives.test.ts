@@ -2,7 +2,7 @@
 // `outer.zip!/inner/path`; every hostile archive (bomb, traversal name, truncation, depth) a warning.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Keys } from './helpers/keys.js';
+import { Keys, prng } from './helpers/keys.js';
 import { credentials, Repo } from './helpers/git.js';
 import { runCli } from './helpers/cli.js';
 import { makeTree, removeTree } from './helpers/tmp.js';
@@ -176,6 +176,23 @@ test('entry names: traversal and absolute paths are shown escaped, never as path
   assert.is(entryName('/etc/passwd'), '%2F/etc/passwd');
   assert.is(entryName('a\\..\\b'), 'a/%2E%2E/b');
   assert.is(entryName('100%.txt'), '100%25.txt');
+});
+
+test('entry names: a name with nothing to escape is returned as it is, and every other as the full escaping gives it', () => {
+  // The escaping without the shortcut for plain names (sniff.ts before the shortcut).
+  const full = (raw: string): string => {
+    const shown = raw.replace(/%/g, '%25').replace(/\\/g, '/').split('/').map((p) => (p === '..' ? '%2E%2E' : p === '.' ? '%2E' : p));
+    if (shown[0] === '') shown[0] = '%2F';
+    return shown.filter((p, i) => p !== '' || i === shown.length - 1).join('/');
+  };
+  const random = prng(1519);
+  const pieces = ['a', 'b.class', '.', '..', '/', '//', '\\', '%', '...', '.x', 'x.'];
+  for (let t = 0; t < 5000; t++) {
+    const raw = Array.from({ length: Math.floor(random() * 6) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+    assert.is(entryName(raw), full(raw), JSON.stringify(raw));
+  }
+  assert.is(entryName(''), '%2F');
+  assert.is(entryName('scala/collection/immutable/List$.class'), 'scala/collection/immutable/List$.class');
 });
 
 test('SARIF and github: the nested location as the artifact URI and the annotation file', async () => {

@@ -30,12 +30,17 @@ export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = { maxDepth: 5, maxBytes: 25
 /** Small archives compress text far better than 100:1 (a page of one repeated line); the ratio applies past this. */
 export const RATIO_FREE_BYTES = 4 * MiB;
 
+/** What entryName changes: `%`, a backslash, an empty, `.` or `..` segment, a leading `/`. */
+const NEEDS_ESCAPING = /[%\\]|\/\/|^\/|(?:^|\/)\.{1,2}(?:\/|$)/;
+
 /**
  * An entry's name as it is shown after `!/`: only a name, never a path anything is written to. `..`
  * segments, a leading `/` and `%` itself are percent-encoded, so that `a.zip!/../../evil` cannot read
  * as a path outside the archive; backslashes (DOS-made zips) become `/`.
  */
 export function entryName(raw: string): string {
+  // Most names have nothing to escape (a jar's 10,000 class files): returned as they are.
+  if (raw !== '' && !NEEDS_ESCAPING.test(raw)) return raw;
   const parts = raw.replace(/%/g, '%25').replace(/\\/g, '/').split('/');
   const shown = parts.map((p) => (p === '..' ? '%2E%2E' : p === '.' ? '%2E' : p));
   if (shown[0] === '') shown[0] = '%2F';
