@@ -229,6 +229,28 @@ test('staged and history: a committed jar and a gzipped file, found at their nes
   }
 });
 
+test('staged: a modified archive reports only the keys its committed version did not hold', async () => {
+  const old = creds(1511);
+  const added = creds(1512);
+  const repo = Repo.init();
+  try {
+    repo.commitFiles('add a jar', { 'lib/app.jar': zip({ 'config/app.properties': old.text }) });
+    // The committed key stays; a new entry brings a new one (the jar's compressed bytes differ throughout).
+    repo.write('lib/app.jar', zip({ 'config/app.properties': old.text, 'config/new.properties': added.text })).add();
+    const staged = await runCli(['staged', '--format', 'json', '--no-redact'], { cwd: repo.dir });
+    assert.is(staged.code, 1, staged.stderr);
+    const report = JSON.parse(staged.stdout) as { findings: (JsonReport['findings'][number] & { value: string })[]; errors: JsonReport['errors'] };
+    assert.equal(where(report), ['lib/app.jar!/config/new.properties:2:21', 'lib/app.jar!/config/new.properties:3:25']);
+    assert.ok(report.findings.some((f) => f.value === added.id));
+    // Only the old key, moved to another entry: nothing new.
+    repo.write('lib/app.jar', zip({ 'moved/app.properties': old.text })).add();
+    const moved = await runCli(['staged', '--format', 'json'], { cwd: repo.dir });
+    assert.equal([moved.code, (JSON.parse(moved.stdout) as JsonReport).findings.length], [0, 0], moved.stdout);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('history: a warning about an archive blob names the blob and the commit that added it', async () => {
   const good = zip({ 'k.ini': creds(1508).text });
   const repo = Repo.init();

@@ -5,21 +5,48 @@
 // the entry, never in unbounded memory. Loaded only when a container is met (it loads the readers).
 import type { CompiledRule } from '../rules/load.js';
 import { scanBytes, type ContentOptions, type ContentOutcome } from '../scan/content.js';
+import { decode } from '../sources/decode.js';
+import { stringsText } from '../sources/strings.js';
 import type { Finding, ScanError } from '../types.js';
 import { gunzip, isTooLarge, tarEntries, zipEntries, type Entry } from './readers.js';
 import { containerKind, entryName, RATIO_FREE_BYTES, type ArchiveLimits, type ContainerKind } from './sniff.js';
 
 /** A container's findings and the warnings about its entries; `bytes`: the uncompressed bytes scanned. */
 export async function scanArchive(path: string, bytes: Uint8Array, kind: ContainerKind, rules: readonly CompiledRule[], limits: ArchiveLimits, maxFileSize: number, content: ContentOptions = {}): Promise<ContentOutcome> {
-  const walk = new Walk(rules, limits, maxFileSize, bytes.length, content);
+  const findings: Finding[] = [];
+  let scanned = 0;
+  const walk = new Walk(limits, maxFileSize, bytes.length, (entryPath, entryBytes) => {
+    const outcome = scanBytes(entryPath, entryBytes, rules, content);
+    if (outcome.kind === 'scanned') {
+      scanned += outcome.bytes;
+      for (const finding of outcome.findings) findings.push(finding);
+    } else if (outcome.kind === 'error') {
+      walk.warnings.push(outcome.error);
+    }
+  });
   await walk.open(path, bytes, kind, 1);
-  return { kind: 'scanned', bytes: walk.scanned, findings: walk.findings, warnings: walk.warnings };
+  return { kind: 'scanned', bytes: scanned, findings, warnings: walk.warnings };
 }
 
+/**
+ * The text of every entry (a binary entry's printable strings), within the same limits: what a staged
+ * change to an archive is compared with, so that a key already in the committed version is not new.
+ */
+export async function archiveText(bytes: Uint8Array, kind: ContainerKind, limits: ArchiveLimits, maxFileSize: number): Promise<string> {
+  const texts: string[] = [];
+  const walk = new Walk(limits, maxFileSize, bytes.length, (_path, entryBytes) => {
+    const decoded = decode(entryBytes);
+    texts.push(decoded.binary ? stringsText(entryBytes) : decoded.text);
+  });
+  await walk.open('', bytes, kind, 1);
+  return texts.join('\n');
+}
+
+/** What is done with each entry that is not itself a container. */
+type Leaf = (path: string, bytes: Uint8Array) => void;
+
 class Walk {
-  readonly findings: Finding[] = [];
   readonly warnings: ScanError[] = [];
-  scanned = 0;
   /** Uncompressed bytes read so far, all levels together. */
   private out = 0;
   private entries = 0;
@@ -28,12 +55,10 @@ class Walk {
   private readonly maxOut: number;
 
   constructor(
-    private readonly rules: readonly CompiledRule[],
     private readonly limits: ArchiveLimits,
     private readonly maxFileSize: number,
     topSize: number,
-    /** How an entry's bytes are scanned: a binary entry (a .class, a .pyc) through its strings, as a file would be. */
-    private readonly content: ContentOptions,
+    private readonly leaf: Leaf,
   ) {
     this.maxOut = Math.min(limits.maxBytes, Math.max(RATIO_FREE_BYTES, topSize * limits.maxRatio));
   }
@@ -74,13 +99,7 @@ class Walk {
   private async entry(path: string, entry: Entry, depth: number): Promise<void> {
     const inner = containerKind(entry.bytes);
     if (inner !== undefined) return this.open(path, entry.bytes, inner, depth + 1);
-    const outcome = scanBytes(path, entry.bytes, this.rules, this.content);
-    if (outcome.kind === 'scanned') {
-      this.scanned += outcome.bytes;
-      this.findings.push(...outcome.findings);
-    } else if (outcome.kind === 'error') {
-      this.warnings.push(outcome.error);
-    }
+    this.leaf(path, entry.bytes);
   }
 
   /**

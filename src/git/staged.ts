@@ -172,11 +172,7 @@ export class StagedSource implements Source<StagedItem> {
     if (onAdded.length === 0 || item.previous === undefined || item.status === 'A') return onAdded;
     const before = await this.start.cat.request(item.previous, this.maxFileSize);
     if (before?.content === undefined) return onAdded;
-    // The decoder is loaded here: most commits have no finding in a modified file.
-    const { decode } = await import('../sources/decode.js');
-    const decoded = decode(before.content);
-    // A binary's keys are found in its strings: a key already in the previous version's strings is not new.
-    const text = decoded.binary ? await binaryText(before.content) : decoded.text;
+    const text = await previousText(before.content, this.maxFileSize);
     return onAdded.filter((f) => !text.includes(f.value));
   }
 
@@ -214,8 +210,22 @@ function touches(lines: Set<number>, from: number, to: number): boolean {
   return false;
 }
 
-/** The printable strings of a binary, one a line (the strings extractor loads only when a binary is met). */
-async function binaryText(bytes: Uint8Array): Promise<string> {
+/**
+ * The committed version's content, where a staged finding's key is looked for: its text; a binary's
+ * printable strings (where its keys are found); an archive's entries, each so (a key in a jar's
+ * compressed bytes cannot be seen otherwise, and every key of a modified jar would be new). Loaded
+ * here: most commits have no finding in a modified file.
+ */
+async function previousText(bytes: Uint8Array, maxFileSize: number): Promise<string> {
+  const { containerKind, DEFAULT_ARCHIVE_LIMITS } = await import('../archive/sniff.js');
+  const kind = containerKind(bytes);
+  if (kind !== undefined) {
+    const { archiveText } = await import('../archive/scan.js');
+    return archiveText(bytes, kind, DEFAULT_ARCHIVE_LIMITS, maxFileSize);
+  }
+  const { decode } = await import('../sources/decode.js');
+  const decoded = decode(bytes);
+  if (!decoded.binary) return decoded.text;
   const { stringsText } = await import('../sources/strings.js');
   return stringsText(bytes);
 }
