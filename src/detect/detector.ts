@@ -12,6 +12,7 @@ import { inlineAllowMarker } from './inline-allow.js';
 import { shannonEntropy } from './entropy.js';
 import { CONTEXT_CHARS, LineIndex } from './lines.js';
 import { mayPair, nameStartOf, pairCredentials, pairGroups, type Hit } from './pair.js';
+import { candidateWindows, shapePlanOf, type ShapePlan } from './windows.js';
 
 
 /**
@@ -61,15 +62,24 @@ class FragmentScan {
   private readonly required: Set<string>;
   /** The best rank that already has a hit on exactly [start, end), by spanKey. */
   private readonly claimed = new Map<number, number>();
+  /** The rule set's shapes, and (made on the first shaped rule) every shape's candidates in the text. */
+  private readonly plan: ShapePlan;
+  private candidates?: ReturnType<ShapePlan['finder']['inString']>;
 
   constructor(private readonly fragment: Fragment, rules: readonly CompiledRule[]) {
     this.rank = new Map(rules.map((r, i) => [r.id, i]));
     this.required = new Set(rules.flatMap((r) => r.requires?.rules ?? []));
+    this.plan = shapePlanOf(rules);
   }
 
-  /** Whether one of the rule's keywords occurs in the text; each keyword is looked for once, lazily. */
-  passesKeywordGate(rule: CompiledRule): boolean {
+  /**
+   * Whether one of the rule's keywords occurs in the text; each keyword is looked for once, lazily.
+   * `near`, a piece of the text: a keyword in it is in the text, and the whole text is searched only
+   * when none is (for a shaped rule, the name its regex matched usually holds one).
+   */
+  passesKeywordGate(rule: CompiledRule, near?: string): boolean {
     if (rule.keywords.length === 0) return true;
+    if (near !== undefined && rule.keywords.some((kw) => this.keywordsSeen.get(kw) === true || keywordRegex(kw).test(near))) return true;
     return rule.keywords.some((kw) => {
       let present = this.keywordsSeen.get(kw);
       if (present === undefined) this.keywordsSeen.set(kw, (present = keywordRegex(kw).test(this.fragment.text)));
@@ -86,11 +96,17 @@ class FragmentScan {
     const anchors = anchorLines(rule, earlier);
     // Ranges before keywords: a rule that needs another rule's finding nearby has none in most files.
     const ranges = this.searchRanges(rule, anchors);
-    if (ranges.length === 0 || !this.passesKeywordGate(rule)) return [];
+    if (ranges.length === 0) return [];
+    // A shaped rule: its regex runs only in windows around its shape's candidates, and its keyword
+    // gate (which its matches pass in the built-in rules) is checked only once a match is found.
+    const shaped = rule.shape !== undefined;
+    if (!shaped && !this.passesKeywordGate(rule)) return [];
+    const found = shaped ? this.windowMatches(rule, ranges) : this.matches(rule, ranges);
+    let gate = !shaped;
     const hits: Hit[] = [];
     const rank = this.rank.get(rule.id)!;
     const skipClaimed = !this.required.has(rule.id);
-    for (const candidate of this.matches(rule, ranges)) {
+    for (const candidate of found) {
       // The same text already found by a rule listed earlier: this hit would lose the overlap
       // resolution (same length, lower priority), so it is not checked at all. A secret next to
       // its name is matched by three rules; this check made a file of 10,000 pairs ~25% faster.
@@ -98,6 +114,7 @@ class FragmentScan {
       if (skipClaimed && (this.claimed.get(key) ?? Infinity) < rank) continue;
       // The secret's own checks first: most candidates fail them, and need no line index at all.
       if (!passesSecretChecks(rule, candidate.value)) continue;
+      if (!gate && !(gate = this.passesKeywordGate(rule, this.near(rule, candidate)))) return [];
       const hit: Hit = { ...candidate, line: this.lines.lineOf(candidate.start) };
       if (this.passesPrefixCheck(rule, hit) && this.hasEvidence(rule, hit, anchors)) {
         hits.push(hit);
@@ -105,6 +122,30 @@ class FragmentScan {
       }
     }
     return hits;
+  }
+
+  /** The text a shaped rule's match of `hit` can reach: where a keyword of its name would be. */
+  private near(rule: CompiledRule, hit: { start: number; end: number }): string {
+    const { before, after } = rule.shape!;
+    return this.fragment.text.slice(Math.max(0, hit.start - before), hit.end + after);
+  }
+
+  /**
+   * The matches of a shaped rule that start in `ranges`, found only in windows around its shape's
+   * candidates (candidateWindows): the same as matches() gives, since every match's capture lies in a
+   * candidate and the whole match within the shape's reach of it. Each window's text is searched on
+   * its own, so a search never runs past the window; a match found there is checked against the whole
+   * text (a sticky exec at its start), and a window where one differs (a rule whose lookarounds reach
+   * further than its shape says) is searched in the whole text instead, as matches() does.
+   */
+  private *windowMatches(rule: CompiledRule, ranges: readonly [number, number][]): Generator<Omit<Hit, 'line'>> {
+    this.candidates ??= this.plan.finder.inString(this.fragment.text);
+    const list = this.candidates[this.plan.indexOf.get(rule)!]!;
+    const text = this.fragment.text;
+    for (const { window, from, to } of candidateWindows(list, rule.shape!, text.length, ranges)) {
+      const inWindow = searchWindow(rule, text, window, from, to);
+      yield* inWindow ?? this.matches(rule, [[from, to]], false);
+    }
   }
 
   /**
@@ -132,10 +173,10 @@ class FragmentScan {
    * text, answers for every later range that starts before that match: each stretch of text is
    * searched once, where a new search per range made it O(ranges × text) when matches were rare.
    */
-  private *matches(rule: CompiledRule, ranges: readonly [number, number][]): Generator<Omit<Hit, 'line'>> {
+  private *matches(rule: CompiledRule, ranges: readonly [number, number][], reuseSearches = true): Generator<Omit<Hit, 'line'>> {
     let known: { from: number; match: RegExpExecArray | null } | undefined;
     for (const [from, to] of ranges) {
-      const reuse = known !== undefined && known.from <= from && (known.match === null || known.match.index >= from);
+      const reuse = reuseSearches && known !== undefined && known.from <= from && (known.match === null || known.match.index >= from);
       let searchedFrom = from;
       let m = reuse ? known!.match : this.exec(rule.regex, from);
       for (; m !== null && m.index < to; m = this.exec(rule.regex, searchedFrom)) {
@@ -179,6 +220,40 @@ class FragmentScan {
     if (matchesAny(this.fragment.path, req.sameLineIn)) return 0;
     return req.withinLines;
   }
+}
+
+/**
+ * The matches of the rule's regex that start in [from, to), searched in the text of `window` alone;
+ * undefined when one of them is not what a search of the whole text finds at its place.
+ */
+function searchWindow(rule: CompiledRule, text: string, window: [number, number], from: number, to: number): Omit<Hit, 'line'>[] | undefined {
+  const [a, b] = window;
+  const part = text.slice(a, b);
+  const regex = rule.regex;
+  const out: Omit<Hit, 'line'>[] = [];
+  for (regex.lastIndex = from - a; ; ) {
+    const m = regex.exec(part);
+    if (m === null || m.index + a >= to) return out;
+    regex.lastIndex = m.index + Math.max(m[0].length, 1);
+    if (!sameInWholeText(rule, text, m, a)) return undefined;
+    const span = m.indices?.[1];
+    if (span === undefined || m[1] === undefined) continue;
+    out.push({ rule, start: span[0] + a, end: span[1] + a, value: m[1] });
+  }
+}
+
+/** The rule's regex made sticky: whether it matches at one place of the whole text, and how. */
+const stickyRegexes = new WeakMap<CompiledRule, RegExp>();
+
+function sameInWholeText(rule: CompiledRule, text: string, m: RegExpExecArray, offset: number): boolean {
+  let sticky = stickyRegexes.get(rule);
+  if (sticky === undefined) stickyRegexes.set(rule, (sticky = new RegExp(rule.regex.source, rule.regex.flags.replace('g', '') + 'y')));
+  sticky.lastIndex = m.index + offset;
+  const w = sticky.exec(text);
+  if (w === null || w[0].length !== m[0].length) return false;
+  const a = w.indices?.[1];
+  const b = m.indices?.[1];
+  return a === b || (a !== undefined && b !== undefined && a[0] === b[0] + offset && a[1] === b[1] + offset);
 }
 
 /** A number for [start, end): exact while spans are under 2^20 characters and texts under 2^33. */
