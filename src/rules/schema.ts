@@ -250,6 +250,13 @@ function validateShape(raw: Record<string, unknown>, add: (field: string, messag
       const end = m.index + m[0].length;
       const fits = candidates.some((c) => c.start <= span[0] && span[1] <= c.end && c.start - shape.before <= m.index && end <= c.end + shape.after);
       if (!fits) return add('shape', `the match "${m[0].slice(0, 60)}" in example "${example.slice(0, 40)}" is not inside a candidate of the shape (within before/after of it)`);
+      // What the regex's lookarounds read must be inside the window too: the same match in the window alone.
+      const c = candidates.find((c) => c.start <= span[0] && span[1] <= c.end)!;
+      const from = Math.max(0, c.start - shape.before);
+      const again = tryRegex(raw.regex as string, 'dy') as RegExp;
+      again.lastIndex = m.index - from;
+      const w = again.exec(example.slice(from, c.end + shape.after));
+      if (w === null || w[0] !== m[0] || w.indices?.[1]?.[0] !== span[0] - from) return add('shape', `the match "${m[0].slice(0, 60)}" in example "${example.slice(0, 40)}" is not found in the window of its candidate: before/after must cover what the regex's lookarounds read`);
     }
   }
 }
