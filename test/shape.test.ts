@@ -261,6 +261,24 @@ exact('fixtures, rule examples, generated cases: the same findings with and with
   assert.ok(findings > 200, `${findings} findings compared`);
 });
 
+exact('scanBytes (candidates found in the bytes, reused for ASCII text) = detect() without shapes on the decoded text', () => {
+  const k = new Keys(9);
+  const inputs: [string, Uint8Array][] = fixtureTexts.map((f) => [f.path, f.bytes]);
+  // non-ASCII UTF-8 and bytes that are not UTF-8 (each one character: offsets still equal) around keys
+  inputs.push(['multibyte.txt', Buffer.from(`é€ ${k.keyId()} 😀 ${k.secret()}\naws_secret_access_key=${k.secret()}`)]);
+  inputs.push(['invalid.txt', Buffer.concat([Buffer.from([0xff, 0x80]), Buffer.from(` ${k.keyId()} ${k.secret()} `), Buffer.from([0xc3]), Buffer.from(`token ${k.keyId('ASIA')} ${k.sessionToken(200)}`)])]);
+  let findings = 0;
+  for (const [path, bytes] of inputs) {
+    const outcome = scanBytes(path, bytes, rules);
+    const decoded = decode(bytes);
+    assert.ok(outcome.kind === 'scanned' && !decoded.binary, path);
+    if (outcome.kind !== 'scanned' || decoded.binary) continue;
+    assert.equal(outcome.findings, findingsOf(decoded.text, shapeless, path), path);
+    findings += outcome.findings.length;
+  }
+  assert.ok(findings > 100, `${findings} findings compared`);
+});
+
 exact('many keys on one line, keys at the text edges, keyword only far away', () => {
   const k = new Keys(7);
   const pairs = Array.from({ length: 200 }, () => `${k.keyId()}:${k.secret()}`).join(' ');

@@ -13,6 +13,7 @@ import { shannonEntropy } from './entropy.js';
 import { CONTEXT_CHARS, LineIndex } from './lines.js';
 import { mayPair, nameStartOf, pairCredentials, pairGroups, type Hit } from './pair.js';
 import { candidateWindows, shapePlanOf, type ShapePlan } from './windows.js';
+import type { Candidate } from '../shape/extract.js';
 
 
 /**
@@ -23,7 +24,15 @@ export const EVIDENCE_CHARS = 4096;
 
 /** Scans one fragment with every rule and returns its findings, ordered by position. */
 export function detect(fragment: Fragment, rules: readonly CompiledRule[]): Finding[] {
-  const scan = new FragmentScan(fragment, rules);
+  return detectWith(fragment, rules);
+}
+
+/**
+ * detect(), given the candidates of the rules' shapes in the text when they are known already
+ * (content.ts finds them in a file's bytes; for ASCII text the offsets are the same).
+ */
+export function detectWith(fragment: Fragment, rules: readonly CompiledRule[], candidates?: Candidate[][]): Finding[] {
+  const scan = new FragmentScan(fragment, rules, candidates);
   const hits: Hit[] = [];
   // Rules that need another rule's findings run after the rules they depend on. One push per hit:
   // push(...many) passes every hit as an argument and overflows the stack at a few 100,000 hits.
@@ -64,9 +73,7 @@ class FragmentScan {
   private readonly claimed = new Map<number, number>();
   /** The rule set's shapes, and (made on the first shaped rule) every shape's candidates in the text. */
   private readonly plan: ShapePlan;
-  private candidates?: ReturnType<ShapePlan['finder']['inString']>;
-
-  constructor(private readonly fragment: Fragment, rules: readonly CompiledRule[]) {
+  constructor(private readonly fragment: Fragment, rules: readonly CompiledRule[], private candidates?: Candidate[][]) {
     this.rank = new Map(rules.map((r, i) => [r.id, i]));
     this.required = new Set(rules.flatMap((r) => r.requires?.rules ?? []));
     this.plan = shapePlanOf(rules);

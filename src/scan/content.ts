@@ -1,7 +1,8 @@
 // One file's or blob's bytes to findings, counted in the stats: shared by the folder, staged and
 // history scans, in the main thread or a worker, so that binary detection, decoding and counting
 // are the same everywhere.
-import { detect } from '../detect/detector.js';
+import { detectWith } from '../detect/detector.js';
+import type { Candidate } from '../shape/extract.js';
 import type { CompiledRule } from '../rules/load.js';
 import { countSkip, type Finding, type ScanError, type Stats } from '../types.js';
 import { decode, sniffEncoding } from '../sources/decode.js';
@@ -40,12 +41,16 @@ export interface ContentOptions {
  */
 export function scanBytes(path: string, bytes: Uint8Array, rules: readonly CompiledRule[], opts: ContentOptions = {}): ContentOutcome {
   try {
-    if (withoutCandidates(bytes, rules)) return { kind: 'scanned', bytes: bytes.length, findings: [] };
+    const candidates = candidatesInBytes(bytes, rules);
+    if (candidates === 'none') return { kind: 'scanned', bytes: bytes.length, findings: [] };
     contentCounts.decoded++;
     const decoded = decode(bytes);
     if (decoded.binary && opts.binaryStrings === false) return { kind: 'binary', path };
     if (decoded.binary) return { kind: 'scanned', bytes: bytes.length, findings: scanBinaryBytes(path, bytes, rules), binary: true };
-    return { kind: 'scanned', bytes: bytes.length, findings: detect({ path, text: decoded.text }, rules) };
+    // As many characters as bytes: every byte became one character (ASCII, or a byte that is not
+    // UTF-8 and became U+FFFD), so offsets in the bytes are offsets in the text.
+    const same = candidates !== undefined && decoded.text.length === bytes.length;
+    return { kind: 'scanned', bytes: bytes.length, findings: detectWith({ path, text: decoded.text }, rules, same ? candidates : undefined) };
   } catch (err) {
     return { kind: 'error', error: scanFailed(path, err) };
   }
@@ -55,16 +60,19 @@ export function scanBytes(path: string, bytes: Uint8Array, rules: readonly Compi
 export const contentCounts = { decoded: 0, withoutCandidates: 0 };
 
 /**
- * UTF-8 (or ASCII) text in which no rule's shape occurs: with every rule shaped, it has no findings,
- * so it is neither decoded nor detected. Its bytes give the same runs as its decoded text (every shape
- * is ASCII; every byte of a multibyte sequence, and what it decodes to, is outside every alphabet).
- * Not for binaries (scanned through their strings) or UTF-16 text: those are decoded first.
+ * The candidates of the rules' shapes in UTF-8 (or ASCII) bytes, or 'none' for text in which no
+ * shape occurs: with every rule shaped it has no findings, so it is neither decoded nor detected.
+ * Bytes give the same runs as their decoded text (every shape is ASCII; every byte of a multibyte
+ * sequence, and what it decodes to, is outside every alphabet). Undefined for binaries (scanned
+ * through their strings) and UTF-16 text: those are decoded first.
  */
-function withoutCandidates(bytes: Uint8Array, rules: readonly CompiledRule[]): boolean {
+function candidatesInBytes(bytes: Uint8Array, rules: readonly CompiledRule[]): Candidate[][] | 'none' | undefined {
   const plan = shapePlanOf(rules);
-  if (!plan.allShaped || sniffEncoding(bytes) !== 'utf-8' || plan.finder.anyInBytes(bytes)) return false;
+  if (plan.finder.shapes.length === 0 || sniffEncoding(bytes) !== 'utf-8') return undefined;
+  const candidates = plan.finder.inBytes(bytes);
+  if (!plan.allShaped || candidates.some((list) => list.length > 0)) return candidates;
   contentCounts.withoutCandidates++;
-  return true;
+  return 'none';
 }
 
 /** The archive scanner (and its zip library), loaded with the first container met: most scans meet none. */
