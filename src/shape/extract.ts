@@ -24,6 +24,8 @@ export interface Candidate {
 interface Source {
   n: number;
   at: (i: number) => number;
+  /** Where `literal` first occurs in [from, y), or -1 (a native search of that part only). */
+  indexIn: (literal: string, from: number, y: number) => number;
 }
 
 interface Member {
@@ -38,6 +40,8 @@ interface UnitClass {
   escapes: 0 | 1 | 2;
   plain: Member[];
   prefixed: Member[];
+  /** Every run character but `%` is in the alphabet: a segment without `%` is one run. */
+  whole: boolean;
 }
 
 /** The shapes whose runs are made of the same characters: one skip loop finds them all. */
@@ -73,16 +77,26 @@ export class ShapeFinder {
       group.step = Math.min(group.step, shape.min);
       const classKey = (c: UnitClass): boolean => c.escapes === shape.escapes && c.alphabet.every((v, i) => v === shape.alphabet[i]);
       let cls = group.classes.find(classKey);
-      if (cls === undefined) group.classes.push((cls = { alphabet: shape.alphabet, escapes: shape.escapes, plain: [], prefixed: [] }));
+      if (cls === undefined) group.classes.push((cls = { alphabet: shape.alphabet, escapes: shape.escapes, plain: [], prefixed: [], whole: false }));
       (shape.prefixes.length > 0 ? cls.prefixed : cls.plain).push({ index, shape });
     });
     this.groups = [...byRun.values()];
+    for (const group of this.groups) {
+      for (const cls of group.classes) cls.whole = [...group.run.subarray(0, 128)].every((v, c) => v === 0 || c === PERCENT || cls.alphabet[c] === 1);
+    }
   }
 
   /** Every candidate of every shape in `text`, per shape (sorted by start). */
   inString(text: string): Candidate[][] {
     const out = this.shapes.map((): Candidate[] => []);
-    const src: Source = { n: text.length, at: (i) => text.charCodeAt(i)};
+    const src: Source = {
+      n: text.length,
+      at: (i) => text.charCodeAt(i),
+      indexIn: (lit, from, y) => {
+        const at = text.slice(from, y).indexOf(lit);
+        return at === -1 ? -1 : from + at;
+      },
+    };
     for (const group of this.groups) {
       const { run, step } = group;
       const n = text.length;
@@ -94,11 +108,24 @@ export class ShapeFinder {
           q = x + 1;
           continue;
         }
+        // Whether the segment holds a `%`: without one, it is a single run for most classes.
+        let pct = text.charCodeAt(x) === PERCENT;
         let s = x;
-        while (s > q && run[text.charCodeAt(s - 1)] === 1) s--;
+        // Bounds first: a read past either end of the text would leave V8's fast path.
+        while (s > q) {
+          const c = text.charCodeAt(s - 1);
+          if (run[c] !== 1) break;
+          if (c === PERCENT) pct = true;
+          s--;
+        }
         let y = x + 1;
-        while (y < n && run[text.charCodeAt(y)] === 1) y++;
-        if (y - s >= step) this.segment(src, group, s, y, out);
+        while (y < n) {
+          const c = text.charCodeAt(y);
+          if (run[c] !== 1) break;
+          if (c === PERCENT) pct = true;
+          y++;
+        }
+        if (y - s >= step) this.segment(src, group, s, y, pct, out);
         q = y + 1;
       }
     }
@@ -108,7 +135,15 @@ export class ShapeFinder {
   /** Every candidate of every shape in UTF-8 or ASCII `bytes`, per shape, in byte offsets. */
   inBytes(bytes: Uint8Array, stopAtFirst = false): Candidate[][] {
     const out = this.shapes.map((): Candidate[] => []);
-    const src: Source = { n: bytes.length, at: (i) => bytes[i]!};
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const src: Source = {
+      n: bytes.length,
+      at: (i) => bytes[i]!,
+      indexIn: (lit, from, y) => {
+        const at = buf.subarray(from, y).indexOf(lit, 0, 'latin1');
+        return at === -1 ? -1 : from + at;
+      },
+    };
     for (const group of this.groups) {
       const { run, step } = group;
       const n = bytes.length;
@@ -119,11 +154,22 @@ export class ShapeFinder {
           q = x + 1;
           continue;
         }
+        let pct = bytes[x] === PERCENT;
         let s = x;
-        while (s > q && run[bytes[s - 1]!] === 1) s--;
+        while (s > q) {
+          const c = bytes[s - 1]!;
+          if (run[c] !== 1) break;
+          if (c === PERCENT) pct = true;
+          s--;
+        }
         let y = x + 1;
-        while (y < n && run[bytes[y]!] === 1) y++;
-        if (y - s >= step && this.segment(src, group, s, y, out) && stopAtFirst) return out;
+        while (y < n) {
+          const c = bytes[y]!;
+          if (run[c] !== 1) break;
+          if (c === PERCENT) pct = true;
+          y++;
+        }
+        if (y - s >= step && this.segment(src, group, s, y, pct, out) && stopAtFirst) return out;
         q = y + 1;
       }
     }
@@ -136,22 +182,24 @@ export class ShapeFinder {
   }
 
   /** The candidates in the segment [s, y) of run characters; whether there was one. */
-  private segment(src: Source, group: Group, s: number, y: number, out: Candidate[][]): boolean {
+  private segment(src: Source, group: Group, s: number, y: number, pct: boolean, out: Candidate[][]): boolean {
     this.segments++;
     let found = false;
     for (const cls of group.classes) {
       if (cls.plain.length > 0) {
-        forEachRun(src, cls, s, y, (start, end, units) => {
+        const onRun = (start: number, end: number, units: number): void => {
           for (const { index, shape } of cls.plain) {
             if (units < shape.min || units > shape.max) continue;
             out[index]!.push({ start, end: padded(src, end, shape) });
             found = true;
           }
-        });
+        };
+        if (!pct && cls.whole) onRun(s, y, y - s);
+        else forEachRun(src, cls, s, y, onRun);
       }
       for (const { index, shape } of cls.prefixed) {
         for (const prefix of shape.prefixes) {
-          for (let p = indexIn(src, prefix, s, y); p !== -1; p = indexIn(src, prefix, p + 1, y)) {
+          for (let p = src.indexIn(prefix, s, y); p !== -1; p = src.indexIn(prefix, p + 1, y)) {
             const { end, units } = unitsFrom(src, cls, p, y, shape.max);
             if (units < shape.min || units > shape.max) continue;
             out[index]!.push({ start: p, end: padded(src, end, shape) });
@@ -217,18 +265,6 @@ function unitsFrom(src: Source, cls: UnitClass, p: number, y: number, max: numbe
     i += len;
   }
   return { end: i, units };
-}
-
-/** Where `literal` first occurs at or after `from`, wholly before `y`; -1 if nowhere. Bounded by the segment. */
-function indexIn(src: Source, literal: string, from: number, y: number): number {
-  const first = literal.charCodeAt(0);
-  for (let p = from; p + literal.length <= y; p++) {
-    if (src.at(p) !== first) continue;
-    let k = 1;
-    while (k < literal.length && src.at(p + k) === literal.charCodeAt(k)) k++;
-    if (k === literal.length) return p;
-  }
-  return -1;
 }
 
 /** `end` moved past up to shape.padding `=` (or %3D, and %253D with `twice`) right after it. */
