@@ -12,7 +12,7 @@ import { inlineAllowMarker } from './inline-allow.js';
 import { shannonEntropy } from './entropy.js';
 import { CONTEXT_CHARS, LineIndex } from './lines.js';
 import { mayPair, nameStartOf, pairCredentials, pairGroups, type Hit } from './pair.js';
-import { candidateWindows, shapePlanOf, type ShapePlan } from './windows.js';
+import { candidateWindows, shapePlanOf, type SearchWindow, type ShapePlan } from './windows.js';
 import type { Candidate } from '../shape/extract.js';
 
 
@@ -79,14 +79,9 @@ class FragmentScan {
     this.plan = shapePlanOf(rules);
   }
 
-  /**
-   * Whether one of the rule's keywords occurs in the text; each keyword is looked for once, lazily.
-   * `near`, a piece of the text: a keyword in it is in the text, and the whole text is searched only
-   * when none is (for a shaped rule, the name its regex matched usually holds one).
-   */
-  passesKeywordGate(rule: CompiledRule, near?: string): boolean {
+  /** Whether one of the rule's keywords occurs in the text; each keyword is looked for once, lazily. */
+  passesKeywordGate(rule: CompiledRule): boolean {
     if (rule.keywords.length === 0) return true;
-    if (near !== undefined && rule.keywords.some((kw) => this.keywordsSeen.get(kw) === true || keywordRegex(kw).test(near))) return true;
     return rule.keywords.some((kw) => {
       let present = this.keywordsSeen.get(kw);
       if (present === undefined) this.keywordsSeen.set(kw, (present = keywordRegex(kw).test(this.fragment.text)));
@@ -105,11 +100,11 @@ class FragmentScan {
     const ranges = this.searchRanges(rule, anchors);
     if (ranges.length === 0) return [];
     // A shaped rule: its regex runs only in windows around its shape's candidates, and its keyword
-    // gate (which its matches pass in the built-in rules) is checked only once a match is found.
-    const shaped = rule.shape !== undefined;
-    if (!shaped && !this.passesKeywordGate(rule)) return [];
-    const found = shaped ? this.windowMatches(rule, ranges) : this.matches(rule, ranges);
-    let gate = !shaped;
+    // gate is checked only when it has one (a window can be a whole 8 MiB run of base64 that no
+    // keyword-gated regex needs to read).
+    const windows = rule.shape === undefined ? undefined : this.windowsOf(rule, ranges);
+    if (windows?.length === 0 || !this.passesKeywordGate(rule)) return [];
+    const found = windows === undefined ? this.matches(rule, ranges) : this.windowMatches(rule, windows);
     const hits: Hit[] = [];
     const rank = this.rank.get(rule.id)!;
     const skipClaimed = !this.required.has(rule.id);
@@ -121,7 +116,6 @@ class FragmentScan {
       if (skipClaimed && (this.claimed.get(key) ?? Infinity) < rank) continue;
       // The secret's own checks first: most candidates fail them, and need no line index at all.
       if (!passesSecretChecks(rule, candidate.value)) continue;
-      if (!gate && !(gate = this.passesKeywordGate(rule, this.near(rule, candidate)))) return [];
       const hit: Hit = { ...candidate, line: this.lines.lineOf(candidate.start) };
       if (this.passesPrefixCheck(rule, hit) && this.hasEvidence(rule, hit, anchors)) {
         hits.push(hit);
@@ -131,10 +125,10 @@ class FragmentScan {
     return hits;
   }
 
-  /** The text a shaped rule's match of `hit` can reach: where a keyword of its name would be. */
-  private near(rule: CompiledRule, hit: { start: number; end: number }): string {
-    const { before, after } = rule.shape!;
-    return this.fragment.text.slice(Math.max(0, hit.start - before), hit.end + after);
+  /** Where a shaped rule's regex runs: windows around its shape's candidates, cut to `ranges`. */
+  private windowsOf(rule: CompiledRule, ranges: readonly [number, number][]): SearchWindow[] {
+    this.candidates ??= this.plan.finder.inString(this.fragment.text);
+    return candidateWindows(this.candidates[this.plan.indexOf.get(rule)!]!, rule.shape!, this.fragment.text.length, ranges);
   }
 
   /**
@@ -145,11 +139,9 @@ class FragmentScan {
    * text (a sticky exec at its start), and a window where one differs (a rule whose lookarounds reach
    * further than its shape says) is searched in the whole text instead, as matches() does.
    */
-  private *windowMatches(rule: CompiledRule, ranges: readonly [number, number][]): Generator<Omit<Hit, 'line'>> {
-    this.candidates ??= this.plan.finder.inString(this.fragment.text);
-    const list = this.candidates[this.plan.indexOf.get(rule)!]!;
+  private *windowMatches(rule: CompiledRule, windows: readonly SearchWindow[]): Generator<Omit<Hit, 'line'>> {
     const text = this.fragment.text;
-    for (const { window, from, to } of candidateWindows(list, rule.shape!, text.length, ranges)) {
+    for (const { window, from, to } of windows) {
       const inWindow = searchWindow(rule, text, window, from, to);
       yield* inWindow ?? this.matches(rule, [[from, to]], false);
     }
