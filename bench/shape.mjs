@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Shape-first detection, before and after: two builds of keyhound run alternately (A B A B ...) on
 // the same inputs, median wall and CPU time of each, and their findings compared. Usage:
-//   node bench/shape.mjs [--old /path/to/old/dist] [--runs 3] [--tree DIR] [--big-mb 256]
+//   node bench/shape.mjs [--old /path/to/old/dist] [--runs 3] [--tree DIR] [--big-mb 256] [--only text,all,big]
 // Defaults: old = /work/main/dist (the main worktree's build), tree = bench/.corpus/tree, or the
 // main worktree's. The big text file is built once from the tree's .py and .json files under /tmp.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -20,6 +20,7 @@ const OLD = opt('old', '/work/main/dist');
 const RUNS = Number(opt('runs', '3'));
 const TREE = opt('tree', [join(here, 'bench/.corpus/tree'), '/work/main/bench/.corpus/tree'].find(existsSync));
 const BIG_MB = Number(opt('big-mb', '256'));
+const ONLY = opt('only', 'text,all,big').split(',');
 
 function filesUnder(dir, out = []) {
   for (const name of readdirSync(dir)) {
@@ -77,7 +78,7 @@ function compare(label, target, extra) {
 }
 
 console.log(`old ${OLD}\nnew ${NEW}\ntree ${TREE}\nload ${execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).trim()}`);
-compare('folder, --no-archives --no-binary-strings', TREE, ['--no-archives', '--no-binary-strings']);
-compare('folder, default', TREE, []);
-const big = bigFile();
-compare(`one text file of ${(statSync(big).size / 1e6).toFixed(0)} MB (.py and .json of the tree)`, big, []);
+if (ONLY.includes('text')) compare('folder, --no-archives --no-binary-strings', TREE, ['--no-archives', '--no-binary-strings']);
+if (ONLY.includes('all')) compare('folder, default', TREE, []);
+const big = ONLY.includes('big') ? bigFile() : undefined;
+if (big !== undefined) compare(`one text file of ${(statSync(big).size / 1e6).toFixed(0)} MB (.py and .json of the tree)`, big, []);

@@ -1,6 +1,7 @@
 // The detector: a pure function of a fragment and the compiled rules, so it can run anywhere
-// (main thread, worker, test). Cheap gates first: path → keyword → regex → entropy → allowlist →
-// nearby evidence. Then overlapping matches are resolved, pairs marked (as rule data declares them)
+// (main thread, worker, test). Cheap gates first: path → shape candidates (src/shape; a shaped rule's
+// regex then runs only in windows around them, see windows.ts) → keyword → regex → entropy →
+// allowlist → nearby evidence. Then overlapping matches are resolved, pairs marked (as rule data declares them)
 // and values enriched by their rule's provider (an AWS key ID's key type and account).
 import { createRequire } from 'node:module';
 import { matchesAny } from '../glob.js';
