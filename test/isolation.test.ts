@@ -27,7 +27,7 @@ class Exploding extends RegExp {
   }
 }
 /** The built-in rules plus one that throws on EXPLODE: runs in this thread only (a worker gets a plain RegExp). */
-const rules: CompiledRule[] = [...builtin, { ...builtin[0]!, id: 'test-exploding', provider: undefined, part: undefined, pairs: undefined, keywords: [], allowPaths: [], requires: undefined, regex: new Exploding('(EXPLODE)', 'gd') }];
+const rules: CompiledRule[] = [...builtin, { ...builtin[0]!, id: 'test-exploding', shape: undefined, provider: undefined, part: undefined, pairs: undefined, keywords: [], allowPaths: [], requires: undefined, regex: new Exploding('(EXPLODE)', 'gd') }];
 
 const keys = new Keys(1010);
 const ID = keys.keyId();

@@ -1,6 +1,7 @@
 // The detector: a pure function of a fragment and the compiled rules, so it can run anywhere
-// (main thread, worker, test). Cheap gates first: path → keyword → regex → entropy → allowlist →
-// nearby evidence. Then overlapping matches are resolved, pairs marked (as rule data declares them)
+// (main thread, worker, test). Cheap gates first: path → shape candidates (src/shape; a shaped rule's
+// regex then runs only in windows around them, see windows.ts) → keyword → regex → entropy →
+// allowlist → nearby evidence. Then overlapping matches are resolved, pairs marked (as rule data declares them)
 // and values enriched by their rule's provider (an AWS key ID's key type and account).
 import { createRequire } from 'node:module';
 import { matchesAny } from '../glob.js';
@@ -12,6 +13,8 @@ import { inlineAllowMarker } from './inline-allow.js';
 import { shannonEntropy } from './entropy.js';
 import { CONTEXT_CHARS, LineIndex } from './lines.js';
 import { mayPair, nameStartOf, pairCredentials, pairGroups, type Hit } from './pair.js';
+import { candidateWindows, shapePlanOf, type SearchWindow, type ShapePlan } from './windows.js';
+import type { Candidate } from '../shape/extract.js';
 
 
 /**
@@ -22,7 +25,15 @@ export const EVIDENCE_CHARS = 4096;
 
 /** Scans one fragment with every rule and returns its findings, ordered by position. */
 export function detect(fragment: Fragment, rules: readonly CompiledRule[]): Finding[] {
-  const scan = new FragmentScan(fragment, rules);
+  return detectWith(fragment, rules);
+}
+
+/**
+ * detect(), given the candidates of the rules' shapes in the text when they are known already
+ * (content.ts finds them in a file's bytes; for ASCII text the offsets are the same).
+ */
+export function detectWith(fragment: Fragment, rules: readonly CompiledRule[], candidates?: Candidate[][]): Finding[] {
+  const scan = new FragmentScan(fragment, rules, candidates);
   const hits: Hit[] = [];
   // Rules that need another rule's findings run after the rules they depend on. One push per hit:
   // push(...many) passes every hit as an argument and overflows the stack at a few 100,000 hits.
@@ -61,10 +72,12 @@ class FragmentScan {
   private readonly required: Set<string>;
   /** The best rank that already has a hit on exactly [start, end), by spanKey. */
   private readonly claimed = new Map<number, number>();
-
-  constructor(private readonly fragment: Fragment, rules: readonly CompiledRule[]) {
+  /** The rule set's shapes, and (made on the first shaped rule) every shape's candidates in the text. */
+  private readonly plan: ShapePlan;
+  constructor(private readonly fragment: Fragment, rules: readonly CompiledRule[], private candidates?: Candidate[][]) {
     this.rank = new Map(rules.map((r, i) => [r.id, i]));
     this.required = new Set(rules.flatMap((r) => r.requires?.rules ?? []));
+    this.plan = shapePlanOf(rules);
   }
 
   /** Whether one of the rule's keywords occurs in the text; each keyword is looked for once, lazily. */
@@ -86,11 +99,17 @@ class FragmentScan {
     const anchors = anchorLines(rule, earlier);
     // Ranges before keywords: a rule that needs another rule's finding nearby has none in most files.
     const ranges = this.searchRanges(rule, anchors);
-    if (ranges.length === 0 || !this.passesKeywordGate(rule)) return [];
+    if (ranges.length === 0) return [];
+    // A shaped rule: its regex runs only in windows around its shape's candidates, and its keyword
+    // gate is checked only when it has one (a window can be a whole 8 MiB run of base64 that no
+    // keyword-gated regex needs to read).
+    const windows = rule.shape === undefined ? undefined : this.windowsOf(rule, ranges);
+    if (windows?.length === 0 || !this.passesKeywordGate(rule)) return [];
+    const found = windows === undefined ? this.matches(rule, ranges) : this.windowMatches(rule, windows);
     const hits: Hit[] = [];
     const rank = this.rank.get(rule.id)!;
     const skipClaimed = !this.required.has(rule.id);
-    for (const candidate of this.matches(rule, ranges)) {
+    for (const candidate of found) {
       // The same text already found by a rule listed earlier: this hit would lose the overlap
       // resolution (same length, lower priority), so it is not checked at all. A secret next to
       // its name is matched by three rules; this check made a file of 10,000 pairs ~25% faster.
@@ -105,6 +124,28 @@ class FragmentScan {
       }
     }
     return hits;
+  }
+
+  /** Where a shaped rule's regex runs: windows around its shape's candidates, cut to `ranges`. */
+  private windowsOf(rule: CompiledRule, ranges: readonly [number, number][]): SearchWindow[] {
+    this.candidates ??= this.plan.finder.inString(this.fragment.text);
+    return candidateWindows(this.candidates[this.plan.indexOf.get(rule)!]!, rule.shape!, this.fragment.text.length, ranges);
+  }
+
+  /**
+   * The matches of a shaped rule that start in `ranges`, found only in windows around its shape's
+   * candidates (candidateWindows): the same as matches() gives, since every match's capture lies in a
+   * candidate and the whole match within the shape's reach of it. Each window's text is searched on
+   * its own, so a search never runs past the window; a match found there is checked against the whole
+   * text (a sticky exec at its start), and a window where one differs (a rule whose lookarounds reach
+   * further than its shape says) is searched in the whole text instead, as matches() does.
+   */
+  private *windowMatches(rule: CompiledRule, windows: readonly SearchWindow[]): Generator<Omit<Hit, 'line'>> {
+    const text = this.fragment.text;
+    for (const { window, from, to } of windows) {
+      const inWindow = searchWindow(rule, text, window, from, to);
+      yield* inWindow ?? this.matches(rule, [[from, to]], false);
+    }
   }
 
   /**
@@ -132,10 +173,10 @@ class FragmentScan {
    * text, answers for every later range that starts before that match: each stretch of text is
    * searched once, where a new search per range made it O(ranges × text) when matches were rare.
    */
-  private *matches(rule: CompiledRule, ranges: readonly [number, number][]): Generator<Omit<Hit, 'line'>> {
+  private *matches(rule: CompiledRule, ranges: readonly [number, number][], reuseSearches = true): Generator<Omit<Hit, 'line'>> {
     let known: { from: number; match: RegExpExecArray | null } | undefined;
     for (const [from, to] of ranges) {
-      const reuse = known !== undefined && known.from <= from && (known.match === null || known.match.index >= from);
+      const reuse = reuseSearches && known !== undefined && known.from <= from && (known.match === null || known.match.index >= from);
       let searchedFrom = from;
       let m = reuse ? known!.match : this.exec(rule.regex, from);
       for (; m !== null && m.index < to; m = this.exec(rule.regex, searchedFrom)) {
@@ -179,6 +220,40 @@ class FragmentScan {
     if (matchesAny(this.fragment.path, req.sameLineIn)) return 0;
     return req.withinLines;
   }
+}
+
+/**
+ * The matches of the rule's regex that start in [from, to), searched in the text of `window` alone;
+ * undefined when one of them is not what a search of the whole text finds at its place.
+ */
+function searchWindow(rule: CompiledRule, text: string, window: [number, number], from: number, to: number): Omit<Hit, 'line'>[] | undefined {
+  const [a, b] = window;
+  const part = text.slice(a, b);
+  const regex = rule.regex;
+  const out: Omit<Hit, 'line'>[] = [];
+  for (regex.lastIndex = from - a; ; ) {
+    const m = regex.exec(part);
+    if (m === null || m.index + a >= to) return out;
+    regex.lastIndex = m.index + Math.max(m[0].length, 1);
+    if (!sameInWholeText(rule, text, m, a)) return undefined;
+    const span = m.indices?.[1];
+    if (span === undefined || m[1] === undefined) continue;
+    out.push({ rule, start: span[0] + a, end: span[1] + a, value: m[1] });
+  }
+}
+
+/** The rule's regex made sticky: whether it matches at one place of the whole text, and how. */
+const stickyRegexes = new WeakMap<CompiledRule, RegExp>();
+
+function sameInWholeText(rule: CompiledRule, text: string, m: RegExpExecArray, offset: number): boolean {
+  let sticky = stickyRegexes.get(rule);
+  if (sticky === undefined) stickyRegexes.set(rule, (sticky = new RegExp(rule.regex.source, rule.regex.flags.replace('g', '') + 'y')));
+  sticky.lastIndex = m.index + offset;
+  const w = sticky.exec(text);
+  if (w === null || w[0].length !== m[0].length) return false;
+  const a = w.indices?.[1];
+  const b = m.indices?.[1];
+  return a === b || (a !== undefined && b !== undefined && a[0] === b[0] + offset && a[1] === b[1] + offset);
 }
 
 /** A number for [start, end): exact while spans are under 2^20 characters and texts under 2^33. */

@@ -17,20 +17,43 @@ export const PREFIX_CHARS = 512;
 export const CONTEXT_CHARS = 120;
 
 export class LineIndex {
-  /** Offset at which each line starts; line n (1-based) starts at starts[n - 1]. */
+  /**
+   * Offset at which each line starts; line n (1-based) starts at starts[n - 1]. Made as far as it is
+   * asked for: a file whose only hits are near its start does not have its every line indexed.
+   */
   private readonly starts: number[] = [0];
+  /** Newlines before this offset are all in `starts`. */
+  private indexed = 0;
 
-  constructor(private readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  constructor(private readonly text: string) {}
+
+  /** Indexes lines until one starts after `offset`, or the text ends. */
+  private through(offset: number): void {
+    const { text, starts } = this;
+    while (this.indexed < text.length && starts[starts.length - 1]! <= offset) {
+      const nl = text.indexOf('\n', this.indexed);
+      if (nl === -1) this.indexed = text.length;
+      else {
+        starts.push(nl + 1);
+        this.indexed = nl + 1;
+      }
+    }
+  }
+
+  /** Indexes lines until there are `count` of them (lines after the last, clamped), or the text ends. */
+  private lines(count: number): void {
+    while (this.indexed < this.text.length && this.starts.length < count) this.through(this.starts[this.starts.length - 1]!);
   }
 
   /** The number of lines (a text without a newline has one). */
   get count(): number {
+    this.through(Infinity);
     return this.starts.length;
   }
 
   /** The 1-based line holding `offset`. */
   lineOf(offset: number): number {
+    this.through(offset);
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -43,11 +66,13 @@ export class LineIndex {
 
   /** The offset of a 1-based line and column: the inverse of `span`. */
   offsetOf(line: number, column: number): number {
+    this.lines(line);
     return this.starts[line - 1]! + column - 1;
   }
 
   /** Start and end positions of [start, end); endColumn is exclusive, as SARIF has it. */
   span(start: number, end: number): Omit<Location, 'path'> {
+    this.through(end);
     const line = this.lineOf(start);
     const endLine = this.lineOf(end);
     return { line, column: start - this.starts[line - 1]! + 1, endLine, endColumn: end - this.starts[endLine - 1]! + 1 };
@@ -60,6 +85,8 @@ export class LineIndex {
 
   /** Offsets [start, end) of lines [from, to], clamped to the file. */
   rangeOfLines(from: number, to: number): [number, number] {
+    // One line more than `to`: where line `to` ends; all of them when the text has fewer.
+    this.lines(to + 1);
     const first = Math.max(1, from);
     const last = Math.min(this.starts.length, to);
     const end = last < this.starts.length ? this.starts[last]! : this.text.length;
@@ -87,6 +114,7 @@ export class LineIndex {
    * `lead` characters (an ellipsis when the line was cut before `from`).
    */
   contextWindow(start: number, end: number, chars: number): { text: string; from: number; to: number; lead: number } {
+    this.through(start);
     const line = this.lineOf(start);
     const lineStart = this.starts[line - 1]!;
     let lineEnd = line < this.starts.length ? this.starts[line]! - 1 : this.text.length;

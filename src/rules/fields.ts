@@ -46,6 +46,18 @@ export const PAIRS_FIELDS = {
   withinLines: { required: true, schema: lines('How many lines apart the two may be (0 = same line).') },
 } as const satisfies Record<string, FieldSpec>;
 
+/** The fields of `shape` (src/shape/shape.ts compiles and checks them). */
+export const SHAPE_FIELDS = {
+  alphabet: { required: true, schema: { type: 'string', minLength: 1, description: 'base64, base64url, alphanumeric, upper-alphanumeric, lower-alphanumeric, hex, or an ASCII class such as [A-Za-z0-9_].' } },
+  escapes: { schema: { enum: ['once', 'twice'], description: 'URL escapes that count as one unit: once %2F and %2B, twice also %252F and %252B.' } },
+  min: { required: true, schema: { type: 'integer', minimum: 1, description: 'Fewest units in a token (a prefix included).' } },
+  max: { schema: { type: 'integer', minimum: 1, description: 'Most units in a token (a prefix included).' } },
+  prefixes: { schema: { description: 'Literals a token begins with (one of them).', ...stringList } },
+  padding: { schema: { type: 'integer', minimum: 0, maximum: 16, description: 'How many = (or %3D) may follow the token as part of it.' } },
+  before: { required: true, schema: { type: 'integer', minimum: 0, description: 'Characters before the token that the match and its lookbehinds can reach.' } },
+  after: { required: true, schema: { type: 'integer', minimum: 0, description: 'Characters after the token that the match and its lookaheads can reach.' } },
+} as const satisfies Record<string, FieldSpec>;
+
 /** Every field of a rule, in the order the schema and the documentation list them. */
 export const RULE_FIELDS = {
   id: { required: true, schema: { type: 'string', pattern: ID_PATTERN } },
@@ -61,6 +73,7 @@ export const RULE_FIELDS = {
   entropy: { schema: { type: 'number', minimum: 0, maximum: 8 } },
   allowlist: { schema: { $ref: '#/definitions/ruleAllowlist' } },
   requires: { schema: objectSchema(REQUIRES_FIELDS) },
+  shape: { schema: objectSchema(SHAPE_FIELDS, "The token's shape: the regex then runs only around text of this shape (see README \"Writing rules\").") },
   examples: { required: true, schema: { type: 'array', minItems: 1, items: { type: 'string' } } },
   negativeExamples: { required: true, schema: { type: 'array', minItems: 1, items: { type: 'string' } } },
   remediation: { required: true, schema: text },

@@ -8,6 +8,7 @@ import type { Problem, RawPairs, RawRule } from './schema.js';
 import { backtrackingProblems } from './redos.js';
 import { providerPartOf, splitFlags, validateRule, validateRuleSet, yamlMessage } from './schema.js';
 import { textDigest } from './digest.js';
+import { compileShape, type RuleShape } from '../shape/shape.js';
 
 export interface CompiledRule {
   id: string;
@@ -33,6 +34,8 @@ export interface CompiledRule {
   stopwords: string[];
   allowPaths: string[];
   requires?: { rules?: string[]; pattern?: RegExp; withinLines: number; sameLineIn: string[] };
+  /** The token's shape: the regex runs only in windows around its candidates. None: over the whole text. */
+  shape?: RuleShape;
   examples: string[];
   negativeExamples: string[];
 }
@@ -206,7 +209,15 @@ export function compileRule(rule: RawRule): CompiledRule {
       withinLines: req.withinLines,
       sameLineIn: req.sameLineIn ?? [],
     },
+    ...compiledShape(rule),
     examples: rule.examples,
     negativeExamples: rule.negativeExamples,
   };
+}
+
+/** The rule's compiled shape, if it declares one (validated: compileShape gives no error). */
+function compiledShape(rule: RawRule): { shape?: RuleShape } {
+  if (rule.shape === undefined) return {};
+  const shape = compileShape(rule.shape);
+  return typeof shape === 'string' ? {} : { shape };
 }

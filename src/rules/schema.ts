@@ -1,7 +1,9 @@
 // The shape of a rule as written in rules/*.yml, and validation that collects every problem at once.
 import { AWS_PROVIDER } from '../providers/aws/index.js';
 import { partInfo, providerOf, reservedIdentities } from '../providers/index.js';
-import { ALLOWLIST_FIELDS, ID_PATTERN, PAIRS_FIELDS, REQUIRES_FIELDS, RULE_FIELDS, RULE_KIND_VALUES, type RuleField } from './fields.js';
+import { ALLOWLIST_FIELDS, ID_PATTERN, PAIRS_FIELDS, REQUIRES_FIELDS, RULE_FIELDS, RULE_KIND_VALUES, SHAPE_FIELDS, type RuleField } from './fields.js';
+import { compileShape, type RawShape } from '../shape/shape.js';
+import { ShapeFinder } from '../shape/extract.js';
 import type { Severity } from '../types.js';
 import { RULE_SEVERITIES } from '../types.js';
 
@@ -52,6 +54,8 @@ export interface RawRule {
   entropy?: number;
   allowlist?: { regexes?: string[]; paths?: string[]; stopwords?: string[]; prefixes?: string[] };
   requires?: RawRequirement;
+  /** The token's shape: the regex runs only around candidates of it. */
+  shape?: RawShape;
   examples: string[];
   negativeExamples: string[];
   remediation: string;
@@ -63,7 +67,7 @@ export interface RawRule {
  * or loses a field the other lacks.
  */
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export const RAW_RULE_MATCHES_FIELD_TABLE: SameKeys<keyof RawRule, RuleField> & SameKeys<keyof RawPairs, keyof typeof PAIRS_FIELDS> & SameKeys<keyof RawRequirement, keyof typeof REQUIRES_FIELDS> = true;
+export const RAW_RULE_MATCHES_FIELD_TABLE: SameKeys<keyof RawRule, RuleField> & SameKeys<keyof RawPairs, keyof typeof PAIRS_FIELDS> & SameKeys<keyof RawRequirement, keyof typeof REQUIRES_FIELDS> & SameKeys<keyof RawShape, keyof typeof SHAPE_FIELDS> = true;
 
 /** One thing wrong with a rule; `line` is the rule's line in its file when known. */
 export interface Problem {
@@ -116,6 +120,7 @@ export function validateRule(raw: Record<string, unknown>, where: { file: string
   if (raw.entropy !== undefined && !(typeof raw.entropy === 'number' && raw.entropy >= 0 && raw.entropy <= 8)) add('entropy', 'must be a number from 0 to 8');
   validateAllowlist(raw.allowlist, add);
   validateRequires(raw.requires, add);
+  validateShape(raw, add);
   for (const field of ['examples', 'negativeExamples'] as const) {
     if (!isStringArray(raw[field]) || raw[field].length === 0) add(field, 'must be a non-empty list of strings');
   }
@@ -223,6 +228,37 @@ function validateRequires(value: unknown, add: (field: string, message: string) 
   }
   if (!Number.isInteger(req.withinLines) || (req.withinLines as number) < 0) add('requires.withinLines', 'must be a whole number of lines (0 = same line)');
   if (req.sameLineIn !== undefined && !isStringArray(req.sameLineIn)) add('requires.sameLineIn', 'must be a list of globs');
+}
+
+/**
+ * A shape compiles, and every match of the rule's regex in its examples keeps to it: the capture lies
+ * in a candidate of the shape and the whole match within `before`/`after` of it. A shape that misses
+ * one would make the rule miss that match, so it is refused here rather than found in a scan.
+ */
+function validateShape(raw: Record<string, unknown>, add: (field: string, message: string) => void): void {
+  if (raw.shape === undefined) return;
+  const shape = compileShape(raw.shape);
+  if (typeof shape === 'string') return add('shape', shape);
+  const regex = typeof raw.regex === 'string' ? tryRegex(raw.regex, 'gd') : undefined;
+  if (regex === undefined || typeof regex === 'string' || !isStringArray(raw.examples)) return;
+  const finder = new ShapeFinder([shape.token]);
+  for (const example of raw.examples) {
+    const candidates = finder.inString(example)[0]!;
+    for (const m of example.matchAll(regex)) {
+      const span = m.indices?.[1];
+      if (span === undefined) continue;
+      const end = m.index + m[0].length;
+      const fits = candidates.some((c) => c.start <= span[0] && span[1] <= c.end && c.start - shape.before <= m.index && end <= c.end + shape.after);
+      if (!fits) return add('shape', `the match "${m[0].slice(0, 60)}" in example "${example.slice(0, 40)}" is not inside a candidate of the shape (within before/after of it)`);
+      // What the regex's lookarounds read must be inside the window too: the same match in the window alone.
+      const c = candidates.find((c) => c.start <= span[0] && span[1] <= c.end)!;
+      const from = Math.max(0, c.start - shape.before);
+      const again = tryRegex(raw.regex as string, 'dy') as RegExp;
+      again.lastIndex = m.index - from;
+      const w = again.exec(example.slice(from, c.end + shape.after));
+      if (w === null || w[0] !== m[0] || w.indices?.[1]?.[0] !== span[0] - from) return add('shape', `the match "${m[0].slice(0, 60)}" in example "${example.slice(0, 40)}" is not found in the window of its candidate: before/after must cover what the regex's lookarounds read`);
+    }
+  }
 }
 
 /** Problems that only show across rules: duplicate ids, requirements naming unknown rules. */

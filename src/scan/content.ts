@@ -1,10 +1,12 @@
 // One file's or blob's bytes to findings, counted in the stats: shared by the folder, staged and
 // history scans, in the main thread or a worker, so that binary detection, decoding and counting
 // are the same everywhere.
-import { detect } from '../detect/detector.js';
+import { detectWith } from '../detect/detector.js';
+import type { Candidate } from '../shape/extract.js';
 import type { CompiledRule } from '../rules/load.js';
 import { countSkip, type Finding, type ScanError, type Stats } from '../types.js';
-import { decode } from '../sources/decode.js';
+import { decode, sniffEncoding } from '../sources/decode.js';
+import { shapePlanOf } from '../detect/windows.js';
 import { scanBinaryBytes } from './binary.js';
 import { tooLargeError } from '../sources/fs-error.js';
 import { containerKind, type ArchiveLimits } from '../archive/sniff.js';
@@ -39,13 +41,38 @@ export interface ContentOptions {
  */
 export function scanBytes(path: string, bytes: Uint8Array, rules: readonly CompiledRule[], opts: ContentOptions = {}): ContentOutcome {
   try {
+    const candidates = candidatesInBytes(bytes, rules);
+    if (candidates === 'none') return { kind: 'scanned', bytes: bytes.length, findings: [] };
+    contentCounts.decoded++;
     const decoded = decode(bytes);
     if (decoded.binary && opts.binaryStrings === false) return { kind: 'binary', path };
     if (decoded.binary) return { kind: 'scanned', bytes: bytes.length, findings: scanBinaryBytes(path, bytes, rules), binary: true };
-    return { kind: 'scanned', bytes: bytes.length, findings: detect({ path, text: decoded.text }, rules) };
+    // As many characters as bytes: every byte became one character (ASCII, or a byte that is not
+    // UTF-8 and became U+FFFD), so offsets in the bytes are offsets in the text.
+    const same = candidates !== undefined && decoded.text.length === bytes.length;
+    return { kind: 'scanned', bytes: bytes.length, findings: detectWith({ path, text: decoded.text }, rules, same ? candidates : undefined) };
   } catch (err) {
     return { kind: 'error', error: scanFailed(path, err) };
   }
+}
+
+/** Files decoded, and files found to have no candidates and so never decoded (for tests: counts, not time). */
+export const contentCounts = { decoded: 0, withoutCandidates: 0 };
+
+/**
+ * The candidates of the rules' shapes in UTF-8 (or ASCII) bytes, or 'none' for text in which no
+ * shape occurs: with every rule shaped it has no findings, so it is neither decoded nor detected.
+ * Bytes give the same runs as their decoded text (every shape is ASCII; every byte of a multibyte
+ * sequence, and what it decodes to, is outside every alphabet). Undefined for binaries (scanned
+ * through their strings) and UTF-16 text: those are decoded first.
+ */
+function candidatesInBytes(bytes: Uint8Array, rules: readonly CompiledRule[]): Candidate[][] | 'none' | undefined {
+  const plan = shapePlanOf(rules);
+  if (plan.finder.shapes.length === 0 || sniffEncoding(bytes) !== 'utf-8') return undefined;
+  const candidates = plan.finder.inBytes(bytes);
+  if (!plan.allShaped || candidates.some((list) => list.length > 0)) return candidates;
+  contentCounts.withoutCandidates++;
+  return 'none';
 }
 
 /** The archive scanner (and its zip library), loaded with the first container met: most scans meet none. */
