@@ -108,12 +108,14 @@ export class HistorySource implements Source<HistoryItem> {
   /** Blob readers (each blob goes to the one its path picks). */
   private readers: CatFile[] = [];
   /**
-   * The reader of previous versions and HEAD's files (textOf), started with the first finding: a
-   * blob reader cannot answer it, as its answer would wait behind the blobs asked for ahead of the
-   * scan, which wait for the scan, which waits for the answer.
+   * The reader of previous versions and HEAD's files (textOf): a blob reader cannot answer it, as its
+   * answer would wait behind the blobs asked for ahead of the scan, which wait for the scan, which
+   * waits for the answer. Started with the others, while this process is small: a child forked later
+   * briefly shows (and, in a sum over the process tree, counts) the whole parent's resident memory.
    */
   private lookup?: CatFile;
-  private root = '';
+  /** The commit HEAD points at, resolved when the scan starts (for the same reason). */
+  private head?: Promise<string | undefined>;
   private log?: ReturnType<typeof spawnGit>;
   private maxFileSize = Infinity;
   /** Commits whose parents are beyond a shallow clone's boundary: git log shows them adding every file. */
@@ -145,7 +147,8 @@ export class HistorySource implements Source<HistoryItem> {
     const [found, version] = await Promise.all([this.found(), gitVersion(this.opts.cwd)]);
     if (!found.ok) throw new SourceFailure(found.message);
     const repo: RepoInfo = found.repo;
-    const root = (this.root = repo.root);
+    const root = repo.root;
+    this.head = resolveHead(root);
     const revs = await revisions(root, this.opts, repo.shallow);
     if (!revs.ok) throw new SourceFailure(revs.message);
     this.boundary = new Set(repo.shallow ? await shallowBoundary(root) : []);
@@ -166,6 +169,7 @@ export class HistorySource implements Source<HistoryItem> {
     log.stdin!.end();
     const count = Math.max(1, Math.min(16, Math.floor(this.opts.readers ?? READERS)));
     this.readers = Array.from({ length: count }, () => CatFile.batch(root, { caps: HISTORY_READER_CAPS, holdLimit: HOLD_LIMIT }));
+    this.lookup = CatFile.batch(root, { caps: HISTORY_READER_CAPS });
 
     let missing = 0;
     for await (const event of this.read(this.blobItems(log, ctx), ctx.maxFileSize)) {
@@ -209,9 +213,7 @@ export class HistorySource implements Source<HistoryItem> {
    */
   async complete(findings: Finding[]): Promise<void> {
     if (findings.length === 0) return;
-    const found = await this.found();
-    if (!found.ok) return;
-    const head = await resolveHead(found.repo.root);
+    const head = await this.head;
     const headText = new Map<string, Promise<string | undefined>>();
     const atHead = (path: string): Promise<string | undefined> => {
       let text = headText.get(path);
@@ -349,7 +351,7 @@ export class HistorySource implements Source<HistoryItem> {
 
   /** The text of a blob within the size limit (a binary's: its printable strings, one a line). */
   private async textOf(name: string): Promise<string | undefined> {
-    const data = await (this.lookup ??= CatFile.batch(this.root, { caps: HISTORY_READER_CAPS })).request(name, this.maxFileSize);
+    const data = await this.lookup!.request(name, this.maxFileSize);
     if (data?.content === undefined || data.type !== 'blob') return undefined;
     const decoded = decode(data.content);
     return decoded.binary ? stringsText(data.content) : decoded.text;
