@@ -10,6 +10,9 @@ import { loadBuiltinRules } from '../src/rules/load.js';
 import { scanHistory } from '../src/git/history.js';
 import { OidSet } from '../src/git/oid-set.js';
 import { CatFile, type ObjectData } from '../src/git/repo.js';
+import { markMovable, movableBuffers, wasMoved } from '../src/pool/transfer.js';
+import type { ScanTask } from '../src/pool/tasks.js';
+import { MessageChannel } from 'node:worker_threads';
 
 const loaded = loadBuiltinRules();
 if (!loaded.ok) throw new Error('built-in rules are invalid');
@@ -86,6 +89,23 @@ test('one, two or three blob readers: the same findings, commits, atHead and sta
   } finally {
     repo.cleanup();
   }
+});
+
+test('movable bytes: only buffers their owner marked, and only whole ones, are moved; a moved task says so', () => {
+  const own = Buffer.allocUnsafeSlow(1000).fill(65);
+  const pooled = Buffer.from('a small buffer, a slice of a shared pool');
+  const slice = Buffer.allocUnsafeSlow(1000).subarray(10);
+  for (const b of [own, pooled, slice]) markMovable(b);
+  const tasks: ScanTask[] = [own, pooled, slice].map((bytes, i) => ({ kind: 'bytes', path: `f${i}`, bytes }));
+  const moving = movableBuffers(tasks);
+  assert.equal(moving, [own.buffer]);
+  assert.not.ok(tasks.some(wasMoved));
+  const { port1, port2 } = new MessageChannel();
+  port1.postMessage(tasks, moving);
+  port1.close();
+  port2.close();
+  assert.equal(tasks.map(wasMoved), [true, false, false]);
+  assert.is(pooled.toString().length, 40);
 });
 
 test.run();

@@ -168,7 +168,7 @@ export class HistorySource implements Source<HistoryItem> {
     const logExit = new Promise<number>((done) => log.on('close', (code) => done(code ?? -1)));
     log.stdin!.end();
     const count = Math.max(1, Math.min(16, Math.floor(this.opts.readers ?? READERS)));
-    this.readers = Array.from({ length: count }, () => CatFile.batch(root, { caps: HISTORY_READER_CAPS, holdLimit: HOLD_LIMIT }));
+    this.readers = Array.from({ length: count }, () => CatFile.batch(root, { caps: HISTORY_READER_CAPS, holdLimit: HOLD_LIMIT, movable: true }));
     this.lookup = CatFile.batch(root, { caps: HISTORY_READER_CAPS });
 
     let missing = 0;

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { isAbsolute, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
+import { markMovable } from '../pool/transfer.js';
 
 export interface GitResult {
   /** The exit code; -1 when git could not be started (see `stderr`). */
@@ -159,6 +160,8 @@ export interface CatFileOptions {
    * many requests. Default: no limit (callers that do not release()).
    */
   holdLimit?: number;
+  /** Contents may be moved to a scan worker (pool/transfer.ts): the caller never reads them after handing them on. */
+  movable?: boolean;
 }
 
 interface Pending {
@@ -193,6 +196,7 @@ export class CatFile {
   private held = 0;
   private paused = false;
   private readonly holdLimit: number;
+  private readonly movable: boolean;
 
   private constructor(
     cwd: string,
@@ -200,6 +204,7 @@ export class CatFile {
     opts: CatFileOptions = {},
   ) {
     this.holdLimit = opts.holdLimit ?? Number.POSITIVE_INFINITY;
+    this.movable = opts.movable === true;
     this.child = spawnGit([...(opts.caps ?? PACK_MEMORY_CAPS), 'cat-file', withContent ? '--batch' : '--batch-check'], cwd);
     this.child.on('error', (e: NodeJS.ErrnoException) => this.fail(new Error(startError(e, cwd))));
     this.child.stdin!.on('error', (e) => this.fail(e));
@@ -254,7 +259,7 @@ export class CatFile {
    */
   release(data: ObjectData | undefined): void {
     if (data?.content === undefined) return;
-    this.held -= data.content.length;
+    this.held -= data.size;
     if (this.paused && this.held <= this.holdLimit) {
       this.paused = false;
       this.child.stdout!.resume();
@@ -349,6 +354,7 @@ export class CatFile {
     const content = Buffer.allocUnsafeSlow(info.size);
     let at = 0;
     for (const part of parts) at += part.copy(content, at);
+    if (this.movable) markMovable(content);
     this.held += info.size;
     if (this.held > this.holdLimit && !this.paused) {
       this.paused = true;
