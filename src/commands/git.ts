@@ -76,12 +76,16 @@ export async function runHistory(args: HistoryArgs, io: Io): Promise<number> {
   if (!jobs.ok) return fail(io, jobs.message);
   const [{ HistorySource }, { orchestrate }] = await Promise.all([import('../git/history.js'), import('../scan/orchestrate.js')]);
   const source = new HistorySource({ cwd: io.cwd ?? '.', revisions: args.revisions, since: args.since, until: args.until, paths: args.paths });
+  // Asked before the scan, while this process is small: a git child started after it briefly shows
+  // (and a sum over the process tree counts) the whole resident memory of the scan.
+  const base = await source.base();
+  const { describeRepository } = await import('../git/describe.js');
+  const described = base.ok ? describeRepository(base.dir) : undefined;
   const progress = await startProgress(args, io);
   const done = await orchestrate(source, { ...commonOptions(args, io), threads: jobs.threads, onProgress: progress?.update });
   progress?.stop();
   if (!done.ok) return fail(io, done.messages);
-  const { describeRepository } = await import('../git/describe.js');
-  const vcs = await describeRepository(done.base);
+  const vcs = await (described ?? describeRepository(done.base));
   return deliver({ result: done.result, rules: done.rules, baseDir: done.base, defaultFormat: done.defaults.format, mode: 'history', vcs }, args, io);
 }
 

@@ -3,9 +3,12 @@
 //
 // One pass, streamed: `git log --raw` over the commits oldest first (parents before children), so the
 // first commit in which a blob appears IS the commit that introduced it, and no per-blob history
-// search is needed afterwards. Every unique blob is read once (by object name), its type and size
-// checked through `cat-file --batch-check`, its content through `cat-file --batch`, both pipelined.
-// Only findings, the set of blob names seen, and the few blobs in flight are held in memory.
+// search is needed afterwards. The log is read as it is scanned, never collected. Every unique blob is
+// read once (by object name) through one of a few `cat-file --batch` processes (decompressing blobs is
+// most of git's work, and one process is one core), pipelined, with backpressure: at most a window of
+// blobs is asked for ahead of the scan, and a reader whose output the scan has not caught up with is
+// no longer read, so git waits instead of piling content up in memory. Only findings, the set of blob
+// names seen (as bytes, oid-set.ts), and the blobs in flight are held in memory.
 //
 // Attribution and deduplication:
 // - a blob is scanned once, for the path and commit it first appears at; the same blob later added
@@ -29,7 +32,8 @@ import { tooLargeError } from '../sources/fs-error.js';
 import { pathFromBytes } from '../sources/path-bytes.js';
 import type { CommitRef, Finding, ScanError, Stats } from '../types.js';
 import { isFileMode, MODE_SUBMODULE, MODE_SYMLINK, parseRawMeta, ZERO_SHA } from './diff.js';
-import { CatFile, PACK_MEMORY_CAPS, findRepo, gitMessage, gitPath, nulTokens, resolveHead, runGit, spawnGit, type ObjectData, type ObjectInfo, type RepoInfo } from './repo.js';
+import { OidSet } from './oid-set.js';
+import { CatFile, HISTORY_LOG_CAPS, HISTORY_READER_CAPS, findRepo, gitMessage, gitPath, nulTokens, resolveHead, runGit, spawnGit, type ObjectData, type RepoInfo } from './repo.js';
 
 export interface HistorySourceOptions {
   /** Anywhere in the work tree, or the git directory of a bare repository. */
@@ -43,6 +47,8 @@ export interface HistorySourceOptions {
   until?: string;
   /** Only these paths (git pathspecs, as after `git log --`). */
   paths?: string[];
+  /** `git cat-file --batch` processes reading blobs side by side (tuning and tests); default READERS. */
+  readers?: number;
 }
 
 export interface HistoryOptions extends HistorySourceOptions {
@@ -73,10 +79,15 @@ export type HistoryResult =
     }
   | { ok: false; message: string };
 
-/** Blobs whose types and sizes are asked for at once. */
-const BATCH = 512;
-/** Bytes of blob content asked for at once (at least one blob, up to maxFileSize, is always asked for). */
-const READ_BUDGET = 8 * 1024 * 1024;
+/** Blob readers by default (measured with 1, 2 and 3 on botocore's history: README "Speed"). */
+export const READERS = 2;
+/** Blobs (and skips) queued ahead of the scan, over all readers (names and metadata: a few hundred bytes each). */
+const WINDOW = 1024;
+/**
+ * Bytes of content a reader may have read ahead of the scan before git's output stops being read. The
+ * scan's own queue (batches in flight to the worker threads) is bounded separately (pool/batches.ts).
+ */
+const HOLD_LIMIT = 8 * 1024 * 1024;
 
 const FORMAT = '--format=%x01%H%x00%an%x00%ae%x00%aI%x00%s';
 
@@ -94,8 +105,17 @@ export class HistorySource implements Source<HistoryItem> {
   /** Paths of submodules (gitlinks) seen in the scanned commits; not scanned. */
   private readonly submoduleSet = new Set<string>();
   private repo?: Promise<Awaited<ReturnType<typeof findRepo>>>;
-  private cat?: CatFile;
-  private check?: CatFile;
+  /** Blob readers (each blob goes to the one its path picks). */
+  private readers: CatFile[] = [];
+  /**
+   * The reader of previous versions and HEAD's files (textOf): a blob reader cannot answer it, as its
+   * answer would wait behind the blobs asked for ahead of the scan, which wait for the scan, which
+   * waits for the answer. Started with the others, while this process is small: a child forked later
+   * briefly shows (and, in a sum over the process tree, counts) the whole parent's resident memory.
+   */
+  private lookup?: CatFile;
+  /** The commit HEAD points at, resolved when the scan starts (for the same reason). */
+  private head?: Promise<string | undefined>;
   private log?: ReturnType<typeof spawnGit>;
   private maxFileSize = Infinity;
   /** Commits whose parents are beyond a shallow clone's boundary: git log shows them adding every file. */
@@ -128,6 +148,7 @@ export class HistorySource implements Source<HistoryItem> {
     if (!found.ok) throw new SourceFailure(found.message);
     const repo: RepoInfo = found.repo;
     const root = repo.root;
+    this.head = resolveHead(root);
     const revs = await revisions(root, this.opts, repo.shallow);
     if (!revs.ok) throw new SourceFailure(revs.message);
     this.boundary = new Set(repo.shallow ? await shallowBoundary(root) : []);
@@ -135,7 +156,7 @@ export class HistorySource implements Source<HistoryItem> {
 
     const diffMerges = atLeast(version, 2, 31) ? ['--diff-merges=first-parent'] : ['-m'];
     const log = (this.log = spawnGit(
-      [...PACK_MEMORY_CAPS, 'log', '-z', '--raw', '--no-abbrev', '--no-renames', '--root', ...diffMerges, '--date-order', '--reverse', '--no-color', '--no-show-signature', '--no-ext-diff', '--ignore-submodules=none', FORMAT, ...revs.args, '--', ...(this.opts.paths ?? [])],
+      [...HISTORY_LOG_CAPS, 'log', '-z', '--raw', '--no-abbrev', '--no-renames', '--root', ...diffMerges, '--date-order', '--reverse', '--no-color', '--no-show-signature', '--no-ext-diff', '--ignore-submodules=none', FORMAT, ...revs.args, '--', ...(this.opts.paths ?? [])],
       root,
     ));
     let logErr = '';
@@ -146,8 +167,9 @@ export class HistorySource implements Source<HistoryItem> {
     log.on('error', (e) => (logStartError = `cannot run git: ${e.message}`));
     const logExit = new Promise<number>((done) => log.on('close', (code) => done(code ?? -1)));
     log.stdin!.end();
-    this.check = CatFile.batchCheck(root);
-    this.cat = CatFile.batch(root);
+    const count = Math.max(1, Math.min(16, Math.floor(this.opts.readers ?? READERS)));
+    this.readers = Array.from({ length: count }, () => CatFile.batch(root, { caps: HISTORY_READER_CAPS, holdLimit: HOLD_LIMIT, movable: true }));
+    this.lookup = CatFile.batch(root, { caps: HISTORY_READER_CAPS });
 
     let missing = 0;
     for await (const event of this.read(this.blobItems(log, ctx), ctx.maxFileSize)) {
@@ -191,9 +213,7 @@ export class HistorySource implements Source<HistoryItem> {
    */
   async complete(findings: Finding[]): Promise<void> {
     if (findings.length === 0) return;
-    const found = await this.found();
-    if (!found.ok) return;
-    const head = await resolveHead(found.repo.root);
+    const head = await this.head;
     const headText = new Map<string, Promise<string | undefined>>();
     const atHead = (path: string): Promise<string | undefined> => {
       let text = headText.get(path);
@@ -210,14 +230,14 @@ export class HistorySource implements Source<HistoryItem> {
   }
 
   close(): void {
-    this.check?.close();
-    this.cat?.close();
+    for (const reader of this.readers) reader.close();
+    this.lookup?.close();
     if (this.log !== undefined && this.log.exitCode === null) this.log.kill();
   }
 
   /** New blobs in the order commits introduce them, and the skips met on the way. */
   private async *blobItems(log: ReturnType<typeof spawnGit>, ctx: SourceContext): AsyncGenerator<HistoryItem | SourceEvent<HistoryItem>> {
-    const seen = new Set<string>();
+    const seen = new OidSet();
     let commit: CommitRef | undefined;
     let header: string[] | undefined;
     let entry: ReturnType<typeof parseRawMeta>;
@@ -281,71 +301,57 @@ export class HistorySource implements Source<HistoryItem> {
   private readonly inFlight = new Map<string, HistoryItem>();
 
   /**
-   * Each blob with its content, in order. Requests go to git in batches, one write each: the types
-   * and sizes of up to BATCH blobs, then the contents of as many of them as fit in READ_BUDGET bytes,
-   * which git streams while the first ones are scanned. (One write per request measured slower than
-   * the reading itself: a system call and a wake-up of git each.) Events that are not blobs pass through.
+   * Each blob with its content, in order. A blob is asked for as soon as the log names it, from the
+   * reader its path picks (so the versions of a file go to one process, whose delta cache then holds
+   * their bases), up to WINDOW blobs ahead of the scan; requests made together go to git in one write
+   * (CatFile.flush). Events that are not blobs keep their place in the queue.
    */
   private async *read(items: AsyncIterable<HistoryItem | SourceEvent<HistoryItem>>, maxFileSize: number): AsyncGenerator<SourceEvent<HistoryItem> | 'missing'> {
-    const check = this.check!;
-    const cat = this.cat!;
-    const wanted = (info: ObjectInfo | undefined): info is ObjectInfo => info !== undefined && info.type === 'blob' && info.size <= maxFileSize;
-    const pending: SourceEvent<HistoryItem>[] = [];
-    async function* blobsOnly(): AsyncGenerator<HistoryItem> {
-      for await (const x of items) {
-        if ('type' in x) pending.push(x);
-        else yield x;
+    type Queued = { event: SourceEvent<HistoryItem> } | { item: HistoryItem; reader: CatFile; data: Promise<ObjectData | undefined> };
+    const queue: Queued[] = [];
+    let head = 0;
+    const next = async function* (this: HistorySource): AsyncGenerator<SourceEvent<HistoryItem> | 'missing'> {
+      const q = queue[head]!;
+      queue[head++] = undefined as unknown as Queued;
+      if (head > 4096 && head * 2 > queue.length) {
+        queue.splice(0, head);
+        head = 0;
       }
-    }
-    const batches = chunked(blobsOnly(), BATCH);
-    const ask = (r: IteratorResult<HistoryItem[]>) => (r.done ? undefined : settled(Promise.all(r.value.map((item) => check.info(item.oid)))));
-    let next = await batches.next();
-    let nextInfos = ask(next);
-    while (!next.done) {
-      const batch = next.value;
-      const pendingInfos = nextInfos!;
-      // The next batch's types and sizes are asked for while this one is read and scanned.
-      next = await batches.next();
-      nextInfos = ask(next);
-      const infos = await pendingInfos;
-      while (pending.length > 0) yield pending.shift()!;
-      for (let i = 0; i < batch.length; ) {
-        const group: number[] = [];
-        let bytes = 0;
-        for (; i < batch.length; i++) {
-          const size = wanted(infos[i]) ? infos[i]!.size : 0;
-          if (group.length > 0 && bytes + size > READ_BUDGET) break;
-          group.push(i);
-          bytes += size;
-        }
-        const reads = group.map((k) => (wanted(infos[k]) ? settled(cat.request(batch[k]!.oid, maxFileSize)) : undefined));
-        for (let g = 0; g < group.length; g++) {
-          const k = group[g]!;
-          yield* this.blobEvent(batch[k]!, infos[k], await reads[g], maxFileSize);
-        }
+      if ('event' in q) return yield q.event;
+      const data = await q.data;
+      q.reader.release(data);
+      yield* this.blobEvent(q.item, data, maxFileSize);
+    }.bind(this);
+    for await (const x of items) {
+      if ('type' in x) {
+        queue.push({ event: x });
+      } else {
+        const reader = this.readers[pathHash(x.path) % this.readers.length]!;
+        queue.push({ item: x, reader, data: settled(reader.request(x.oid, maxFileSize)) });
       }
+      while (queue.length - head >= WINDOW) yield* next();
     }
-    while (pending.length > 0) yield pending.shift()!;
+    while (head < queue.length) yield* next();
   }
 
-  private *blobEvent(item: HistoryItem, info: ObjectInfo | undefined, data: ObjectData | undefined, maxFileSize: number): Generator<SourceEvent<HistoryItem> | 'missing'> {
+  private *blobEvent(item: HistoryItem, data: ObjectData | undefined, maxFileSize: number): Generator<SourceEvent<HistoryItem> | 'missing'> {
     this.inFlight.delete(item.oid);
-    if (info === undefined) {
+    if (data === undefined) {
       yield 'missing';
       return;
     }
-    if (info.type !== 'blob') return;
-    if (data?.content === undefined) {
-      yield { type: 'error', error: tooLargeError(item.path, info.size, maxFileSize, `${item.label} is `) };
+    if (data.type !== 'blob') return;
+    if (data.content === undefined) {
+      yield { type: 'error', error: tooLargeError(item.path, data.size, maxFileSize, `${item.label} is `) };
       return;
     }
-    item.size = info.size;
+    item.size = data.size;
     yield { type: 'item', item, content: data.content };
   }
 
   /** The text of a blob within the size limit (a binary's: its printable strings, one a line). */
   private async textOf(name: string): Promise<string | undefined> {
-    const data = await this.cat!.request(name, this.maxFileSize);
+    const data = await this.lookup!.request(name, this.maxFileSize);
     if (data?.content === undefined || data.type !== 'blob') return undefined;
     const decoded = decode(data.content);
     return decoded.binary ? stringsText(data.content) : decoded.text;
@@ -424,17 +430,11 @@ function settled<T>(p: Promise<T>): Promise<T> {
   return p;
 }
 
-/** The items of an async iterable in arrays of up to `size`. */
-async function* chunked<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
-  let batch: T[] = [];
-  for await (const item of items) {
-    batch.push(item);
-    if (batch.length >= size) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
+/** FNV-1a over a path's UTF-16 units: which reader a path's blobs go to. */
+function pathHash(path: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 const atLeast = (v: number[], major: number, minor: number): boolean => v[0]! > major || (v[0] === major && v[1]! >= minor);

@@ -4,6 +4,8 @@
 import { availableParallelism } from 'node:os';
 import type { ScanPool } from './pool.js';
 import { runTasks, type ContentScanner, type Done, type ScanTask, type TaskContext } from './tasks.js';
+import { wasMoved } from './transfer.js';
+import { scanFailed, type ContentOutcome } from '../scan/content.js';
 
 /**
  * Worker threads are started only once a scan has found this much to read: starting them costs
@@ -102,8 +104,18 @@ export class BatchScanner<T> implements ContentScanner<T> {
     const pool = await this.poolIfLarge();
     // A batch whose worker died (out of its capped heap, say) is scanned again here, where the heap is
     // not capped; a bug in the scanning code then fails here too, with its own message.
-    const outcomes = pool === undefined ? runTasks(tasks, this.ctx) : pool.run(tasks).catch(() => runTasks(tasks, this.ctx));
+    const outcomes = pool === undefined ? runTasks(tasks, this.ctx) : pool.run(tasks).catch((err: Error) => this.again(tasks, err));
     this.queue.push(settledEntry(outcomes.then((o) => o.map((outcome, i): Done<T> => [items[i]!, outcome]))));
+  }
+
+  /**
+   * The batch of a worker that failed, scanned here; bytes moved to that worker (transfer.ts) went
+   * with it, so each of those is a warning naming it instead of being scanned silently empty.
+   */
+  private async again(tasks: ScanTask[], err: Error): Promise<ContentOutcome[]> {
+    const outcomes: ContentOutcome[] = [];
+    for (const task of tasks) outcomes.push(wasMoved(task) ? { kind: 'error', error: scanFailed(task.path, err) } : (await runTasks([task], this.ctx))[0]!);
+    return outcomes;
   }
 
   /** Outcomes at the head of the queue that are ready; waits for the head while too many are in flight. */

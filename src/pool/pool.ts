@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ContentOutcome } from '../scan/content.js';
 import type { ScanTask, TaskContext } from './tasks.js';
+import { movableBuffers } from './transfer.js';
 
 export interface BatchRequest {
   id: number;
@@ -60,7 +61,8 @@ export class ScanPool {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, tasks } satisfies BatchRequest);
+      // Bytes their owner marked movable go without a copy (transfer.ts); others are copied.
+      slot.worker.postMessage({ id, tasks } satisfies BatchRequest, Array.isArray(tasks) ? movableBuffers(tasks) : []);
     });
   }
 
