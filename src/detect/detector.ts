@@ -118,7 +118,7 @@ class FragmentScan {
       // The secret's own checks first: most candidates fail them, and need no line index at all.
       if (!passesSecretChecks(rule, candidate.value)) continue;
       const hit: Hit = { ...candidate, line: this.lines.lineOf(candidate.start) };
-      if (this.passesPrefixCheck(rule, hit) && this.hasEvidence(rule, hit, anchors)) {
+      if (this.passesPrefixCheck(rule, hit) && this.passesNearCheck(rule, hit) && this.hasEvidence(rule, hit, anchors)) {
         hits.push(hit);
         if ((this.claimed.get(key) ?? Infinity) > rank) this.claimed.set(key, rank);
       }
@@ -199,6 +199,17 @@ class FragmentScan {
     if (rule.allowPrefixes.length === 0) return true;
     const prefix = this.lines.prefixOf(hit.start);
     return !rule.allowPrefixes.some((re) => re.test(prefix));
+  }
+
+  /**
+   * Nothing within the rule's `allowlist.near` lines says the match is something else: where the AWS
+   * secret nearby is a reference (`${ssm:…}`), a 40-character value beside it is another secret.
+   * Searched in at most EVIDENCE_CHARS on each side, as evidence is.
+   */
+  private passesNearCheck(rule: CompiledRule, hit: Hit): boolean {
+    const near = rule.allowNear;
+    if (near === undefined) return true;
+    return !near.pattern.test(this.lines.textNear(hit.start, hit.end, hit.line - near.withinLines, hit.line + near.withinLines, EVIDENCE_CHARS));
   }
 
   /**

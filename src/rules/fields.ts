@@ -24,12 +24,19 @@ export interface FieldSpec {
   schema: JsonSchema;
 }
 
+/** The fields of `allowlist.near`. */
+export const NEAR_FIELDS = {
+  pattern: { required: true, schema: { type: 'string', minLength: 1 } },
+  withinLines: { required: true, schema: { type: 'integer', minimum: 0 } },
+} as const satisfies Record<string, FieldSpec>;
+
 /** The fields of a rule's allowlist. */
 export const ALLOWLIST_FIELDS = {
   paths: { schema: { description: 'Globs (micromatch) relative to the scanned folder.', ...stringList } },
   regexes: { schema: { description: 'A secret matching one is not reported. A leading (?i) ignores case.', ...stringList } },
   stopwords: { schema: { description: 'A secret containing one (any case) is not reported.', ...stringList } },
   prefixes: { schema: { description: 'A match is dropped when the text before it on its line matches one of these.', ...stringList } },
+  near: { schema: objectSchema(NEAR_FIELDS, 'A match is dropped when pattern matches within withinLines lines of it (the AWS secret nearby is a reference: this value is something else).') },
 } as const satisfies Record<string, FieldSpec>;
 
 /** The fields of `requires`. */

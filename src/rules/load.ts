@@ -31,6 +31,8 @@ export interface CompiledRule {
   allowRegexes: RegExp[];
   /** Regexes tested on the text before a match on its line: `password = ` says it is not an AWS key. */
   allowPrefixes: RegExp[];
+  /** A pattern that, within its lines of a match, says the match is something else (the AWS secret there is a reference). */
+  allowNear?: { pattern: RegExp; withinLines: number };
   stopwords: string[];
   allowPaths: string[];
   requires?: { rules?: string[]; pattern?: RegExp; withinLines: number; sameLineIn: string[] };
@@ -201,6 +203,7 @@ export function compileRule(rule: RawRule): CompiledRule {
     entropy: rule.entropy,
     allowRegexes: (rule.allowlist?.regexes ?? []).map((r) => compileRegex(r, '')),
     allowPrefixes: (rule.allowlist?.prefixes ?? []).map((r) => compileRegex(r, '')),
+    allowNear: rule.allowlist?.near && { pattern: compileRegex(rule.allowlist.near.pattern, ''), withinLines: rule.allowlist.near.withinLines },
     stopwords: (rule.allowlist?.stopwords ?? []).map((w) => w.toLowerCase()),
     allowPaths: rule.allowlist?.paths ?? [],
     requires: req && {

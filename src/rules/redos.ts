@@ -44,6 +44,7 @@ export function backtrackingProblems(rule: RawRule): BacktrackingProblem[] {
   if (rule.requires?.pattern !== undefined) check('requires.pattern', rule.requires.pattern, false);
   for (const re of rule.allowlist?.regexes ?? []) check('allowlist.regexes', re, false);
   for (const re of rule.allowlist?.prefixes ?? []) check('allowlist.prefixes', re, false);
+  if (rule.allowlist?.near !== undefined) check('allowlist.near.pattern', rule.allowlist.near.pattern, false);
   return problems;
 }
 

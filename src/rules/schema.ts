@@ -1,7 +1,7 @@
 // The shape of a rule as written in rules/*.yml, and validation that collects every problem at once.
 import { AWS_PROVIDER } from '../providers/aws/index.js';
 import { partInfo, providerOf, reservedIdentities } from '../providers/index.js';
-import { ALLOWLIST_FIELDS, ID_PATTERN, PAIRS_FIELDS, REQUIRES_FIELDS, RULE_FIELDS, RULE_KIND_VALUES, SHAPE_FIELDS, type RuleField } from './fields.js';
+import { ALLOWLIST_FIELDS, ID_PATTERN, NEAR_FIELDS, PAIRS_FIELDS, REQUIRES_FIELDS, RULE_FIELDS, RULE_KIND_VALUES, SHAPE_FIELDS, type RuleField } from './fields.js';
 import { compileShape, type RawShape } from '../shape/shape.js';
 import { ShapeFinder } from '../shape/extract.js';
 import type { Severity } from '../types.js';
@@ -33,6 +33,12 @@ export interface RawRequirement {
   sameLineIn?: string[];
 }
 
+/** Text nearby that says a match is something else: the match is dropped when `pattern` occurs within `withinLines`. */
+export interface RawNear {
+  pattern: string;
+  withinLines: number;
+}
+
 export interface RawRule {
   id: string;
   title: string;
@@ -52,7 +58,7 @@ export interface RawRule {
   keywords?: string[];
   /** Minimum Shannon entropy (bits per character) of the secret. */
   entropy?: number;
-  allowlist?: { regexes?: string[]; paths?: string[]; stopwords?: string[]; prefixes?: string[] };
+  allowlist?: { regexes?: string[]; paths?: string[]; stopwords?: string[]; prefixes?: string[]; near?: RawNear };
   requires?: RawRequirement;
   /** The token's shape: the regex runs only around candidates of it. */
   shape?: RawShape;
@@ -67,7 +73,7 @@ export interface RawRule {
  * or loses a field the other lacks.
  */
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export const RAW_RULE_MATCHES_FIELD_TABLE: SameKeys<keyof RawRule, RuleField> & SameKeys<keyof RawPairs, keyof typeof PAIRS_FIELDS> & SameKeys<keyof RawRequirement, keyof typeof REQUIRES_FIELDS> & SameKeys<keyof RawShape, keyof typeof SHAPE_FIELDS> = true;
+export const RAW_RULE_MATCHES_FIELD_TABLE: SameKeys<keyof RawRule, RuleField> & SameKeys<keyof RawPairs, keyof typeof PAIRS_FIELDS> & SameKeys<keyof RawRequirement, keyof typeof REQUIRES_FIELDS> & SameKeys<keyof RawShape, keyof typeof SHAPE_FIELDS> & SameKeys<keyof RawNear, keyof typeof NEAR_FIELDS> = true;
 
 /** One thing wrong with a rule; `line` is the rule's line in its file when known. */
 export interface Problem {
@@ -83,6 +89,7 @@ const KNOWN_FIELDS: readonly string[] = Object.keys(RULE_FIELDS);
 const ALLOWLIST_KEYS: readonly string[] = Object.keys(ALLOWLIST_FIELDS);
 const PAIRS_KEYS: readonly string[] = Object.keys(PAIRS_FIELDS);
 const REQUIRES_KEYS: readonly string[] = Object.keys(REQUIRES_FIELDS);
+const NEAR_KEYS: readonly string[] = Object.keys(NEAR_FIELDS);
 const TEXT_FIELDS = ['id', 'title', 'description', 'regex', 'remediation'] as const;
 
 /** Splits the Go/PCRE-style `(?i)` prefix, which JavaScript regexes lack, into a flag. */
@@ -202,6 +209,7 @@ function validateAllowlist(value: unknown, add: (field: string, message: string)
   const list = value as Record<string, unknown>;
   for (const key of Object.keys(list)) {
     if (!ALLOWLIST_KEYS.includes(key)) add(`allowlist.${key}`, `is not a known field (${ALLOWLIST_KEYS.join(', ')})`);
+    else if (key === 'near') validateNear(list.near, add);
     else if (!isStringArray(list[key])) add(`allowlist.${key}`, 'must be a list of strings');
   }
   for (const field of ['regexes', 'prefixes'] as const) {
@@ -212,6 +220,15 @@ function validateAllowlist(value: unknown, add: (field: string, message: string)
       if (typeof compiled === 'string') add(`allowlist.${field}`, `"${re}" does not compile: ${compiled}`);
     }
   }
+}
+
+function validateNear(value: unknown, add: (field: string, message: string) => void): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return add('allowlist.near', 'must be a mapping with pattern and withinLines');
+  const near = value as Record<string, unknown>;
+  for (const key of Object.keys(near)) if (!NEAR_KEYS.includes(key)) add(`allowlist.near.${key}`, `is not a known field (${NEAR_KEYS.join(', ')})`);
+  const compiled = typeof near.pattern === 'string' && near.pattern !== '' ? tryRegex(near.pattern) : 'is required and must be a non-empty string';
+  if (typeof compiled === 'string') add('allowlist.near.pattern', compiled);
+  if (!Number.isInteger(near.withinLines) || (near.withinLines as number) < 0) add('allowlist.near.withinLines', 'must be a whole number of lines (0 = same line)');
 }
 
 function validateRequires(value: unknown, add: (field: string, message: string) => void): void {
