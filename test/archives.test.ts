@@ -71,8 +71,12 @@ test('a binary entry (a .class in a jar) is scanned through its strings, as a bi
     assert.is(on.code, 1);
     assert.equal([...new Set(on.report.findings.map((f) => f.path))], ['lib/app.jar!/com/acme/Config.class']);
     assert.equal(on.report.findings.map((f) => f.ruleId).sort(), ['aws-access-key-id', 'aws-secret-access-key']);
-    const off = await scanJson(root, '--no-binary-strings');
+    const off = await scanJson(root, '--no-binary-strings', '--verbose');
     assert.equal([off.code, off.report.findings.length], [0, 0]);
+    // Not scanned, and said so: counted and named as a skipped binary, as a binary file would be.
+    const report = off.report as JsonReport & { stats: { skipped: { binary: number } }; skipped: { path: string; reason: string }[] };
+    assert.is(report.stats.skipped.binary, 1);
+    assert.equal(report.skipped, [{ path: 'lib/app.jar!/com/acme/Config.class', reason: 'binary' }]);
   } finally {
     removeTree(root);
   }

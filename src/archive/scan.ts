@@ -14,6 +14,7 @@ import { containerKind, entryName, RATIO_FREE_BYTES, type ArchiveLimits, type Co
 /** A container's findings and the warnings about its entries; `bytes`: the uncompressed bytes scanned. */
 export async function scanArchive(path: string, bytes: Uint8Array, kind: ContainerKind, rules: readonly CompiledRule[], limits: ArchiveLimits, maxFileSize: number, content: ContentOptions = {}): Promise<ContentOutcome> {
   const findings: Finding[] = [];
+  const binaries: string[] = [];
   let scanned = 0;
   const walk = new Walk(limits, maxFileSize, bytes.length, (entryPath, entryBytes) => {
     const outcome = scanBytes(entryPath, entryBytes, rules, content);
@@ -22,10 +23,12 @@ export async function scanArchive(path: string, bytes: Uint8Array, kind: Contain
       for (const finding of outcome.findings) findings.push(finding);
     } else if (outcome.kind === 'error') {
       walk.warnings.push(outcome.error);
+    } else {
+      binaries.push(outcome.path);
     }
   });
   await walk.open(path, bytes, kind, 1);
-  return { kind: 'scanned', bytes: scanned, findings, warnings: walk.warnings };
+  return { kind: 'scanned', bytes: scanned, findings, warnings: walk.warnings, ...(binaries.length > 0 ? { binaries } : {}) };
 }
 
 /**

@@ -21,9 +21,10 @@ export type ContentOutcome =
   /**
    * `warning`: scanned only in part (stdin or a device longer than --max-file-size). `warnings`: about
    * entries of an archive (a limit hit, a corrupt archive), naming each. `binary`: a binary scanned
-   * through its printable strings.
+   * through its printable strings. `binaries`: entries of an archive that are binaries and were not
+   * scanned (--no-binary-strings), each counted as a skipped binary as a file would be.
    */
-  | { kind: 'scanned'; bytes: number; findings: Finding[]; warning?: ScanError; warnings?: ScanError[]; binary?: true }
+  | { kind: 'scanned'; bytes: number; findings: Finding[]; warning?: ScanError; warnings?: ScanError[]; binary?: true; binaries?: string[] }
   | { kind: 'binary'; path: string }
   | { kind: 'error'; error: ScanError };
 
@@ -113,6 +114,7 @@ export function countOutcome(outcome: ContentOutcome, stats: Stats, errors: Scan
   }
   stats.filesScanned++;
   if (outcome.binary) stats.binariesScanned++;
+  for (const path of outcome.binaries ?? []) countSkip(stats, 'binary', path);
   stats.bytesScanned += outcome.bytes;
   for (const warning of [outcome.warning ?? [], outcome.warnings ?? []].flat()) errors.push(warning);
   stats.errors = errors.length;
