@@ -255,6 +255,28 @@ test('staged: a modified archive reports only the keys its committed version did
   }
 });
 
+test('history: a key in an archive is reported at the commit that added it, and atHead looks inside the archive at HEAD', async () => {
+  const kept = creds(1513);
+  const removed = creds(1514);
+  const repo = Repo.init();
+  try {
+    const first = repo.commitFiles('add a jar', { 'lib/app.jar': zip({ 'a.properties': kept.text, 'b.properties': removed.text }) });
+    repo.commitFiles('rebuild the jar without b', { 'lib/app.jar': zip({ 'a.properties': kept.text, 'c.txt': 'rebuilt\n' }) });
+    const r = await runCli(['history', '--format', 'json', '--no-progress'], { cwd: repo.dir });
+    assert.is(r.code, 1, r.stderr);
+    const findings = (JSON.parse(r.stdout) as { findings: { path: string; commit?: { sha: string }; atHead?: boolean }[] }).findings;
+    // Each key once, at the first commit (the rebuilt jar's compressed bytes differ, its keys do not).
+    assert.equal(findings.map((f) => [f.path, f.commit?.sha, f.atHead]).sort(), [
+      ['lib/app.jar!/a.properties', first, true],
+      ['lib/app.jar!/a.properties', first, true],
+      ['lib/app.jar!/b.properties', first, false],
+      ['lib/app.jar!/b.properties', first, false],
+    ]);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('history: a warning about an archive blob names the blob and the commit that added it', async () => {
   const good = zip({ 'k.ini': creds(1508).text });
   const repo = Repo.init();

@@ -26,11 +26,10 @@ import { readFile } from 'node:fs/promises';
 import type { ParallelAbove } from '../pool/batches.js';
 import type { CompiledRule } from '../rules/load.js';
 import { SourceFailure, type BaseLookup, type BlobItem, type Source, type SourceContext, type SourceEvent } from '../scan/source.js';
-import { decode } from '../sources/decode.js';
-import { stringsText } from '../sources/strings.js';
 import { tooLargeError } from '../sources/fs-error.js';
 import { pathFromBytes } from '../sources/path-bytes.js';
 import type { CommitRef, Finding, ScanError, Stats } from '../types.js';
+import { blobText, outerPath } from './blob-text.js';
 import { isFileMode, MODE_SUBMODULE, MODE_SYMLINK, parseRawMeta, ZERO_SHA } from './diff.js';
 import { OidSet } from './oid-set.js';
 import { CatFile, HISTORY_LOG_CAPS, HISTORY_READER_CAPS, findRepo, gitMessage, gitPath, nulTokens, resolveHead, runGit, spawnGit, type ObjectData, type RepoInfo } from './repo.js';
@@ -217,7 +216,8 @@ export class HistorySource implements Source<HistoryItem> {
     const headText = new Map<string, Promise<string | undefined>>();
     const atHead = (path: string): Promise<string | undefined> => {
       let text = headText.get(path);
-      if (text === undefined) headText.set(path, (text = head === undefined ? Promise.resolve(undefined) : this.textOf(`${head}:${path}`)));
+      // A key inside an archive (`lib/app.jar!/config/app.properties`) is looked for in the archive at HEAD.
+      if (text === undefined) headText.set(path, (text = head === undefined ? Promise.resolve(undefined) : this.textOf(`${head}:${outerPath(path)}`)));
       return text;
     };
     await Promise.all(
@@ -349,12 +349,11 @@ export class HistorySource implements Source<HistoryItem> {
     yield { type: 'item', item, content: data.content };
   }
 
-  /** The text of a blob within the size limit (a binary's: its printable strings, one a line). */
+  /** The text of a blob within the size limit, read as the scan read it (blob-text.ts). */
   private async textOf(name: string): Promise<string | undefined> {
     const data = await this.lookup!.request(name, this.maxFileSize);
     if (data?.content === undefined || data.type !== 'blob') return undefined;
-    const decoded = decode(data.content);
-    return decoded.binary ? stringsText(data.content) : decoded.text;
+    return blobText(data.content, this.maxFileSize);
   }
 }
 

@@ -9,6 +9,7 @@
 // line, re-indented, the file renamed) is not new: a finding whose secret occurs anywhere in the HEAD
 // version of the same file (for a rename or copy, its source) is dropped. `allLines` reports every
 // finding in the staged content of the changed files instead.
+import { blobText } from './blob-text.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { BaseLookup, BlobItem, Source, SourceContext, SourceEvent } from '../scan/source.js';
 import { SourceFailure } from '../scan/source.js';
@@ -172,7 +173,7 @@ export class StagedSource implements Source<StagedItem> {
     if (onAdded.length === 0 || item.previous === undefined || item.status === 'A') return onAdded;
     const before = await this.start.cat.request(item.previous, this.maxFileSize);
     if (before?.content === undefined) return onAdded;
-    const text = await previousText(before.content, this.maxFileSize);
+    const text = await blobText(before.content, this.maxFileSize);
     return onAdded.filter((f) => !text.includes(f.value));
   }
 
@@ -210,22 +211,3 @@ function touches(lines: Set<number>, from: number, to: number): boolean {
   return false;
 }
 
-/**
- * The committed version's content, where a staged finding's key is looked for: its text; a binary's
- * printable strings (where its keys are found); an archive's entries, each so (a key in a jar's
- * compressed bytes cannot be seen otherwise, and every key of a modified jar would be new). Loaded
- * here: most commits have no finding in a modified file.
- */
-async function previousText(bytes: Uint8Array, maxFileSize: number): Promise<string> {
-  const { containerKind, DEFAULT_ARCHIVE_LIMITS } = await import('../archive/sniff.js');
-  const kind = containerKind(bytes);
-  if (kind !== undefined) {
-    const { archiveText } = await import('../archive/scan.js');
-    return archiveText(bytes, kind, DEFAULT_ARCHIVE_LIMITS, maxFileSize);
-  }
-  const { decode } = await import('../sources/decode.js');
-  const decoded = decode(bytes);
-  if (!decoded.binary) return decoded.text;
-  const { stringsText } = await import('../sources/strings.js');
-  return stringsText(bytes);
-}
