@@ -110,7 +110,7 @@ export function loadBuiltinRules(): LoadResult {
   if (compiled === undefined) return loadRuleFiles(files, shownBuiltin);
   const problems: Problem[] = [];
   for (const entry of compiled) {
-    const ruleProblems = validateRule(entry.rule as unknown as Record<string, unknown>, { file: entry.file, line: entry.line });
+    const ruleProblems = validateRule(entry.rule as unknown as Record<string, unknown>, { file: entry.file, line: entry.line }, { examples: false });
     problems.push(...ruleProblems);
     entry.valid = ruleProblems.length === 0;
   }

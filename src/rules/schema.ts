@@ -111,7 +111,12 @@ const isStringArray = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /** Every problem with one rule taken on its own (cross-rule checks live in validateRuleSet). */
-export function validateRule(raw: Record<string, unknown>, where: { file: string; line?: number }): Problem[] {
+/**
+ * `examples: false` skips what runs the rule's examples (the shape's reach): the built-in rules in
+ * dist/rules.json were checked so when it was built (scripts/build-rules.mjs), and it is used only
+ * while the rule files' digests match; running them again cost every start ~15 ms (the hook's budget).
+ */
+export function validateRule(raw: Record<string, unknown>, where: { file: string; line?: number }, opts: { examples?: boolean } = {}): Problem[] {
   const ruleId = typeof raw.id === 'string' ? raw.id : undefined;
   const problems: Problem[] = [];
   const add = (field: string, message: string) => problems.push({ ...where, ruleId, field, message });
@@ -127,7 +132,7 @@ export function validateRule(raw: Record<string, unknown>, where: { file: string
   if (raw.entropy !== undefined && !(typeof raw.entropy === 'number' && raw.entropy >= 0 && raw.entropy <= 8)) add('entropy', 'must be a number from 0 to 8');
   validateAllowlist(raw.allowlist, add);
   validateRequires(raw.requires, add);
-  validateShape(raw, add);
+  validateShape(raw, add, opts.examples !== false);
   for (const field of ['examples', 'negativeExamples'] as const) {
     if (!isStringArray(raw[field]) || raw[field].length === 0) add(field, 'must be a non-empty list of strings');
   }
@@ -252,10 +257,11 @@ function validateRequires(value: unknown, add: (field: string, message: string) 
  * in a candidate of the shape and the whole match within `before`/`after` of it. A shape that misses
  * one would make the rule miss that match, so it is refused here rather than found in a scan.
  */
-function validateShape(raw: Record<string, unknown>, add: (field: string, message: string) => void): void {
+function validateShape(raw: Record<string, unknown>, add: (field: string, message: string) => void, runExamples: boolean): void {
   if (raw.shape === undefined) return;
   const shape = compileShape(raw.shape);
   if (typeof shape === 'string') return add('shape', shape);
+  if (!runExamples) return;
   const regex = typeof raw.regex === 'string' ? tryRegex(raw.regex, 'gd') : undefined;
   if (regex === undefined || typeof regex === 'string' || !isStringArray(raw.examples)) return;
   const finder = new ShapeFinder([shape.token]);
