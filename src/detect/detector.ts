@@ -62,21 +62,38 @@ function keywordRegex(keyword: string): RegExp {
   return regex;
 }
 
+/** What a rule set says about its rules' order, made once per rule array (the scan passes the same array to every file). */
+interface RuleOrder {
+  /** Each rule's place in the priority order. */
+  rank: Map<string, number>;
+  /** Rules whose hits another rule needs as evidence: all of their hits are kept for it. */
+  required: Set<string>;
+}
+
+const orders = new WeakMap<readonly CompiledRule[], RuleOrder>();
+
+function ruleOrderOf(rules: readonly CompiledRule[]): RuleOrder {
+  let order = orders.get(rules);
+  if (order === undefined) {
+    order = { rank: new Map(rules.map((r, i) => [r.id, i])), required: new Set(rules.flatMap((r) => r.requires?.rules ?? [])) };
+    orders.set(rules, order);
+  }
+  return order;
+}
+
 /** Per-fragment state shared by all rules: the keywords present and the line index, made once on demand. */
 class FragmentScan {
   private readonly keywordsSeen = new Map<string, boolean>();
   private lineIndex?: LineIndex;
   /** Each rule's place in the priority order. */
   private readonly rank: Map<string, number>;
-  /** Rules whose hits another rule needs as evidence: all of their hits are kept for it. */
   private readonly required: Set<string>;
   /** The best rank that already has a hit on exactly [start, end), by spanKey. */
   private readonly claimed = new Map<number, number>();
   /** The rule set's shapes, and (made on the first shaped rule) every shape's candidates in the text. */
   private readonly plan: ShapePlan;
   constructor(private readonly fragment: Fragment, rules: readonly CompiledRule[], private candidates?: Candidate[][]) {
-    this.rank = new Map(rules.map((r, i) => [r.id, i]));
-    this.required = new Set(rules.flatMap((r) => r.requires?.rules ?? []));
+    ({ rank: this.rank, required: this.required } = ruleOrderOf(rules));
     this.plan = shapePlanOf(rules);
   }
 
@@ -306,7 +323,7 @@ export function passesSecretChecks(rule: CompiledRule, secret: string): boolean 
  * for the same length, the rule listed first wins (rules are in priority order).
  */
 function resolveOverlaps(hits: Hit[], rules: readonly CompiledRule[]): Hit[] {
-  const priority = new Map(rules.map((r, i) => [r.id, i]));
+  const priority = ruleOrderOf(rules).rank;
   const better = (a: Hit, b: Hit): boolean =>
     a.end - a.start !== b.end - b.start ? a.end - a.start > b.end - b.start : priority.get(a.rule.id)! < priority.get(b.rule.id)!;
   const sorted = [...hits].sort((a, b) => a.start - b.start || priority.get(a.rule.id)! - priority.get(b.rule.id)!);
