@@ -1,0 +1,43 @@
+// The decoding stage's vocabulary (issue 14): a decoder reads a text and proposes edits that undo
+// what was done to a key on its way into a file (an encoding, a split, a name written away from its
+// value). The edits make a view of the text (view.ts) that the detector reads as it reads any text;
+// every offset in the view maps back to the file, so a finding points at the file's line and column.
+
+/**
+ * Replace [start, end) of the decoder's input with `text`. start === end inserts (a name put before
+ * the value it belongs to).
+ */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+  /**
+   * For each character of `text`, the offset in the input it came from (absolute, in [start, end]).
+   * Absent: spread evenly over [start, end), which is exact enough for one-line escapes; a decoder
+   * whose output crosses lines of its input (base64 wrapped at 76) gives them, so that a key inside
+   * points at the line holding its first encoded character.
+   */
+  origins?: Uint32Array;
+}
+
+/** The names a finding's `decoded` list uses: what was undone, in the order it was undone. */
+export type DecoderName =
+  | 'base64'
+  | 'json-escape'
+  | 'html-entity'
+  | 'quoted-printable'
+  | 'url'
+  | 'continuation'
+  | 'concatenation'
+  | 'structure';
+
+export interface Decoder {
+  readonly name: DecoderName;
+  /**
+   * The edits for the constructs that START in [from, to) of `text`, in increasing order, not
+   * overlapping. A construct may run past `to` (a base64 block wrapped over lines), but the work is
+   * bounded: linear in (to - from) plus a bounded look beyond it. Never throws on any input: what
+   * does not decode cleanly is left alone (no edit), never guessed.
+   */
+  edits(text: string, from: number, to: number): Edit[];
+}
