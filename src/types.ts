@@ -63,6 +63,12 @@ export interface Finding extends Location {
   provider?: string;
   /** Which part of that credential the value is (its rule's part: key-id, secret-key, token), if any. */
   part?: string;
+  /**
+   * Found in decoded text: what was undone to read it, in order (base64, json-escape, html-entity,
+   * quoted-printable, url, continuation, concatenation, structure). The location is the encoded or
+   * split value's place in the file; `value` is the key as decoded.
+   */
+  decoded?: string[];
   /** Stable across runs and line moves: a hash of the part (or rule), path and value. */
   fingerprint: string;
   /** The whole line the secret starts on, for text output (redacted along with the secret). */

@@ -128,6 +128,43 @@ export class View {
     return at >= piece.parentEnd || isEnd ? piece.viewEnd : piece.viewStart;
   }
 
+  /**
+   * The decoders of this stack whose edits touch [start, end) of this view, bottom first: what was
+   * undone to read a value found there.
+   */
+  decodersTouching(start: number, end: number): DecoderName[] {
+    const names: DecoderName[] = [];
+    let a = start;
+    let b = end;
+    for (let view: View | string = this; typeof view !== 'string'; view = view.parent) {
+      if (view.touches(a, b) && !names.includes(view.decoder)) names.unshift(view.decoder);
+      const parentStart = view.toParent(a);
+      b = Math.max(parentStart, view.endToParent(b));
+      a = parentStart;
+    }
+    return names;
+  }
+
+  /** Whether an edit's output overlaps [start, end), or an insertion ends at its start or lies in it. */
+  private touches(start: number, end: number): boolean {
+    const { pieces } = this;
+    let lo = 0;
+    let hi = pieces.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pieces[mid]!.viewEnd < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < pieces.length && pieces[i]!.viewStart <= end; i++) {
+      const piece = pieces[i]!;
+      if (piece.edit === undefined) continue;
+      // An insertion (a name put before a value) touches what follows it; other edits what they overlap.
+      const insertion = piece.parentStart === piece.parentEnd;
+      if (insertion ? piece.viewEnd >= start && piece.viewStart <= end : piece.viewEnd > start && piece.viewStart < end) return true;
+    }
+    return false;
+  }
+
   /** The view ranges of this view's edits, sorted. */
   editedRanges(): [number, number][] {
     return this.pieces.filter((p) => p.edit !== undefined).map((p) => [p.viewStart, p.viewEnd]);

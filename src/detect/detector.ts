@@ -15,6 +15,9 @@ import { CONTEXT_CHARS, LineIndex } from './lines.js';
 import { mayPair, nameStartOf, pairCredentials, pairGroups, type Hit } from './pair.js';
 import { candidateWindows, shapePlanOf, type SearchWindow, type ShapePlan } from './windows.js';
 import type { Candidate } from '../shape/extract.js';
+import { decodedView } from '../decode/stage.js';
+import { DECODERS } from '../decode/index.js';
+import type { View } from '../decode/view.js';
 
 
 /**
@@ -34,6 +37,14 @@ export function detect(fragment: Fragment, rules: readonly CompiledRule[]): Find
  */
 export function detectWith(fragment: Fragment, rules: readonly CompiledRule[], candidates?: Candidate[][]): Finding[] {
   const scan = new FragmentScan(fragment, rules, candidates);
+  let { kept, pairs } = hitsOf(scan, fragment, rules);
+  const view = DECODERS.length === 0 ? undefined : decodedView(fragment.text, DECODERS, scan.base64Runs());
+  if (view !== undefined) ({ kept, pairs } = withDecoded(kept, pairs, view, fragment, rules, scan.lines));
+  return toFindings(kept, pairs, fragment, scan.lines);
+}
+
+/** The hits of every rule in the scan's text, overlaps resolved, and which pairs with which. */
+function hitsOf(scan: FragmentScan, fragment: Fragment, rules: readonly CompiledRule[]): { kept: Hit[]; pairs: Map<Hit, Hit> } {
   const hits: Hit[] = [];
   // Rules that need another rule's findings run after the rules they depend on. One push per hit:
   // push(...many) passes every hit as an argument and overflows the stack at a few 100,000 hits.
@@ -45,8 +56,67 @@ export function detectWith(fragment: Fragment, rules: readonly CompiledRule[], c
   if (mayPair(groups)) {
     for (const hit of kept) hit.nameStart = nameStartOf(fragment.text, hit.start, hit.rule);
   }
-  const pairs = pairCredentials(kept, groups);
-  return toFindings(kept, pairs, fragment, scan.lines);
+  return { kept, pairs: pairCredentials(kept, groups) };
+}
+
+/**
+ * The file's hits with what the decoded view adds: where the view has a hit that an edit touched (a
+ * value that was encoded, split, or whose name was put back beside it), the view's hits are taken,
+ * moved to the file's offsets and marked with the decoders that undid it; a hit of the file that no
+ * view hit covers is kept as it was. Where decoding found nothing new, the file's own hits stand.
+ */
+function withDecoded(kept: Hit[], pairs: Map<Hit, Hit>, view: View, fragment: Fragment, rules: readonly CompiledRule[], lines: LineIndex): { kept: Hit[]; pairs: Map<Hit, Hit> } {
+  const viewFragment = { path: fragment.path, text: view.text };
+  const decoded = hitsOf(new FragmentScan(viewFragment, rules), viewFragment, rules);
+  const placed = new Map<Hit, Hit>();
+  let touched = false;
+  for (const hit of decoded.kept) {
+    const [start, end] = view.toOriginal(hit.start, hit.end);
+    const moved: Hit = { ...hit, start, end, line: lines.lineOf(start), nameStart: undefined };
+    const by = view.decodersTouching(Math.max(0, hit.start - DECODED_NAME_GAP), hit.end);
+    if (by.length > 0) {
+      moved.decoded = by;
+      touched = true;
+    }
+    placed.set(hit, moved);
+  }
+  if (!touched) return { kept, pairs };
+  const fromView = [...placed.values()];
+  const merged = dropOverlapping([...fromView, ...notCovered(kept, fromView)]);
+  const inMerged = new Set(merged);
+  const mergedPairs = new Map<Hit, Hit>();
+  for (const [a, b] of decoded.pairs) {
+    const [pa, pb] = [placed.get(a)!, placed.get(b)!];
+    if (inMerged.has(pa) && inMerged.has(pb)) mergedPairs.set(pa, pb);
+  }
+  for (const [a, b] of pairs) if (inMerged.has(a) && inMerged.has(b)) mergedPairs.set(a, b);
+  return { kept: merged, pairs: mergedPairs };
+}
+
+/**
+ * Characters before a value in which an edit still counts as what found it: the structure decoder
+ * puts a name right before a value (or before its opening quote).
+ */
+const DECODED_NAME_GAP = 3;
+
+/** The hits of `hits` that overlap none of `by` (both sorted by start, `by` not overlapping itself): one walk. */
+function notCovered(hits: readonly Hit[], by: readonly Hit[]): Hit[] {
+  const sorted = [...by].sort((a, b) => a.start - b.start);
+  const out: Hit[] = [];
+  let i = 0;
+  for (const hit of hits) {
+    while (i < sorted.length && sorted[i]!.end <= hit.start) i++;
+    if (i >= sorted.length || sorted[i]!.start >= hit.end) out.push(hit);
+  }
+  return out;
+}
+
+/** Hits sorted by start, each that overlaps the one kept before it dropped. */
+function dropOverlapping(hits: Hit[]): Hit[] {
+  hits.sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Hit[] = [];
+  for (const hit of hits) if (out.length === 0 || hit.start >= out[out.length - 1]!.end) out.push(hit);
+  return out;
 }
 
 /**
@@ -106,6 +176,20 @@ class FragmentScan {
       return present;
     });
   }
+  /**
+   * The runs of base64 characters long enough to be a secret or token (the candidates of the rule
+   * set's base64 shapes): where an encoded file or value may be, for the decoding stage.
+   */
+  base64Runs(): [number, number][] {
+    this.candidates ??= this.plan.finder.inString(this.fragment.text);
+    const runs: [number, number][] = [];
+    this.plan.finder.shapes.forEach((shape, i) => {
+      if (shape.alphabet[43] !== 1 || shape.alphabet[47] !== 1) return;
+      for (const c of this.candidates![i]!) runs.push([c.start, c.end]);
+    });
+    return runs;
+  }
+
   get lines(): LineIndex {
     return (this.lineIndex ??= new LineIndex(this.fragment.text));
   }
@@ -354,6 +438,7 @@ function toFindings(hits: Hit[], pairs: Map<Hit, Hit>, fragment: Fragment, lines
     };
     if (hit.rule.provider !== undefined) finding.provider = hit.rule.provider;
     if (hit.rule.part !== undefined) finding.part = hit.rule.part;
+    if (hit.decoded !== undefined) finding.decoded = [...hit.decoded];
     addFacts(finding);
     const allow = marker(finding.line, finding.endLine);
     if (allow !== undefined) finding.inlineAllow = detached(allow);

@@ -3,6 +3,7 @@
 import { partInfo } from '../providers/index.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { Finding, PairRef } from '../types.js';
+import type { DecoderName } from '../decode/types.js';
 
 /** A match that passed every gate, before it becomes a Finding. Offsets are into the fragment text. */
 export interface Hit {
@@ -11,6 +12,8 @@ export interface Hit {
   end: number;
   value: string;
   line: number;
+  /** Found in a decoded view of the text: the decoders that undid what hid it, bottom first. */
+  decoded?: DecoderName[];
   /** Where the name that introduces it (`aws_access_key_id = `, `"SecretAccessKey": "`) starts; unset: none. */
   nameStart?: number;
 }

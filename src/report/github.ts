@@ -2,7 +2,7 @@
 // as an annotation on the file, then a plain summary line for the log.
 import { isFailure, type Finding, type ScanError, type Severity, type Stats } from '../types.js';
 import { escapeControl } from './escape.js';
-import { SHALLOW_NOTE, type Reporter, type RuleInfo } from './types.js';
+import { SHALLOW_NOTE, decodedNote, type Reporter, type RuleInfo } from './types.js';
 
 /** GitHub has three annotation levels; critical and high both need someone to act, so both are errors. */
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
@@ -50,7 +50,7 @@ function findingCommand(f: Finding, titles: Map<string, string>): string {
 
 /** First line says what was found (the secret as the finding carries it, i.e. redacted); second, what to do. */
 function findingMessage(f: Finding, titles: Map<string, string>): string {
-  const details = [f.keyType, f.accountId && `account ${f.accountId}`].filter(Boolean);
+  const details = [f.keyType, f.accountId && `account ${f.accountId}`, f.decoded && decodedNote(f.decoded)].filter(Boolean);
   let first = `${f.canary !== undefined ? `Canary token (decoy) of ${f.canary.service}, planted to detect leaks; using it alerts whoever planted it. ` : ''}${f.title} ${f.value}`;
   if (f.offset !== undefined) first += ` at offset ${f.offset}`;
   if (details.length > 0) first += ` (${details.join(', ')})`;

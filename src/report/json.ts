@@ -40,6 +40,7 @@ function findingObject(f: Finding): Record<string, unknown> {
   if (f.part !== undefined) out.part = f.part;
   if (f.keyType !== undefined) out.keyType = f.keyType;
   if (f.accountId !== undefined) out.accountId = f.accountId;
+  if (f.decoded !== undefined) out.decoded = [...f.decoded];
   if (f.pair !== undefined) out.pair = pairObject(f.pair, f.provider);
   if (f.commit !== undefined) out.commit = { ...f.commit };
   if (f.beforeShallowBoundary) out.beforeShallowBoundary = true;

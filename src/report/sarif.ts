@@ -14,7 +14,7 @@ import type {
   Run,
 } from 'sarif';
 import { isFailure, type Finding, type Location, type ScanError, type Severity } from '../types.js';
-import { SHALLOW_NOTE, type ReportContext, type Reporter, type RuleInfo } from './types.js';
+import { SHALLOW_NOTE, decodedNote, type ReportContext, type Reporter, type RuleInfo } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/keyhound/keyhound';
@@ -114,6 +114,7 @@ function resultProperties(f: Finding): Record<string, string | boolean> {
   const props: Record<string, string | boolean> = { severity: f.severity };
   if (f.keyType !== undefined) props.keyType = f.keyType;
   if (f.accountId !== undefined) props.accountId = f.accountId;
+  if (f.decoded !== undefined) props.decoded = f.decoded.join(',');
   if (f.commit !== undefined) {
     props.commit = f.commit.sha;
     props.commitAuthor = f.commit.author;
@@ -135,7 +136,7 @@ function resultProperties(f: Finding): Record<string, string | boolean> {
  * [AWS secret access key at .env:3](1)". The secret is used as the finding carries it (already redacted).
  */
 function resultMessage(f: Finding, rules: RuleInfo[]): string {
-  const details = [f.keyType, f.accountId !== undefined ? `account ${f.accountId}` : undefined].filter((d) => d !== undefined);
+  const details = [f.keyType, f.accountId !== undefined ? `account ${f.accountId}` : undefined, f.decoded !== undefined ? decodedNote(f.decoded) : undefined].filter((d) => d !== undefined);
   let text = `${f.title} ${f.value}`;
   if (details.length > 0) text += ` (${details.join(', ')})`;
   if (f.pair) text += `, paired with [${escapeLinkText(pairLabel(f, rules))}](${PAIR_LOCATION_ID})`;

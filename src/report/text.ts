@@ -4,7 +4,7 @@
 import { partLabel, providerOf } from '../providers/index.js';
 import { isFailure, type Finding, type Location, type ScanError, type ScanResult, type Severity, type Stats } from '../types.js';
 import { escapeControl } from './escape.js';
-import { SHALLOW_NOTE, type ReportContext, type Reporter } from './types.js';
+import { SHALLOW_NOTE, decodedNote, type ReportContext, type Reporter } from './types.js';
 
 type Paint = (code: string, s: string) => string;
 const ANSI = { bold: '1', dim: '2', red: '31', yellow: '33', cyan: '36', magenta: '35', boldRed: '1;31' } as const;
@@ -57,6 +57,7 @@ function formatFinding(f: Finding, paint: Paint, width: number): string[] {
   facts.push(`${partLabel(f)} ${f.value}`);
   if (f.keyType !== undefined) facts.push(f.keyType);
   if (f.accountId !== undefined) facts.push(`account ${f.accountId}`);
+  if (f.decoded !== undefined) facts.push(decodedNote(f.decoded));
   if (f.pair) facts.push(`pairs with ${partLabel({ provider: f.provider, part: f.pair.part })} at ${position(f.pair)} (${f.pair.ruleId})${f.canary === undefined ? ': a usable credential' : ''}`);
   if (f.inlineAllow !== undefined) facts.push(`allowed inline (${f.inlineAllow})`);
   if (f.verification !== undefined) facts.push(verificationText(f.verification));

@@ -37,3 +37,6 @@ export const SHALLOW_NOTE = 'introduced before the shallow boundary (commit unkn
 
 /** Findings arrive already redacted (unless --no-redact) and sorted by path, line, column. */
 export type Reporter = (result: ScanResult, ctx: ReportContext) => string;
+
+/** How a finding in decoded text says so: "decoded from base64 + json-escape" (what was undone, in order). */
+export const decodedNote = (decoded: readonly string[]): string => `decoded from ${decoded.join(' + ')}`;

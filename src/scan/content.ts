@@ -7,6 +7,8 @@ import type { CompiledRule } from '../rules/load.js';
 import { countSkip, type Finding, type ScanError, type Stats } from '../types.js';
 import { decode, sniffEncoding } from '../sources/decode.js';
 import { shapePlanOf } from '../detect/windows.js';
+import { hasTrigger } from '../decode/stage.js';
+import { DECODERS } from '../decode/index.js';
 import { scanBinaryBytes } from './binary.js';
 import { tooLargeError } from '../sources/fs-error.js';
 import { containerKind, type ArchiveLimits } from '../archive/sniff.js';
@@ -62,7 +64,8 @@ export const contentCounts = { decoded: 0, withoutCandidates: 0 };
 
 /**
  * The candidates of the rules' shapes in UTF-8 (or ASCII) bytes, or 'none' for text in which no
- * shape occurs: with every rule shaped it has no findings, so it is neither decoded nor detected.
+ * shape and no trigger of the decoding stage (src/decode/stage.ts) occurs: with every rule shaped it
+ * has no findings, so it is neither decoded nor detected.
  * Bytes give the same runs as their decoded text (every shape is ASCII; every byte of a multibyte
  * sequence, and what it decodes to, is outside every alphabet). Undefined for binaries (scanned
  * through their strings) and UTF-16 text: those are decoded first.
@@ -72,6 +75,8 @@ function candidatesInBytes(bytes: Uint8Array, rules: readonly CompiledRule[]): C
   if (plan.finder.shapes.length === 0 || sniffEncoding(bytes) !== 'utf-8') return undefined;
   const candidates = plan.finder.inBytes(bytes);
   if (!plan.allShaped || candidates.some((list) => list.length > 0)) return candidates;
+  // No candidate, but perhaps a key cut in pieces or escaped beside its name: decoded and scanned.
+  if (DECODERS.length > 0 && hasTrigger(bytes)) return candidates;
   contentCounts.withoutCandidates++;
   return 'none';
 }

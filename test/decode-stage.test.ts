@@ -1,0 +1,95 @@
+// The decoding stage's machinery, with toy decoders: views map every offset back to the file through a
+// stack of edits, decoders run only in regions around triggers, a layer comes undone per round up to the
+// depth limit, and hostile input keeps the work bounded. The real decoders have their own tests.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { View } from '../src/decode/view.js';
+import { decodedView, regionsOf, MAX_DECODE_DEPTH } from '../src/decode/stage.js';
+import type { Decoder, Edit } from '../src/decode/types.js';
+
+const stage = suite('decoding stage');
+
+/** A toy decoder: `%%` becomes `%`, so `%%%%` needs two rounds; it counts the characters it was given. */
+function halving(): Decoder & { read: number } {
+  const d = {
+    name: 'url' as const,
+    read: 0,
+    edits(text: string, from: number, to: number): Edit[] {
+      d.read += to - from;
+      const out: Edit[] = [];
+      for (let at = text.indexOf('%%', from); at !== -1 && at < to; at = text.indexOf('%%', at + 2)) out.push({ start: at, end: at + 2, text: '%' });
+      return out;
+    },
+  };
+  return d;
+}
+
+stage('a view maps offsets back through edits, origins and a stack of views', () => {
+  const text = 'ab\\/cd\\/ef';
+  const one = View.of(text, 'json-escape', [{ start: 2, end: 4, text: '/' }, { start: 6, end: 8, text: '/' }])!;
+  assert.is(one.text, 'ab/cd/ef');
+  assert.equal(one.toOriginal(0, 2), [0, 2]);
+  assert.equal(one.toOriginal(3, 5), [4, 6]);
+  assert.equal(one.toOriginal(2, 3), [2, 4], 'an escaped character maps to its whole escape');
+  assert.equal(one.toOriginal(0, 8), [0, 10]);
+  // a second layer, with origins: `cd` on one line comes from two lines of the parent
+  const two = View.of(one, 'base64', [{ start: 3, end: 5, text: 'XY', origins: Uint32Array.from([3, 4]) }])!;
+  assert.is(two.text, 'ab/XY/ef');
+  assert.equal(two.toOriginal(3, 5), [4, 6]);
+  assert.equal(two.decoders, ['json-escape', 'base64']);
+  assert.equal(two.decodersTouching(3, 5), ['base64']);
+  assert.equal(two.decodersTouching(0, 3), ['json-escape']);
+  assert.equal(two.decodersTouching(0, 4), ['json-escape', 'base64']);
+  assert.equal(two.decodersTouching(0, 2), [], 'untouched text');
+});
+
+stage('an insertion maps to where it was made, and edits that overlap or leave the text are dropped', () => {
+  const view = View.of('value: abc', 'structure', [{ start: 7, end: 7, text: 'NAME=' }, { start: 6, end: 8, text: 'zz' }, { start: 9, end: 99, text: 'q' }])!;
+  assert.is(view.text, 'value: NAME=abc');
+  assert.equal(view.toOriginal(12, 15), [7, 10]);
+  assert.equal(view.toOriginal(7, 12), [7, 7]);
+  assert.equal(view.decodersTouching(12, 15), ['structure'], 'a name inserted right before a value touches it');
+  assert.is(View.of('abc', 'structure', []), undefined);
+});
+
+stage('regions: only around triggers and runs, a few lines each way, merged', () => {
+  const lines = Array.from({ length: 100 }, (_, i) => `line ${i}`);
+  lines[50] = 'aws_secret_access_key = x';
+  const text = lines.join('\n');
+  const regions = regionsOf(text, []);
+  assert.is(regions.length, 1);
+  const [a, b] = regions[0]!;
+  const covered = text.slice(a, b).split('\n');
+  assert.ok(covered.length >= 15 && covered.length <= 19, `${covered.length} lines`);
+  assert.ok(covered.includes('line 43') && covered.includes('line 57'));
+  assert.equal(regionsOf('nothing to see here\n'.repeat(100), []), []);
+  assert.equal(regionsOf('x'.repeat(100), [[10, 60]]), [[0, 100]]);
+});
+
+stage('decoders run only in regions; one layer per round, up to the depth limit', () => {
+  const far = 'filler line\n'.repeat(2000);
+  const text = `${far}SECRET=%%%%%%%%\n${far}untouched=%%%%\n`;
+  const d = halving();
+  const view = decodedView(text, [d])!;
+  assert.ok(view.text.includes('SECRET=%\n'), 'three rounds: 8 -> 4 -> 2 -> 1');
+  assert.ok(view.text.includes('untouched=%%%%'), 'far from any trigger: left alone');
+  assert.ok(d.read < 20_000, `read ${d.read} characters of ${text.length} over ${MAX_DECODE_DEPTH} rounds`);
+  const shallow = decodedView(text, [halving()], [], 1)!;
+  assert.ok(shallow.text.includes('SECRET=%%%%\n'));
+  assert.is(decodedView('no trigger %%%%', [halving()]), undefined);
+  assert.is(decodedView(text, []), undefined);
+});
+
+stage('hostile input: a megabyte of triggers gives merged regions and bounded work', () => {
+  const text = 'SECRET %%'.repeat(120_000);
+  const regions = regionsOf(text, []);
+  assert.is(regions.length, 1, 'one line of triggers is one region');
+  const d = halving();
+  const view = decodedView(text, [d])!;
+  assert.ok(view.text.length < text.length);
+  assert.ok(d.read <= text.length * MAX_DECODE_DEPTH, `read ${d.read}`);
+  const lines = 'AKIA\n'.repeat(200_000);
+  assert.is(regionsOf(lines, []).length, 1);
+});
+
+stage.run();
