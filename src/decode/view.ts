@@ -165,6 +165,22 @@ export class View {
     return false;
   }
 
+  /**
+   * Where the text differs from the file: every edit of the stack, as ranges of this view, sorted and
+   * merged. Only values in or near them can be new to the detector.
+   */
+  changedRanges(): [number, number][] {
+    const below = typeof this.parent === 'string' ? [] : this.parent.changedRanges().map(([a, b]) => this.fromParent(a, b));
+    const all = [...below, ...this.editedRanges()].sort((x, y) => x[0] - y[0]);
+    const merged: [number, number][] = [];
+    for (const [a, b] of all) {
+      const last = merged[merged.length - 1];
+      if (last !== undefined && a <= last[1]) last[1] = Math.max(last[1], b);
+      else merged.push([a, b]);
+    }
+    return merged;
+  }
+
   /** The view ranges of this view's edits, sorted. */
   editedRanges(): [number, number][] {
     return this.pieces.filter((p) => p.edit !== undefined).map((p) => [p.viewStart, p.viewEnd]);

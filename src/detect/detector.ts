@@ -67,7 +67,9 @@ function hitsOf(scan: FragmentScan, fragment: Fragment, rules: readonly Compiled
  */
 function withDecoded(kept: Hit[], pairs: Map<Hit, Hit>, view: View, fragment: Fragment, rules: readonly CompiledRule[], lines: LineIndex): { kept: Hit[]; pairs: Map<Hit, Hit> } {
   const viewFragment = { path: fragment.path, text: view.text };
-  const decoded = hitsOf(new FragmentScan(viewFragment, rules), viewFragment, rules);
+  const near = candidatesNear(shapePlanOf(rules), view);
+  if (near === 'none') return { kept, pairs };
+  const decoded = hitsOf(new FragmentScan(viewFragment, rules, near), viewFragment, rules);
   const placed = new Map<Hit, Hit>();
   let touched = false;
   for (const hit of decoded.kept) {
@@ -91,6 +93,36 @@ function withDecoded(kept: Hit[], pairs: Map<Hit, Hit>, view: View, fragment: Fr
   }
   for (const [a, b] of pairs) if (inMerged.has(a) && inMerged.has(b)) mergedPairs.set(a, b);
   return { kept: merged, pairs: mergedPairs };
+}
+
+/**
+ * How far from a change a candidate of the view is still read: a value's name and the evidence and
+ * partner around it (a key ID a few lines from the secret decoded beside it) lie within this.
+ */
+const NEAR_CHANGE_CHARS = EVIDENCE_CHARS;
+
+/**
+ * The view's candidates within NEAR_CHANGE_CHARS of a change, per shape; 'none' when no candidate
+ * of any shape is in or near one (a decoded URL escape in a comment). Those far from every change
+ * are what the file gave already, so each shaped rule reads only windows near the changes, and a
+ * view costs in proportion to what changed. For a rule set with unshaped rules, undefined: the
+ * whole view is read.
+ */
+function candidatesNear(plan: ShapePlan, view: View): Candidate[][] | 'none' | undefined {
+  if (!plan.allShaped) return undefined;
+  const changed = view.changedRanges();
+  const near = (c: Candidate): boolean => {
+    let lo = 0;
+    let hi = changed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (changed[mid]![1] + NEAR_CHANGE_CHARS <= c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < changed.length && changed[lo]![0] - NEAR_CHANGE_CHARS < c.end;
+  };
+  const lists = plan.finder.inString(view.text).map((list) => list.filter(near));
+  return lists.some((list) => list.length > 0) ? lists : 'none';
 }
 
 /**
