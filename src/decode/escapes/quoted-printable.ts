@@ -61,10 +61,18 @@ function decodeBody(text: string, from: number, to: number, edits: Edit[]): void
   const head = text.slice(0, to);
   for (let i = head.indexOf('=', from); i !== -1; ) {
     const byte = hexByte(text, i + 1);
+    if (i >= to) {
+      // Past `to`, only the UTF-8 continuation bytes that finish a character begun before it.
+      if (byte < 0x80 || byte >= 0xc0 || run.length === 0 || run[run.length - 1]!.end !== i || run.length >= 4) break;
+      run.push({ start: i, end: i + 3, byte });
+      i = i + 3;
+      continue;
+    }
     if (byte >= 0) {
       if (run.length > 0 && run[run.length - 1]!.end !== i) flush();
       run.push({ start: i, end: i + 3, byte });
-      i = head.indexOf('=', i + 3);
+      // An escape right after this one is read even past `to`, when it may finish a character.
+      i = text[i + 3] === '=' ? i + 3 : head.indexOf('=', i + 3);
       continue;
     }
     flush();
@@ -102,8 +110,16 @@ function lineStart(text: string, at: number): number {
   return floor + text.slice(floor, at).lastIndexOf('\n') + 1;
 }
 
+/** The start of the line `n` lines above the line starting at `at` (bounded as lineStart is). */
+function linesAbove(text: string, at: number, n: number): number {
+  for (let k = 0; k < n && at > 0; k++) at = lineStart(text, at - 1);
+  return at;
+}
+
 const CTE = /^content-transfer-encoding\s*:/i;
 const CTE_QP = /^content-transfer-encoding\s*:\s*"?quoted-printable"?\s*(?:;.*)?$/i;
+/** An mbox message separator (`From sender Mon Mar  2 09:14:00 2026`), not a body line saying "From …". */
+const MBOX_FROM = /^From \S+ +[A-Z][a-z]{2} [A-Z][a-z]{2} +\d/;
 const BOUNDARY = /boundary\s*=\s*(?:"([^"\r\n]{1,70})"|([^\s;"]{1,70}))/i;
 
 /**
@@ -132,7 +148,7 @@ function mimeBodies(text: string, from: number, to: number): [number, number][] 
         inHeaders = false;
         if (qp) bodyStart = end;
       } else if (CTE.test(line)) qp = CTE_QP.test(line);
-    } else if (isBoundary(line, boundaries) || line.startsWith('From ') || CTE.test(line)) {
+    } else if (isBoundary(line, boundaries) || MBOX_FROM.test(line) || CTE.test(line)) {
       close(at);
       inHeaders = true;
       qp = CTE_QP.test(line);
@@ -159,7 +175,9 @@ function headerlessBodies(text: string, from: number, to: number): [number, numb
   let runStart = -1;
   let runLines = 0;
   // Lines up to LOOK_AROUND past `to` may end a run that started inside the region.
-  for (const { at, line, end } of linesOf(text, lineStart(text, from), Math.min(text.length, to + LOOK_AROUND))) {
+  // Two lines before `from`'s are read too: whether its line is in a run depends on the lines above it.
+  const start = linesAbove(text, lineStart(text, from), 2);
+  for (const { at, line, end } of linesOf(text, start, Math.min(text.length, to + LOOK_AROUND))) {
     if (isCutLine(line)) {
       if (runLines === 0) runStart = at;
       runLines++;

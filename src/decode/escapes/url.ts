@@ -22,11 +22,13 @@ const DELIMITER = /[\s"'`<>]/;
 
 function urlEdits(text: string, from: number, to: number): Edit[] {
   const edits: Edit[] = [];
-  const head = text.slice(0, to); // searched up to `to` only, never to the file's end
-  let next = from;
+  // Searched up to `to` only, never to the file's end; from 3 before `from` to 1 past `to`: an escape
+  // ending at `from` or starting at `to` is not this call's, but a `+` in the region beside it is.
+  const head = text.slice(0, to + 1);
+  let next = Math.max(0, from - 3);
   for (let i = head.indexOf('%', next); i !== -1; i = head.indexOf('%', next)) {
     const [start, end] = tokenAround(text, i);
-    if (isEncoded(text, start, end)) decodeToken(text, start, end, Math.max(from, i), to, edits);
+    if (isEncoded(text, start, end)) decodeToken(text, start, end, Math.max(from, start), to, edits);
     next = end + 1;
   }
   return edits;
@@ -54,21 +56,41 @@ function isEncoded(text: string, start: number, end: number): boolean {
 
 /** The edits of the escapes (and the raw `+` beside them) of a token that start in [from, to). */
 function decodeToken(text: string, start: number, end: number, from: number, to: number, edits: Edit[]): void {
-  // Every `%` of the token starts an escape (isEncoded), so escapes never overlap.
-  const escapes: ByteEscape[] = [];
-  const head = text.slice(0, Math.min(end, to));
-  for (let i = head.indexOf('%', from); i !== -1; i = head.indexOf('%', i + 3)) {
-    escapes.push({ start: i, end: i + 3, byte: hexByte(text, i + 1) });
-  }
+  const escapes = escapesOf(text, start, end);
   const decoded: Edit[] = [];
-  for (let k = 0; k < escapes.length; ) {
+  const mine = ownEscapes(escapes, from, to);
+  for (let k = 0; k < mine.length; ) {
     let j = k + 1;
-    while (j < escapes.length && escapes[j]!.start === escapes[j - 1]!.end) j++;
-    byteRunEdits(escapes.slice(k, j), decoded);
+    while (j < mine.length && mine[j]!.start === mine[j - 1]!.end) j++;
+    byteRunEdits(mine.slice(k, j), decoded);
     k = j;
   }
   const authorityEnd = userInfoEnd(text, start, end);
   edits.push(...withSpaces(text, escapes, decoded, Math.max(from, authorityEnd), Math.min(end, to)));
+}
+
+/** The escapes of a token (every `%` of it starts one: isEncoded), in order; they never overlap. */
+function escapesOf(text: string, start: number, end: number): ByteEscape[] {
+  const escapes: ByteEscape[] = [];
+  const token = text.slice(0, end);
+  for (let i = token.indexOf('%', start); i !== -1; i = token.indexOf('%', i + 3)) escapes.push({ start: i, end: i + 3, byte: hexByte(text, i + 1) });
+  return escapes;
+}
+
+/**
+ * The escapes that start in [from, to), and the UTF-8 continuation bytes (at most 3) that finish a
+ * character begun before `to`: a character cut by the region's end is decoded whole, once.
+ */
+function ownEscapes(escapes: readonly ByteEscape[], from: number, to: number): ByteEscape[] {
+  const mine: ByteEscape[] = [];
+  let extra = 0;
+  for (const e of escapes) {
+    if (e.start < from) continue;
+    if (e.start < to) mine.push(e);
+    else if (extra++ < 3 && mine.length > 0 && mine[mine.length - 1]!.end === e.start && e.byte >= 0x80 && e.byte < 0xc0) mine.push(e);
+    else break;
+  }
+  return mine;
 }
 
 /**
@@ -92,8 +114,8 @@ function userInfoEnd(text: string, start: number, end: number): number {
 function withSpaces(text: string, escapes: readonly ByteEscape[], decoded: readonly Edit[], from: number, to: number): Edit[] {
   const touching = new Set<number>();
   for (const e of escapes) {
-    if (e.start - 1 >= from && text[e.start - 1] === '+') touching.add(e.start - 1);
-    if (e.end < to && text[e.end] === '+') touching.add(e.end);
+    if (e.start - 1 >= from && e.start - 1 < to && text[e.start - 1] === '+') touching.add(e.start - 1);
+    if (e.end >= from && e.end < to && text[e.end] === '+') touching.add(e.end);
   }
   if (touching.size === 0) return [...decoded];
   const spaces: Edit[] = [...touching].map((at) => ({ start: at, end: at + 1, text: ' ' }));
