@@ -15,7 +15,13 @@ export const jsonEscapeDecoder: Decoder = {
   edits: guarded(jsonEdits),
 };
 
+/** An escape that can hide part of a key or its name: `\/` or `\uXXXX` (at any layer: `\\u002B` holds one). */
+const KEY_ESCAPE = /\\(?:\/|u[0-9A-Fa-f]{4})/;
+
 function jsonEdits(text: string, from: number, to: number): Edit[] {
+  // Code is full of `\"` and `\\` that hide nothing: a region with only those gets no edits (and no view
+  // for the detector to read again). Where a key may hide, its layer is undone whole, `\"` included.
+  if (!KEY_ESCAPE.test(text.slice(from, to + 5))) return [];
   const edits: Edit[] = [];
   // The region may start just after a backslash: then its first character is that escape's, not a
   // construct of its own (`\\u002B` cut between its backslashes must not decode as `\u002B`).
