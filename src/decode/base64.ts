@@ -1,0 +1,277 @@
+// The base64 decoder (issue 14): a base64 value that decodes to TEXT is replaced by that text, so
+// the detector reads `AWS_SECRET_ACCESS_KEY: <plain secret>` where a Kubernetes Secret wrote its
+// base64, and the lines of a whole credentials file where a script or cloud-init kept it encoded
+// (on one line, or wrapped at 60/64/76 in a heredoc or a YAML block scalar).
+//
+// What decodes to bytes is left alone: an AWS secret (40 base64 characters), a session token, a
+// hash, an image or font in a data: URI, a certificate, a JWT's signature. Those are most of the
+// base64 runs in real files, and the stage calls us around every long one, so a candidate is
+// rejected from its first block (PROBE_CHARS) before the rest of it is even looked at.
+import type { Decoder, Edit } from './types.js';
+
+/** How far past `to` a construct that starts before `to` may run (a blob wrapped over lines). */
+const LOOK_PAST = 64 * 1024;
+/** Decoded text shorter than this is left alone: too little to tell text from chance. */
+const MIN_BYTES = 8;
+/** Shortest line width taken as a wrapped blob's width (base64(1) wraps at 76, PEM at 64). */
+const MIN_WRAP = 16;
+/**
+ * Decoded text shorter than this needs more evidence (see shortOk): a word of 12 letters is valid
+ * base64, and its 9 bytes are printable more often than one would think.
+ */
+const SHORT_BYTES = 24;
+/** Characters decoded first to reject a run cheaply (a multiple of 4: 48 bytes). */
+const PROBE_CHARS = 64;
+
+/** Character classes over ASCII: 1 a letter or digit, 2 `+` or `/`, 3 `-` or `_` (URL-safe). */
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z0-9]/.test(ch)) CLASS[c] = 1;
+  else if (ch === '+' || ch === '/') CLASS[c] = 2;
+  else if (ch === '-' || ch === '_') CLASS[c] = 3;
+}
+
+/**
+ * What may stand right before a value (its name's `=` or `:`, a quote, a bracket, an indentation)
+ * and right after it. `.` is in neither: a JWT's parts and a file name are not values of their own.
+ */
+const LEFT = new Set([...' \t\r\n"\'`=:,([{>|;']);
+const RIGHT = new Set([...' \t\r\n"\'`,;)]}<|&\\']);
+
+/** A plain key ID inside a run: never traded for anything (the detector finds it as it is). */
+const KEY_ID = /(?:AKIA|ASIA|AROA|AIDA|ABIA|ACCA)[A-Z2-7]{16}/;
+
+const isB64 = (code: number): boolean => code < 128 && CLASS[code] !== 0;
+
+/** The end of the run of base64 characters (no padding) from `at`, looking no further than `limit`. */
+function runEnd(text: string, at: number, limit: number): number {
+  let i = at;
+  while (i < limit && isB64(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** After a run ending at `at`: the end of its `=` padding (two at most). */
+function padEnd(text: string, at: number): number {
+  let i = at;
+  while (i < at + 2 && text.charCodeAt(i) === 61 /* = */) i++;
+  return i;
+}
+
+const rightOk = (text: string, at: number): boolean => at >= text.length || RIGHT.has(text[at]!);
+
+/** The offset after the end of line at `at` (`\n` or `\r\n`), or -1 when `at` is not at one. */
+function afterEol(text: string, at: number): number {
+  if (text.charCodeAt(at) === 10) return at + 1;
+  if (text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10) return at + 2;
+  return -1;
+}
+
+/** A candidate: [start, end) of the input, and the input ranges its base64 characters are in. */
+interface Block {
+  start: number;
+  end: number;
+  /** [start, end) of each line's characters, padding included. */
+  chunks: [number, number][];
+}
+
+/**
+ * Is `bytes[0, n)` text: UTF-8 with no control character but tab and line breaks, and a letter or
+ * digit? `partial` (a probe, the start of a longer text) lets a multi-byte character be cut at the
+ * end and asks for no letter yet.
+ */
+function isText(bytes: Uint8Array, n: number, partial: boolean): boolean {
+  let alnum = false;
+  for (let i = 0; i < n; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      if (b < 0x20 ? b !== 9 && b !== 10 && b !== 13 : b === 0x7f) return false;
+      if (!alnum && CLASS[b] === 1) alnum = true;
+      i++;
+      continue;
+    }
+    const len = utf8Length(bytes, i, n);
+    if (len === 0) return false;
+    if (len < 0) return partial;
+    i += len;
+  }
+  return partial || alnum;
+}
+
+/**
+ * The length of the well-formed UTF-8 character at `i` that is not a C1 control (U+0080-U+009F),
+ * 0 when it is malformed, -1 when it is cut by `n`.
+ */
+function utf8Length(bytes: Uint8Array, i: number, n: number): number {
+  const b = bytes[i]!;
+  let len: number;
+  let min: number;
+  let cp: number;
+  if (b >= 0xc2 && b <= 0xdf) [len, min, cp] = [2, 0xa0, b & 0x1f];
+  else if (b >= 0xe0 && b <= 0xef) [len, min, cp] = [3, 0x800, b & 0x0f];
+  else if (b >= 0xf0 && b <= 0xf4) [len, min, cp] = [4, 0x10000, b & 0x07];
+  else return 0;
+  for (let k = 1; k < len; k++) {
+    if (i + k >= n) return -1;
+    const c = bytes[i + k]!;
+    if ((c & 0xc0) !== 0x80) return 0;
+    cp = (cp << 6) | (c & 0x3f);
+  }
+  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
+  return len;
+}
+
+/**
+ * A short value is taken only as an encoder writes it: a length that is a multiple of 4 (padding
+ * counted), a digit or `+/=` among its characters (an identifier like `Instantiated` has none; the
+ * base64 of text nearly always has one), and ASCII text once decoded.
+ */
+function shortOk(chars: string, bytes: Uint8Array): boolean {
+  if (bytes.length >= SHORT_BYTES) return true;
+  if (chars.length % 4 !== 0 || !/[0-9+/=]/.test(chars)) return false;
+  for (const b of bytes) if (b >= 0x80) return false;
+  return true;
+}
+
+/** Decode `chars` (base64 characters of one alphabet, padding at most at the end). */
+const decodeChars = (chars: string): Buffer => Buffer.from(chars, 'base64');
+
+/** Does the start of the run at `at` (up to PROBE_CHARS of it) decode to text? */
+function probe(text: string, at: number, end: number): boolean {
+  const n = Math.min(end - at, PROBE_CHARS);
+  const bytes = decodeChars(text.slice(at, at + n));
+  // Partial even when the run is shorter: a wrapped blob's first line goes on below.
+  return isText(bytes, bytes.length, true);
+}
+
+/**
+ * The lines of a blob wrapped at `width` that follow its first line: full lines of `width`
+ * characters (any indentation), then one shorter line, which must end the encoding (its length a
+ * multiple of 4, padding counted) for it not to be a word after the blob (`EOF`, `done`).
+ */
+function wrappedLines(text: string, block: Block, width: number, limit: number): void {
+  let at = afterEol(text, block.end);
+  while (at !== -1 && at < limit) {
+    let i = at;
+    while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    const end = runEnd(text, i, Math.min(limit, i + width + 1));
+    const padded = padEnd(text, end);
+    if (end === i || end - i > width || !rightOk(text, padded)) return;
+    if (end - i < width || padded > end) {
+      if ((padded - i) % 4 === 0) {
+        block.chunks.push([i, padded]);
+        block.end = padded;
+      }
+      return;
+    }
+    block.chunks.push([i, end]);
+    block.end = end;
+    at = afterEol(text, end);
+  }
+}
+
+/** The block that starts with the run [at, end) (end = padEnd already checked by the caller). */
+function blockAt(text: string, at: number, end: number, limit: number): Block {
+  const padded = padEnd(text, end);
+  const block: Block = { start: at, end: padded, chunks: [[at, padded]] };
+  const width = end - at;
+  if (padded === end && width >= MIN_WRAP && width % 4 === 0) wrappedLines(text, block, width, limit);
+  return block;
+}
+
+/** The base64 characters of a block, or undefined when they are not one valid encoding. */
+function charsOf(text: string, block: Block): string | undefined {
+  const chars = block.chunks.map(([a, b]) => text.slice(a, b)).join('');
+  const body = chars.replace(/=+$/, '');
+  if (body.length % 4 === 1 || (body.length < chars.length && chars.length % 4 !== 0)) return undefined;
+  // One alphabet: a run with both `+/` and `-_` is an identifier or a path, not an encoding.
+  if (/[+/]/.test(body) && /[-_]/.test(body)) return undefined;
+  if (KEY_ID.test(body)) return undefined;
+  return chars;
+}
+
+/**
+ * The decoded text of `block` with, for each of its characters, the input offset of the first
+ * encoded character that carries bits of its first byte (char 4g + k%3 for byte k of group g);
+ * undefined when it is not text.
+ */
+function decodeBlock(text: string, block: Block, chars: string): { out: string; origins: Uint32Array } | undefined {
+  const bytes = decodeChars(chars);
+  if (bytes.length < MIN_BYTES || !shortOk(chars, bytes) || !isText(bytes, bytes.length, false)) return undefined;
+  const decoded = bytes.toString('utf8');
+  // A value written with `echo x | base64` carries echo's newline: the value is the line before it.
+  const oneLine = /^[^\n]*\r?\n$/.test(decoded);
+  const body = oneLine ? decoded.replace(/\r?\n$/, '') : decoded;
+  if (body.length < MIN_BYTES) return undefined;
+  // A decoded file starts on a line of its own, so its first line is not read as the rest of
+  // the line that held the blob (`cloud: [default]`).
+  const lineStart = block.start === 0 || /[\r\n][ \t]*$/.test(text.slice(Math.max(0, block.start - 256), block.start));
+  const prefix = body.includes('\n') && !lineStart ? '\n' : '';
+  const out = prefix + body;
+  const origins = new Uint32Array(out.length);
+  const pos = charPositions(block, chars.length);
+  let k = 0;
+  let j = 0;
+  if (prefix) origins[j++] = block.start;
+  while (j < out.length) {
+    const code = body.charCodeAt(j - prefix.length);
+    origins[j] = pos[4 * Math.floor(k / 3) + (k % 3)]!;
+    // A character after a surrogate pair's first half shares its bytes.
+    if (code >= 0xd800 && code <= 0xdbff) {
+      origins[j + 1] = origins[j]!;
+      j += 2;
+      k += 4;
+      continue;
+    }
+    j++;
+    k += code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
+  }
+  return { out, origins };
+}
+
+/** The input offset of each base64 character of the block. */
+function charPositions(block: Block, count: number): Uint32Array {
+  const pos = new Uint32Array(count);
+  let n = 0;
+  for (const [a, b] of block.chunks) for (let i = a; i < b; i++) pos[n++] = i;
+  return pos;
+}
+
+/** The edit for the block, or undefined when it does not decode to text. */
+function editOf(text: string, block: Block): Edit | undefined {
+  const chars = charsOf(text, block);
+  if (chars === undefined) return undefined;
+  const decoded = decodeBlock(text, block, chars);
+  if (decoded === undefined) return undefined;
+  return { start: block.start, end: block.end, text: decoded.out, origins: decoded.origins };
+}
+
+export const base64Decoder: Decoder = {
+  name: 'base64',
+  edits(text: string, from: number, to: number): Edit[] {
+    const edits: Edit[] = [];
+    const stop = Math.min(to, text.length);
+    const limit = Math.min(text.length, stop + LOOK_PAST);
+    let i = Math.max(0, from);
+    // A run that starts before `from` is another region's construct: its tail is not ours.
+    if (i > 0 && isB64(text.charCodeAt(i - 1))) i = runEnd(text, i, stop);
+    while (i < stop) {
+      if (!isB64(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const at = i;
+      const end = runEnd(text, at, limit);
+      i = end;
+      if (at > 0 && !LEFT.has(text[at - 1]!)) continue;
+      if (end - at < 11 || !rightOk(text, padEnd(text, end)) || end === limit && limit < text.length) continue;
+      if (!probe(text, at, end)) continue;
+      const block = blockAt(text, at, end, limit);
+      const edit = editOf(text, block);
+      if (edit === undefined) continue;
+      edits.push(edit);
+      i = block.end;
+    }
+    return edits;
+  },
+};
