@@ -1,0 +1,356 @@
+// String pieces joined in code, replaced by one literal holding the joined value:
+//   "abc" + "def"     (C-like languages, JavaScript, Java, C#, Kotlin, Go backticks; across lines
+//                      with the + at the end or the start of a line)
+//   'abc' . 'def'     (PHP)
+//   "abc" "def"       (Python and C implicit concatenation; across lines only inside parentheses)
+//   "".join(["abc", "def"])   ["abc", "def"].join('')
+// The literal keeps the first piece's quote, so a rule still reads `secret = "abcdef"`, and each of
+// its characters points at its place in its piece (a key reports the line of its first piece).
+// Only literal pieces are joined, and only where the language would join them before anything else
+// touches them (no tighter operator on either side). Only joins that make a run of key characters
+// across pieces are proposed: joining "Hello, " + "world" helps no rule.
+import type { Edit } from '../types.js';
+import type { Token } from './lexer.js';
+import { TokenStream } from './tokens.js';
+
+/** How far past `to` a construct that starts before it may be read. */
+const LOOKAHEAD = 8192;
+/** How far before `from` the lexer may start (the start of `from`'s line, if it is this close). */
+const LOOKBEHIND = 4096;
+/** A construct of more pieces than this is left alone: a split key has a handful. */
+const MAX_PIECES = 256;
+/** A joined value must hold a run of at least this many key characters that crosses a cut (an access key ID is 20). */
+const MIN_RUN = 20;
+/** Brackets deeper than this are not tracked (the context check then fails: left alone). */
+const MAX_DEPTH = 256;
+
+type Link = '+' | '.' | 'implicit';
+
+/** What the recognizer knows of the code before the current token. */
+interface Context {
+  /** The last token that is not a newline or comment. */
+  previous: Token | undefined;
+  /** The one before it: Go's `import (` holds one path a line, which is no concatenation. */
+  beforePrevious: Token | undefined;
+  /** A newline between `previous` and the current token. */
+  newline: boolean;
+  /** Open brackets since the lexer's start; undefined once a mismatch or an opaque token made it unknown. */
+  brackets: string[] | undefined;
+}
+
+export function concatenationEdits(text: string, from: number, to: number): Edit[] {
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  const start = from - lineStart <= LOOKBEHIND ? lineStart : from;
+  const stream = new TokenStream(text, start, Math.min(text.length, to + LOOKAHEAD));
+  const ctx: Context = { previous: undefined, beforePrevious: undefined, newline: false, brackets: [] };
+  const edits: Edit[] = [];
+  for (let i = 0; ; ) {
+    stream.release(i);
+    const t = stream.get(i);
+    if (t.kind === 'end' || t.start >= to || (t.kind === 'opaque' && t.start === t.end)) break;
+    if (t.start >= from) {
+      const found = recognize(text, stream, i, ctx);
+      if (found !== undefined) {
+        if (found.edit !== undefined) edits.push(found.edit);
+        // Everything read is passed over whole: a piece of a construct left alone is not tried again.
+        ctx.beforePrevious = undefined;
+        ctx.previous = stream.get(found.next - 1);
+        ctx.newline = false;
+        i = found.next;
+        continue;
+      }
+    }
+    advance(ctx, t);
+    i++;
+  }
+  return edits;
+}
+
+/** The context after token `t`. */
+function advance(ctx: Context, t: Token): void {
+  if (t.kind === 'nl') {
+    ctx.newline = true;
+    return;
+  }
+  if (t.kind === 'comment') return;
+  ctx.beforePrevious = ctx.previous;
+  ctx.previous = t;
+  ctx.newline = false;
+  const stack = ctx.brackets;
+  if (t.kind === 'opaque') ctx.brackets = undefined;
+  else if (stack !== undefined && t.kind === 'open') {
+    if (stack.length < MAX_DEPTH) stack.push(t.text);
+    else ctx.brackets = undefined;
+  } else if (stack !== undefined && t.kind === 'close') {
+    if (stack[stack.length - 1] === OPENER[t.text]) stack.pop();
+    else ctx.brackets = undefined;
+  }
+}
+
+const OPENER: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+
+interface Found {
+  /** The edit, or undefined for a construct read and left alone. */
+  edit: Edit | undefined;
+  /** The token index after the construct. */
+  next: number;
+}
+
+function recognize(text: string, stream: TokenStream, i: number, ctx: Context): Found | undefined {
+  const t = stream.get(i);
+  if (t.kind === 'open' && t.text === '[' && arrayLiteralAllowed(ctx)) return arrayJoin(text, stream, i);
+  if (t.kind !== 'str' || !t.plain) return undefined;
+  if (t.end - t.start === 2 && ctx.previous?.kind !== 'str') {
+    const join = separatorJoin(text, stream, i);
+    if (join !== undefined) return join;
+  }
+  return chain(text, stream, i, ctx);
+}
+
+// ---------------------------------------------------------------------------------------------
+// "a" + "b", 'a' . 'b', "a" "b"
+
+interface Chain {
+  pieces: Token[];
+  link: Link;
+  /** For each piece after the first: a newline between it and the piece before. */
+  newlines: boolean[];
+  /** The token index after the last piece. */
+  next: number;
+}
+
+/** The longest run of plain literals from token i, linked by one kind of link. */
+function readChain(stream: TokenStream, i: number): Chain | undefined {
+  const pieces = [stream.get(i)];
+  const newlines: boolean[] = [];
+  let link: Link | undefined;
+  let next = i + 1;
+  while (pieces.length <= MAX_PIECES) {
+    const gap = stream.skipTrivia(next);
+    const t = stream.get(gap.index);
+    if (link !== 'implicit' && t.kind === 'punct' && (t.text === '+' || t.text === '.') && (link === undefined || link === t.text)) {
+      const after = stream.skipTrivia(gap.index + 1);
+      const piece = stream.get(after.index);
+      if (piece.kind !== 'str' || !piece.plain) break;
+      link = t.text;
+      pieces.push(piece);
+      newlines.push(gap.newline || after.newline);
+      next = after.index + 1;
+      continue;
+    }
+    if ((link === undefined || link === 'implicit') && t.kind === 'str' && t.plain) {
+      const before = pieces[pieces.length - 1]!;
+      // 'it''s' is one YAML/SQL literal with a doubled quote, not two pieces.
+      if (t.start === before.end && t.text === before.text) break;
+      link = 'implicit';
+      pieces.push(t);
+      newlines.push(gap.newline);
+      next = gap.index + 1;
+      continue;
+    }
+    break;
+  }
+  if (link === undefined) return undefined;
+  if (pieces.length > MAX_PIECES) return { pieces: [], link, newlines, next };
+  return { pieces, link, newlines, next };
+}
+
+function chain(text: string, stream: TokenStream, i: number, ctx: Context): Found | undefined {
+  const c = readChain(stream, i);
+  if (c === undefined) return undefined;
+  const pieces = c.link === 'implicit' ? implicitPieces(stream, c, ctx) : operatorPieces(stream, c, ctx);
+  if (pieces.length < 2) return { edit: undefined, next: c.next };
+  return { edit: joinedEdit(text, pieces, pieces[0]!.start, pieces[pieces.length - 1]!.end), next: c.next };
+}
+
+/** Operators that bind no tighter than + (or PHP's .), by their last character, may stand before the first piece. */
+const LOOSE_BEFORE = '=([{,:;?<>&|^';
+/** Words a chain may follow on its line: `return "a" + "b"`, PHP `echo 'a' . 'b'`. */
+const WORDS_BEFORE = new Set(['return', 'yield', 'await', 'echo', 'print', 'case', 'else', 'then', 'do', 'in', 'of', 'and', 'or', 'not']);
+/** Words a chain may be followed by: Python's `"a" + "b" if x else y`, `in`, `for`, and the like. */
+const WORDS_AFTER = new Set(['if', 'else', 'and', 'or', 'in', 'not', 'is', 'for', 'as', 'instanceof', 'then', 'xor']);
+
+/** The pieces of a + or . chain that the language joins first; none when something binds tighter after it. */
+function operatorPieces(stream: TokenStream, c: Chain, ctx: Context): Token[] {
+  if (!looseAfter(stream.get(c.next), c.link, stream, c.next)) return [];
+  // After a tighter operator (x * "a" + "b"), the first piece belongs to it; the rest still join.
+  return looseBefore(ctx, c.link) ? c.pieces : c.pieces.slice(1);
+}
+
+function looseBefore(ctx: Context, link: Link): boolean {
+  const p = ctx.previous;
+  if (p === undefined) return true;
+  if (ctx.newline) {
+    // A line ending in a tighter operator carries it over to this line.
+    return !(p.kind === 'punct' && '-*/%.!~'.includes(p.text[p.text.length - 1]!) && !(link === '.' && p.text === '.'));
+  }
+  if (p.kind === 'open' || (p.kind === 'close' && p.text === '}')) return true;
+  if (p.kind === 'word') return WORDS_BEFORE.has(p.text);
+  if (p.kind !== 'punct') return false;
+  if (link === '.' && p.text === '.') return true;
+  const last = p.text[p.text.length - 1]!;
+  if (last === '+') return link === '+';
+  return LOOSE_BEFORE.includes(last);
+}
+
+/** What follows the last piece of a + or . chain: a newline, the end of a statement, or a looser operator. */
+function looseAfter(t: Token, link: Link, stream: TokenStream, index: number): boolean {
+  if (t.kind === 'comment') return looseAfter(stream.get(index + 1), link, stream, index + 1);
+  if (t.kind === 'nl' || t.kind === 'end' || t.kind === 'close') return true;
+  if (t.kind === 'word') return WORDS_AFTER.has(t.text);
+  if (t.kind !== 'punct') return false;
+  const s = t.text;
+  if (s === ',' || s === ';') return true;
+  if (link === '.' && s === '.') return true;
+  if (s.startsWith('!=')) return true;
+  // PHP 8 gives + and - precedence over '.'.
+  if (link === '.' && (s[0] === '+' || s[0] === '-')) return false;
+  return '+-=<>&|^?:'.includes(s[0]!);
+}
+
+/** Implicit concatenation is made by the lexer of Python and C: only its context is checked. */
+function implicitPieces(stream: TokenStream, c: Chain, ctx: Context): Token[] {
+  const firstBreak = c.newlines.indexOf(true);
+  if (firstBreak !== -1 && inParentheses(ctx) && closesParentheses(stream, c.next)) return c.pieces;
+  // Across lines outside parentheses, Python ends the statement: only the first line's pieces join.
+  const pieces = firstBreak === -1 ? c.pieces : c.pieces.slice(0, firstBreak + 1);
+  if (pieces.length < 2 || !implicitStart(ctx)) return [];
+  if (firstBreak !== -1) return pieces;
+  const after = stream.get(c.next);
+  return after.kind !== 'opaque' ? pieces : [];
+}
+
+/** `x = "a" "b"`, `f("a" "b")`, `["a" "b"]`, `{"k": "a" "b"}`, `return "a" "b"`: not a shell's `echo "a" "b"`. */
+function implicitStart(ctx: Context): boolean {
+  const p = ctx.previous;
+  if (p === undefined || p.kind === 'open') return true;
+  if (p.kind === 'word') return p.text === 'return' || p.text === 'yield';
+  if (p.kind !== 'punct') return false;
+  const last = p.text[p.text.length - 1]!;
+  return last === '=' || last === ':' || last === ',';
+}
+
+/** The first piece opens a parenthesis, or follows a comma inside one. */
+function inParentheses(ctx: Context): boolean {
+  const p = ctx.previous;
+  if (p === undefined) return false;
+  if (p.kind === 'open') return p.text === '(' && !(ctx.beforePrevious?.kind === 'word' && ctx.beforePrevious.text === 'import');
+  const stack = ctx.brackets;
+  return p.kind === 'punct' && p.text === ',' && stack !== undefined && stack[stack.length - 1] === '(';
+}
+
+/** After the last piece, past newlines and comments: the ')' or ',' of the parenthesis. */
+function closesParentheses(stream: TokenStream, next: number): boolean {
+  const t = stream.get(stream.skipTrivia(next).index);
+  return (t.kind === 'close' && t.text === ')') || (t.kind === 'punct' && t.text === ',');
+}
+
+// ---------------------------------------------------------------------------------------------
+// "".join(["a", "b"]) and ["a", "b"].join('')
+
+/** Plain literals separated by commas (a trailing comma allowed) up to the bracket that closes `open`. */
+function readList(stream: TokenStream, i: number, close: string): { pieces: Token[]; next: number } | undefined {
+  const pieces: Token[] = [];
+  let at = i;
+  for (;;) {
+    const t = stream.get(stream.skipTrivia(at).index);
+    at = stream.skipTrivia(at).index + 1;
+    if (t.kind === 'close' && t.text === close) return pieces.length >= 2 ? { pieces, next: at } : undefined;
+    if (t.kind !== 'str' || !t.plain || pieces.length >= MAX_PIECES) return undefined;
+    pieces.push(t);
+    const sep = stream.get(stream.skipTrivia(at).index);
+    if (sep.kind === 'punct' && sep.text === ',') at = stream.skipTrivia(at).index + 1;
+    else if (!(sep.kind === 'close' && sep.text === close)) return undefined;
+  }
+}
+
+/** `<token> ... ` matches a fixed sequence of tokens (kind and text), skipping newlines and comments. */
+function expect(stream: TokenStream, i: number, kind: Token['kind'], text: string): number | undefined {
+  const at = stream.skipTrivia(i).index;
+  const t = stream.get(at);
+  return t.kind === kind && t.text === text ? at + 1 : undefined;
+}
+
+/** Python: '' or "" then .join( then [ or ( then plain literals, then ] or ), then ). */
+function separatorJoin(text: string, stream: TokenStream, i: number): Found | undefined {
+  let at = expect(stream, i + 1, 'punct', '.');
+  if (at !== undefined) at = expect(stream, at, 'word', 'join');
+  if (at !== undefined) at = expect(stream, at, 'open', '(');
+  if (at === undefined) return undefined;
+  const open = stream.get(stream.skipTrivia(at).index);
+  if (open.kind !== 'open' || open.text === '{') return undefined;
+  const list = readList(stream, stream.skipTrivia(at).index + 1, open.text === '[' ? ']' : ')');
+  if (list === undefined) return undefined;
+  const end = expect(stream, list.next, 'close', ')');
+  if (end === undefined) return undefined;
+  return { edit: joinedEdit(text, list.pieces, stream.get(i).start, stream.get(end - 1).end), next: end };
+}
+
+/** JavaScript: [ plain literals ] .join( '' or "" ). */
+function arrayJoin(text: string, stream: TokenStream, i: number): Found | undefined {
+  const list = readList(stream, i + 1, ']');
+  if (list === undefined) return undefined;
+  let at = expect(stream, list.next, 'punct', '.');
+  if (at !== undefined) at = expect(stream, at, 'word', 'join');
+  if (at !== undefined) at = expect(stream, at, 'open', '(');
+  if (at === undefined) return undefined;
+  const sepAt = stream.skipTrivia(at).index;
+  const sep = stream.get(sepAt);
+  if (sep.kind !== 'str' || !sep.plain || sep.end - sep.start !== 2) return undefined;
+  const end = expect(stream, sepAt + 1, 'close', ')');
+  if (end === undefined) return undefined;
+  return { edit: joinedEdit(text, list.pieces, stream.get(i).start, stream.get(end - 1).end), next: end };
+}
+
+/** '[' opens an array literal (not an index) after an operator, an opening bracket or `return`. */
+function arrayLiteralAllowed(ctx: Context): boolean {
+  const p = ctx.previous;
+  if (p === undefined || p.kind === 'open' || p.kind === 'punct') return true;
+  return p.kind === 'word' && (p.text === 'return' || p.text === 'yield' || p.text === 'await');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Replace [start, end) by one literal of the pieces' values, each character pointing at its piece. */
+function joinedEdit(text: string, pieces: readonly Token[], start: number, end: number): Edit | undefined {
+  if (!crossesKeyRun(text, pieces)) return undefined;
+  const first = pieces[0]!;
+  const last = pieces[pieces.length - 1]!;
+  let length = 2;
+  for (const p of pieces) length += p.end - p.start - 2;
+  const origins = new Uint32Array(length);
+  const parts: string[] = [first.text];
+  origins[0] = first.start;
+  let o = 1;
+  for (const p of pieces) {
+    parts.push(text.slice(p.start + 1, p.end - 1));
+    for (let at = p.start + 1; at < p.end - 1; at++) origins[o++] = at;
+  }
+  parts.push(first.text);
+  origins[o] = last.end - 1;
+  return { start, end, text: parts.join(''), origins };
+}
+
+/** Where a run of key characters ([A-Za-z0-9+/=]) of MIN_RUN or more crosses from one piece to the next. */
+function crossesKeyRun(text: string, pieces: readonly Token[]): boolean {
+  let run = 0;
+  let cut = false;
+  for (let p = 0; p < pieces.length; p++) {
+    const t = pieces[p]!;
+    if (p > 0 && run > 0) cut = true;
+    for (let at = t.start + 1; at < t.end - 1; at++) {
+      if (isKeyChar(text.charCodeAt(at))) {
+        run++;
+        if (run >= MIN_RUN && cut) return true;
+      } else {
+        run = 0;
+        cut = false;
+      }
+    }
+  }
+  return false;
+}
+
+export function isKeyChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61;
+}
