@@ -36,11 +36,12 @@ const CREDENTIAL_NAME = /secret|private|token/i;
 const AWS_NAME = /(?:aws|amazon).{0,30}(?:secret|private|token)|secret[\s_.\-]?access[\s_.\-]?key|security[_.\-]?token/i;
 /** Field names that hold a record's name, and its value (compared lowercased, without `_`/`-`). */
 const NAME_FIELDS = new Set(['name', 'key', 'parameterkey', 'optionname', 'variable', 'envname']);
-const VALUE_FIELDS = new Set(['value', 'parametervalue', 'secretvalue', 'secretstring']);
+const VALUE_FIELDS = new Set(['value', 'parametervalue', 'secretvalue']);
 /** Value fields that take the enclosing block's name when the record has no name field. */
 const DEFAULT_FIELDS = new Set(['value', 'default', 'defaultvalue']);
 /** A generic secret name: says secret but neither AWS nor what else (compared like the fields). */
-const GENERIC_SECRETS = new Set(['secret', 'secretkey', 'keysecret', 'accesssecret', 'accesskeysecret', 'secretaccess']);
+// (not `AccessKeySecret`: Alibaba Cloud's name; AWS says SecretAccessKey)
+const GENERIC_SECRETS = new Set(['secret', 'secretkey', 'keysecret', 'accesssecret', 'secretaccess']);
 /** Blocks that say nothing of what they hold: the walk for AWS context goes on through them. */
 const TRANSPARENT = /^(?:|credentials?|creds?|auth|authentication|options|opts|config|configuration|settings|params|parameters|args|arguments|client|clientconfig|connection|conn|access|account|keys?|secrets?|default|defaults|properties|spec|data|env|environment|values|storage|store|bucket|backend|destination|target|sink|source|upload|uploads|backup|archive)$/;
 /**
@@ -48,8 +49,13 @@ const TRANSPARENT = /^(?:|credentials?|creds?|auth|authentication|options|opts|c
  * s3, sts, iam), an SDK class (`S3Client`), or a region. Group 1 is the word, group 2 a region.
  */
 const AWS_CONTEXT = /(?<![a-z])(aws|amazon|boto)|(?<![a-z0-9])(s3[an]?|sts|iam)(?![a-z0-9])|(?<![a-z0-9])(s3)(?=client|bucket|storage)|\b((?:us|eu|ap|sa|ca|me|af|il|mx)-(?:gov-)?(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)\b/i;
-/** Long base64-like runs are values, not context: a random key may hold `aws` by chance. */
-const LONG_RUN = /[A-Za-z0-9/+=]{16,}/g;
+/**
+ * Not context: long base64-like runs (a random key may hold `aws` by chance) and Alibaba Cloud's
+ * `STS.` key IDs (their `sts` is not AWS's).
+ */
+const NOT_CONTEXT = /[A-Za-z0-9/+=]{16,}|\bSTS\.\w+/g;
+/** Another cloud named in the same block: its secret is not AWS's, whatever else the block says. */
+const OTHER_CLOUD = /aliyun|alibaba|alicloud|aliyuncs|huawei|myhuaweicloud|tencent|qcloud|\bgoog1|googleapis|\bgcs\b|\bgcp\b|azure|digitalocean|\boss[_\-]|\bobs[_\-.]|backblaze|wasabi/i;
 
 /** One line, read tolerantly as `key <op> value` (YAML, JSON, INI, HCL, PHP, tables). */
 interface Line {
@@ -223,7 +229,7 @@ function openerName(lines: Lines, j: number): string {
 
 /** The AWS word or region in a piece of structure, lowercased (`S3Client` → `s3`), or undefined. */
 function awsWordIn(s: string): string | undefined {
-  const m = AWS_CONTEXT.exec(s.replace(LONG_RUN, ' '));
+  const m = AWS_CONTEXT.exec(s.replace(NOT_CONTEXT, ' '));
   if (m === null) return undefined;
   return (m[1] ?? m[2] ?? m[3] ?? m[4])!.toLowerCase();
 }
@@ -241,7 +247,9 @@ function awsContextOf(lines: Lines, i: number, budget: Budget): string | undefin
     const block = blockOf(lines, at, k, budget);
     const places = block.siblings.filter((j) => j !== i);
     if (block.opener !== undefined && !block.item) places.unshift(block.opener);
-    const words = places.map((j) => awsWordIn(lines.text.slice(lines.at(j).start, lines.at(j).end))).filter((w) => w !== undefined);
+    const texts = places.map((j) => lines.text.slice(lines.at(j).start, lines.at(j).end));
+    if (texts.some((t) => OTHER_CLOUD.test(t))) return undefined;
+    const words = texts.map(awsWordIn).filter((w) => w !== undefined);
     const word = words.find((w) => !/\d$/.test(w)) ?? words[0];
     if (word !== undefined) return word;
     if (block.opener === undefined) return undefined;
@@ -349,6 +357,7 @@ const PAIR_IN_OBJECT = /(["']?)([A-Za-z_]\w{0,40})\1\s*[:=]\s*(["']?)([^"',}\s]{
 function inlineEdits(text: string, start: number, end: number, out: Edit[]): void {
   if (end - start > MAX_LINE) return;
   const s = text.slice(start, end);
+  if (!/value/i.test(s)) return; // every value field says so
   const groups = s.includes('{') ? s.match(/\{[^{}]*\}/g) ?? [] : s.split(/\s+/);
   let from = 0;
   for (const group of groups) {
@@ -383,6 +392,24 @@ function ssmTextEdit(text: string, start: number, end: number): Edit | undefined
   return undefined;
 }
 
+/** A run this long may be a value worth naming: only the lines holding one are looked at. */
+const RUN = 30;
+
+/** Whether code unit `c` is in the secret alphabet (`%` too: URL-escaped `/` and `+`). */
+function inRun(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 37;
+}
+
+/** The offset where the next run of RUN alphabet characters at or after `at` reaches its RUN-th, or -1. */
+function nextRun(text: string, at: number, to: number): number {
+  let n = 0;
+  for (; at < to; at++) {
+    if (!inRun(text.charCodeAt(at))) n = 0;
+    else if (++n === RUN) return at;
+  }
+  return -1;
+}
+
 function edits(text: string, from: number, to: number): Edit[] {
   from = Math.max(0, Math.min(from, text.length));
   to = Math.max(from, Math.min(to, text.length));
@@ -390,10 +417,11 @@ function edits(text: string, from: number, to: number): Edit[] {
   const lo = Math.max(0, from - LOOK_BEFORE);
   const windowStart = lo === 0 ? 0 : text.indexOf('\n', lo) + 1 || from;
   const lines = new Lines(text, Math.min(windowStart, from), Math.min(text.length, to + LOOK_AFTER));
-  const first = lines.indexOf(from);
   const budget = new Budget(4096 + 64 * Math.ceil((to - from) / 32));
   const out: Edit[] = [];
-  for (let i = first; i < lines.length && lines.starts[i]! < to + MAX_LINE; i++) {
+  // a run that starts before `to` and reaches RUN characters after it still has its line read
+  for (let at = nextRun(text, from, Math.min(text.length, to + RUN)); at !== -1; ) {
+    const i = lines.indexOf(at);
     const start = lines.starts[i]!;
     const end = lines.ends[i]!;
     const found: Edit[] = [];
@@ -403,7 +431,8 @@ function edits(text: string, from: number, to: number): Edit[] {
     const ssm = ssmTextEdit(text, start, end);
     if (ssm !== undefined) found.push(ssm);
     for (const e of found) if (e.start >= from && e.start < to) out.push(e);
-    if (end >= to) break;
+    // on to the next line: every construct of this one was read
+    at = end + 1 < to ? nextRun(text, end + 1, Math.min(text.length, to + RUN)) : -1;
   }
   return sortedUnique(out);
 }
