@@ -245,14 +245,15 @@ function awsContextOf(lines: Lines, i: number, budget: Budget): string | undefin
   let k = lines.at(i).kcol;
   for (let level = 0; level < MAX_LEVELS; level++) {
     const block = blockOf(lines, at, k, budget);
+    // the top of a flat file is no block: its lines share a file, not a structure
+    if (block.opener === undefined) return undefined;
     const places = block.siblings.filter((j) => j !== i);
-    if (block.opener !== undefined && !block.item) places.unshift(block.opener);
+    if (!block.item) places.unshift(block.opener);
     const texts = places.map((j) => lines.text.slice(lines.at(j).start, lines.at(j).end));
     if (texts.some((t) => OTHER_CLOUD.test(t))) return undefined;
     const words = texts.map(awsWordIn).filter((w) => w !== undefined);
     const word = words.find((w) => !/\d$/.test(w)) ?? words[0];
     if (word !== undefined) return word;
-    if (block.opener === undefined) return undefined;
     const opener = lines.at(block.opener);
     const name = block.item ? '' : openerName(lines, block.opener);
     if (opener.section !== undefined || !TRANSPARENT.test(fieldOf(name).replace(/^\$/, '').replace(/\./g, ''))) return undefined;
