@@ -60,38 +60,44 @@ function hitsOf(scan: FragmentScan, fragment: Fragment, rules: readonly Compiled
 }
 
 /**
- * The file's hits with what the decoded view adds: where the view has a hit that an edit touched (a
- * value that was encoded, split, or whose name was put back beside it), the view's hits are taken,
- * moved to the file's offsets and marked with the decoders that undid it; a hit of the file that no
- * view hit covers is kept as it was. Where decoding found nothing new, the file's own hits stand.
+ * The file's hits with what the decoded view adds: a view hit that an edit touched (a value that was
+ * encoded or split, or whose name was put back beside it) is moved to the file's offsets, marked with
+ * the decoders that undid it, and replaces any hit of the file it overlaps (a URL-encoded secret the
+ * file gave with its escapes). The file's other hits stand as they were; where decoding found nothing
+ * new, the result is the file's own.
  */
 function withDecoded(kept: Hit[], pairs: Map<Hit, Hit>, view: View, fragment: Fragment, rules: readonly CompiledRule[], lines: LineIndex): { kept: Hit[]; pairs: Map<Hit, Hit> } {
   const viewFragment = { path: fragment.path, text: view.text };
   const near = candidatesNear(shapePlanOf(rules), view);
   if (near === 'none') return { kept, pairs };
   const decoded = hitsOf(new FragmentScan(viewFragment, rules, near), viewFragment, rules);
-  const placed = new Map<Hit, Hit>();
-  let touched = false;
+  // A view hit that no edit touched is one the file has too (at the same place): the file's stands.
+  const twins = new Map(kept.map((h) => [spanKey(h.start, h.end), h]));
+  const fromView: Hit[] = [];
+  const placed = new Map<Hit, Hit | undefined>();
   for (const hit of decoded.kept) {
     const [start, end] = view.toOriginal(hit.start, hit.end);
-    const moved: Hit = { ...hit, start, end, line: lines.lineOf(start), nameStart: undefined };
     const by = view.decodersTouching(Math.max(0, hit.start - DECODED_NAME_GAP), hit.end);
-    if (by.length > 0) {
-      moved.decoded = by;
-      touched = true;
+    if (by.length === 0) {
+      placed.set(hit, twins.get(spanKey(start, end)));
+      continue;
     }
+    const moved: Hit = { ...hit, start, end, line: lines.lineOf(start), nameStart: undefined, decoded: by };
+    fromView.push(moved);
     placed.set(hit, moved);
   }
-  if (!touched) return { kept, pairs };
-  const fromView = [...placed.values()];
+  if (fromView.length === 0) return { kept, pairs };
   const merged = dropOverlapping([...fromView, ...notCovered(kept, fromView)]);
   const inMerged = new Set(merged);
   const mergedPairs = new Map<Hit, Hit>();
-  for (const [a, b] of decoded.pairs) {
-    const [pa, pb] = [placed.get(a)!, placed.get(b)!];
-    if (inMerged.has(pa) && inMerged.has(pb)) mergedPairs.set(pa, pb);
-  }
   for (const [a, b] of pairs) if (inMerged.has(a) && inMerged.has(b)) mergedPairs.set(a, b);
+  // A decoded value pairs as the view paired it (a decoded secret with the plain key ID above it); a
+  // hit of the file keeps its own partner where it still has one.
+  for (const [a, b] of decoded.pairs) {
+    const [pa, pb] = [placed.get(a), placed.get(b)];
+    if (pa === undefined || pb === undefined || !inMerged.has(pa) || !inMerged.has(pb)) continue;
+    if (pa.decoded !== undefined || !mergedPairs.has(pa)) mergedPairs.set(pa, pb);
+  }
   return { kept: merged, pairs: mergedPairs };
 }
 
