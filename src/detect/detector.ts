@@ -96,6 +96,7 @@ function withDecoded(kept: Hit[], pairs: Map<Hit, Hit>, view: View, fragment: Fr
   for (const [a, b] of decoded.pairs) {
     const [pa, pb] = [placed.get(a), placed.get(b)];
     if (pa === undefined || pb === undefined || !inMerged.has(pa) || !inMerged.has(pb)) continue;
+    if (pa.decoded === undefined && pb.decoded === undefined) continue;
     if (pa.decoded !== undefined || !mergedPairs.has(pa)) mergedPairs.set(pa, pb);
   }
   return { kept: merged, pairs: mergedPairs };
