@@ -63,7 +63,8 @@ stage('regions: only around triggers and runs, a few lines each way, merged', ()
   assert.ok(covered.length >= 15 && covered.length <= 19, `${covered.length} lines`);
   assert.ok(covered.includes('line 43') && covered.includes('line 57'));
   assert.equal(regionsOf('nothing to see here\n'.repeat(100), []), []);
-  assert.equal(regionsOf('x'.repeat(100), [[10, 60]]), [[0, 100]]);
+  assert.equal(regionsOf('x'.repeat(100), [[10, 60]]), [[10, 60]], 'a run is read as it is');
+  assert.equal(regionsOf(text, [], false), [], 'no trigger search when the caller knows there is none');
 });
 
 stage('decoders run only in regions; one layer per round, up to the depth limit', () => {

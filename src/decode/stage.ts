@@ -5,7 +5,7 @@
 // Everywhere else the file costs only the search for those words, so a tree without them (most code)
 // pays close to nothing.
 import { View } from './view.js';
-import type { Decoder } from './types.js';
+import type { Decoder, Edit } from './types.js';
 
 /** Rounds of decoding at most: a layer undone per round (a JSON string escaped twice, escapes inside base64). */
 export const MAX_DECODE_DEPTH = 3;
@@ -16,11 +16,25 @@ const REGION_CHARS = 2048;
 
 /**
  * The words that start a region, matched as written (case-sensitively, each a native search): the
- * parts of a credential's name (aws_secret_access_key, SecretAccessKey, SECRET) and the prefixes of
- * key IDs. A key hidden in text still sits by its name, or is a key ID, or is inside a long base64
- * run (whole encoded files, Kubernetes Secrets), which the caller gives as `runs`.
+ * part every AWS secret's name holds (aws_secret_access_key, SecretAccessKey, SECRET; a Kubernetes
+ * `kind: Secret`) and the prefixes of key IDs (`"AKIA" + "…"`). A key hidden in text still sits by
+ * its name or a key ID, or is inside a long base64 run (whole encoded files), which the caller gives
+ * as `runs`. Fewer words, fewer passes: each is a search of the whole text.
  */
-const TRIGGERS = ['ecret', 'ECRET', 'AKIA', 'ASIA', 'ccess_key', 'ccessKey', 'CCESS_KEY'];
+export const TRIGGERS = ['ecret', 'ECRET', 'AKIA', 'ASIA'];
+
+/** The same, for a quick case-insensitive test of a whole text before the words are searched one by one. */
+export const TRIGGER_WORDS = ['secret', 'akia', 'asia'];
+
+/**
+ * A decoder reads a region with this much text on each side, and no more: a construct that starts in
+ * the region may end past it (a wrapped base64 blob is in regions of its own, one per long line), and
+ * a decoder that looked at the whole text for each region would make the stage quadratic.
+ */
+const LOOK_AROUND = 16 * 1024;
+
+/** Regions closer than this are read as one (fewer calls, each with its own look around). */
+const MERGE_GAP = 1024;
 
 /**
  * Whether UTF-8 bytes hold a trigger: a file without any candidate of the rules' shapes is scanned
@@ -37,10 +51,11 @@ const MAX_GROWTH = 1 << 20;
 /**
  * The view of `text` with every decoder's edits applied in regions around triggers and `runs`
  * ([start, end) of long base64 runs), up to MAX_DECODE_DEPTH rounds; undefined when nothing decoded.
+ * `searchTriggers` false: the caller knows no trigger word is in the text (only `runs` are read).
  */
-export function decodedView(text: string, decoders: readonly Decoder[], runs: readonly [number, number][] = [], depth = MAX_DECODE_DEPTH): View | undefined {
+export function decodedView(text: string, decoders: readonly Decoder[], runs: readonly [number, number][] = [], depth = MAX_DECODE_DEPTH, searchTriggers = true): View | undefined {
   if (decoders.length === 0 || depth <= 0) return undefined;
-  let regions = regionsOf(text, runs);
+  let regions = regionsOf(text, runs, searchTriggers);
   if (regions.length === 0) return undefined;
   let view: View | undefined;
   for (let round = 0; round < depth; round++) {
@@ -58,41 +73,61 @@ export function decodedView(text: string, decoders: readonly Decoder[], runs: re
   return view;
 }
 
-/** A decoder's edits in every region, in order; one that overlaps the one before is dropped. */
-function editsIn(decoder: Decoder, text: string, regions: readonly [number, number][]): ReturnType<Decoder['edits']> {
-  const all: ReturnType<Decoder['edits']> = [];
+/**
+ * A decoder's edits in every region, in order; one that overlaps the one before is dropped. The
+ * decoder is given the region's text with LOOK_AROUND on each side, so what it reads is bounded by
+ * the regions, whatever it does.
+ */
+function editsIn(decoder: Decoder, text: string, regions: readonly [number, number][]): Edit[] {
+  const all: Edit[] = [];
   let end = 0;
   for (const [from, to] of regions) {
-    for (const edit of decoder.edits(text, from, to)) {
-      if (edit.start < end) continue;
-      all.push(edit);
-      end = edit.end;
+    const a = Math.max(0, from - LOOK_AROUND);
+    const b = Math.min(text.length, to + LOOK_AROUND);
+    for (const edit of decoder.edits(text.slice(a, b), from - a, to - a)) {
+      const moved = shifted(edit, a);
+      if (moved.start < end) continue;
+      all.push(moved);
+      end = moved.end;
     }
   }
   return all;
 }
 
-/** Sorted, disjoint regions around every trigger and run. */
-export function regionsOf(text: string, runs: readonly [number, number][]): [number, number][] {
-  const spots: [number, number][] = [...runs];
-  for (const word of TRIGGERS) {
-    for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) spots.push([at, at + word.length]);
+/** An edit of a slice that starts at `by`, as an edit of the whole text. */
+function shifted(edit: Edit, by: number): Edit {
+  if (by === 0) return edit;
+  const moved: Edit = { start: edit.start + by, end: edit.end + by, text: edit.text };
+  if (edit.origins !== undefined) moved.origins = edit.origins.map((o) => o + by);
+  return moved;
+}
+
+/**
+ * Sorted, disjoint regions: a few lines around every trigger word, and each run as it is (what is
+ * around a base64 run is read in the next round, once it is decoded).
+ */
+export function regionsOf(text: string, runs: readonly [number, number][], searchTriggers = true): [number, number][] {
+  const spots: [number, number][] = [];
+  if (searchTriggers) {
+    for (const word of TRIGGERS) {
+      for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) spots.push(aroundLines(text, at, at + word.length));
+    }
   }
+  for (const run of runs) spots.push([run[0], run[1]]);
   if (spots.length === 0) return [];
   spots.sort((a, b) => a[0] - b[0]);
   const regions: [number, number][] = [];
   for (const [start, end] of spots) {
     const last = regions[regions.length - 1];
-    // A spot inside the region before it adds nothing but its own lines after that region's end.
-    if (last !== undefined && start < last[1]) {
-      if (end + REGION_CHARS > last[1]) last[1] = Math.max(last[1], linesAfter(text, end));
-      continue;
-    }
-    const region: [number, number] = [linesBefore(text, start), linesAfter(text, end)];
-    if (last !== undefined && region[0] <= last[1]) last[1] = Math.max(last[1], region[1]);
-    else regions.push(region);
+    if (last !== undefined && start <= last[1] + MERGE_GAP) last[1] = Math.max(last[1], end);
+    else regions.push([start, end]);
   }
   return regions;
+}
+
+/** [start, end) with REGION_LINES lines on each side (at most REGION_CHARS each way). */
+function aroundLines(text: string, start: number, end: number): [number, number] {
+  return [linesBefore(text, start), linesAfter(text, end)];
 }
 
 /** The start of the line REGION_LINES lines above `at`, but no more than REGION_CHARS before it. */

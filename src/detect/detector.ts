@@ -15,7 +15,7 @@ import { CONTEXT_CHARS, LineIndex } from './lines.js';
 import { mayPair, nameStartOf, pairCredentials, pairGroups, type Hit } from './pair.js';
 import { candidateWindows, shapePlanOf, type SearchWindow, type ShapePlan } from './windows.js';
 import type { Candidate } from '../shape/extract.js';
-import { decodedView } from '../decode/stage.js';
+import { decodedView, MAX_DECODE_DEPTH, TRIGGER_WORDS } from '../decode/stage.js';
 import { DECODERS } from '../decode/index.js';
 import type { View } from '../decode/view.js';
 
@@ -38,7 +38,7 @@ export function detect(fragment: Fragment, rules: readonly CompiledRule[]): Find
 export function detectWith(fragment: Fragment, rules: readonly CompiledRule[], candidates?: Candidate[][]): Finding[] {
   const scan = new FragmentScan(fragment, rules, candidates);
   let { kept, pairs } = hitsOf(scan, fragment, rules);
-  const view = DECODERS.length === 0 ? undefined : decodedView(fragment.text, DECODERS, scan.base64Runs());
+  const view = DECODERS.length === 0 ? undefined : decodedView(fragment.text, DECODERS, scan.base64Runs(), MAX_DECODE_DEPTH, TRIGGER_WORDS.some((w) => scan.has(w)));
   if (view !== undefined) ({ kept, pairs } = withDecoded(kept, pairs, view, fragment, rules, scan.lines));
   return toFindings(kept, pairs, fragment, scan.lines);
 }
@@ -209,11 +209,14 @@ class FragmentScan {
   /** Whether one of the rule's keywords occurs in the text; each keyword is looked for once, lazily. */
   passesKeywordGate(rule: CompiledRule): boolean {
     if (rule.keywords.length === 0) return true;
-    return rule.keywords.some((kw) => {
-      let present = this.keywordsSeen.get(kw);
-      if (present === undefined) this.keywordsSeen.set(kw, (present = keywordRegex(kw).test(this.fragment.text)));
-      return present;
-    });
+    return rule.keywords.some((kw) => this.has(kw));
+  }
+
+  /** Whether a word occurs in the text, any case; each word is looked for once. */
+  has(word: string): boolean {
+    let present = this.keywordsSeen.get(word);
+    if (present === undefined) this.keywordsSeen.set(word, (present = keywordRegex(word).test(this.fragment.text)));
+    return present;
   }
   /**
    * The runs of base64 characters long enough to be a secret or token (the candidates of the rule
