@@ -31,7 +31,7 @@ export const TRIGGER_WORDS = ['secret', 'akia', 'asia'];
  * the region may end past it (a wrapped base64 blob is in regions of its own, one per long line), and
  * a decoder that looked at the whole text for each region would make the stage quadratic.
  */
-const LOOK_AROUND = 16 * 1024;
+const LOOK_AROUND = 2048;
 
 /** Regions closer than this are read as one (fewer calls, each with its own look around). */
 const MERGE_GAP = 1024;

@@ -117,18 +117,24 @@ const NEAR_CHANGE_CHARS = EVIDENCE_CHARS;
  */
 function candidatesNear(plan: ShapePlan, view: View): Candidate[][] | 'none' | undefined {
   if (!plan.allShaped) return undefined;
-  const changed = view.changedRanges();
+  const zones: [number, number][] = [];
+  for (const [a, b] of view.changedRanges()) {
+    const zone: [number, number] = [Math.max(0, a - NEAR_CHANGE_CHARS), b + NEAR_CHANGE_CHARS];
+    const last = zones[zones.length - 1];
+    if (last !== undefined && zone[0] <= last[1]) last[1] = zone[1];
+    else zones.push(zone);
+  }
   const near = (c: Candidate): boolean => {
     let lo = 0;
-    let hi = changed.length;
+    let hi = zones.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (changed[mid]![1] + NEAR_CHANGE_CHARS <= c.start) lo = mid + 1;
+      if (zones[mid]![1] <= c.start) lo = mid + 1;
       else hi = mid;
     }
-    return lo < changed.length && changed[lo]![0] - NEAR_CHANGE_CHARS < c.end;
+    return lo < zones.length && zones[lo]![0] < c.end;
   };
-  const lists = plan.finder.inString(view.text).map((list) => list.filter(near));
+  const lists = plan.finder.inRanges(view.text, zones).map((list) => list.filter(near));
   return lists.some((list) => list.length > 0) ? lists : 'none';
 }
 

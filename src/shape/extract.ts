@@ -132,6 +132,42 @@ export class ShapeFinder {
     return out.map(sortByStart);
   }
 
+  /**
+   * The candidates of every shape in or reaching into `ranges` (sorted, disjoint) of `text`, per
+   * shape: each range is widened to the ends of the runs it cuts, so each candidate is one that
+   * inString(text) gives, and every one of those that meets a range is there. Text between ranges
+   * is not read (a decoded view is read only near its changes), and no character is read twice.
+   */
+  inRanges(text: string, ranges: readonly [number, number][]): Candidate[][] {
+    const out = this.shapes.map((): Candidate[] => []);
+    const n = text.length;
+    let done = 0;
+    for (let i = 0; i < ranges.length; ) {
+      let a = Math.max(ranges[i]![0], done);
+      let b = Math.min(n, Math.max(a, ranges[i]![1]));
+      i++;
+      while (a > done && this.inAnyRun(text.charCodeAt(a - 1))) a--;
+      for (;;) {
+        // `=` too: a token's padding, which belongs to the candidate it ends.
+        while (b < n && (this.inAnyRun(text.charCodeAt(b)) || text.charCodeAt(b) === EQUALS)) b++;
+        if (i >= ranges.length || ranges[i]![0] > b) break;
+        b = Math.min(n, Math.max(b, ranges[i]![1]));
+        i++;
+      }
+      this.inString(text.slice(a, b)).forEach((list, k) => {
+        for (const c of list) out[k]!.push({ start: c.start + a, end: c.end + a });
+      });
+      done = b;
+    }
+    return out;
+  }
+
+  /** Whether character code `c` can be part of a run of any shape (a cut there would split a run). */
+  private inAnyRun(c: number): boolean {
+    for (const group of this.groups) if (group.run[c] === 1) return true;
+    return false;
+  }
+
   /** Every candidate of every shape in UTF-8 or ASCII `bytes`, per shape, in byte offsets. */
   inBytes(bytes: Uint8Array, stopAtFirst = false): Candidate[][] {
     const out = this.shapes.map((): Candidate[] => []);
