@@ -34,7 +34,7 @@ export interface Config {
   severity: { id: string; severity: Severity; line?: number }[];
   entropy: { id: string; entropy: number; line?: number }[];
   ruleAllowlists: { id: string; allowlist: RuleAllowlist; line?: number }[];
-  defaults: { format?: (typeof CONFIG_FORMATS)[number]; maxFileSize?: number; archives?: boolean; maxArchiveDepth?: number; binaryStrings?: boolean };
+  defaults: { format?: (typeof CONFIG_FORMATS)[number]; maxFileSize?: number; archives?: boolean; maxArchiveDepth?: number; binaryStrings?: boolean; maxDecodeDepth?: number };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -45,7 +45,7 @@ export const emptyConfig = (): Config => ({
 
 const TOP_FIELDS = ['allowlist', 'rules', 'disabledRules', 'severity', 'entropy', 'ruleAllowlists', 'defaults'];
 const ALLOWLIST_FIELDS = ['paths', 'regexes', 'stopwords'];
-const DEFAULT_FIELDS = ['format', 'maxFileSize', 'archives', 'maxArchiveDepth', 'binaryStrings'];
+const DEFAULT_FIELDS = ['format', 'maxFileSize', 'archives', 'maxArchiveDepth', 'binaryStrings', 'maxDecodeDepth'];
 
 /** Reads `file`; `required` says whether a missing file is an error (--config) or just no config. */
 export async function loadConfigFile(file: string, required: boolean): Promise<ConfigResult> {
@@ -219,7 +219,7 @@ class ConfigReader {
   private defaults(value: unknown): Config['defaults'] {
     if (value === undefined) return {};
     if (!isRecord(value)) {
-      this.add(['defaults'], 'must be a mapping (format, maxFileSize, archives, maxArchiveDepth, binaryStrings)');
+      this.add(['defaults'], 'must be a mapping (format, maxFileSize, archives, maxArchiveDepth, binaryStrings, maxDecodeDepth)');
       return {};
     }
     this.checkKeys(value, ['defaults'], DEFAULT_FIELDS);
@@ -245,6 +245,11 @@ class ConfigReader {
       const depth = value.maxArchiveDepth;
       if (typeof depth === 'number' && Number.isInteger(depth) && depth >= 0 && depth <= 64) out.maxArchiveDepth = depth;
       else this.add(['defaults', 'maxArchiveDepth'], 'must be a whole number from 0 to 64');
+    }
+    if (value.maxDecodeDepth !== undefined) {
+      const depth = value.maxDecodeDepth;
+      if (typeof depth === 'number' && Number.isInteger(depth) && depth >= 0 && depth <= 8) out.maxDecodeDepth = depth;
+      else this.add(['defaults', 'maxDecodeDepth'], 'must be a whole number from 0 to 8');
     }
     return out;
   }

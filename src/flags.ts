@@ -49,6 +49,7 @@ export const REPORT_FLAGS: FlagTable = {
   'verify-allow-remote-endpoint': { type: 'boolean', default: false, describe: 'Allow a --verify-endpoint that is not on this machine or AWS' },
   'sarif-base-uri': { type: 'string', describe: "SARIF: the absolute URI (ending in /) result paths are relative to [default: not given, so the report does not carry this machine's folder]" },
   archives: { type: 'boolean', describe: 'Open zip (jar, war, whl, docx...), gzip and tar files, nested, and scan what is inside (--no-archives: scan them as binary files) [default: on, or defaults.archives in .keyhound.yml]' },
+  'max-decode-depth': { type: 'string', describe: 'Undo up to N layers of encoding around keys (base64, JSON/HTML/URL escapes, quoted-printable, pieces joined in code, a name written away from its value); 0 reads files only as written [default: 3, or defaults.maxDecodeDepth in .keyhound.yml]' },
   'max-archive-depth': { type: 'string', describe: 'Open containers nested up to N deep (1: the archive itself only; a .tar.gz counts 2) [default: 5, or defaults.maxArchiveDepth in .keyhound.yml]' },
   verbose: { type: 'boolean', default: false, describe: 'Name every path not scanned and why (binary, too large, symlink, gitignored, excluded, allowlisted): after the summary in text, a "skipped" list in JSON, on standard error otherwise' },
 };

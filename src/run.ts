@@ -23,6 +23,8 @@ export interface ScanOptions {
   maxArchiveDepth?: number;
   /** Scan binaries through their printable strings; by default the configuration's defaults.binaryStrings, else true. */
   binaryStrings?: boolean;
+  /** Layers of encoding undone around keys (0: none); by default the configuration's defaults.maxDecodeDepth, else 3. */
+  maxDecodeDepth?: number;
   redact: boolean;
   /** --config FILE; by default .keyhound.yml at the base (the repository's top level, see PathsSource.base()). */
   configFile?: string;
@@ -89,6 +91,7 @@ export function pathsScan(options: Partial<ScanOptions> & Pick<ScanOptions, 'pat
       maxArchiveDepth: opts.maxArchiveDepth,
       defaultMaxFileSize: DEFAULT_MAX_FILE_SIZE,
       binaryStrings: opts.binaryStrings,
+      maxDecodeDepth: opts.maxDecodeDepth,
       redact: opts.redact,
       reportUnusedIgnores: opts.reportUnusedIgnores,
       verify: opts.verify,

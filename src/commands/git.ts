@@ -7,7 +7,7 @@
 // the pipeline and detector while git works.
 import { DEFAULT_MAX_BLOB_SIZE, parseSize } from '../size.js';
 import { EXIT, fail, type Io } from './io.js';
-import { archiveOptions, checkReportArgs, deliver, parseJobs, startProgress, verifyOptions, type ReportArgs } from './report.js';
+import { archiveOptions, checkReportArgs, decodeOptions, deliver, parseJobs, startProgress, verifyOptions, type ReportArgs } from './report.js';
 
 export interface StagedArgs extends ReportArgs {
   allLines: boolean;
@@ -53,6 +53,7 @@ function commonOptions(args: ReportArgs & { maxFileSize?: string; binaryStrings?
     reportUnusedIgnores: args.reportUnusedIgnores,
     verify: verifyOptions(args, io),
     ...archiveOptions(args),
+    ...decodeOptions(args),
   };
 }
 

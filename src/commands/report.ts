@@ -17,6 +17,7 @@ export interface ReportArgs {
   /** --archives / --no-archives; undefined: the configuration's default, else on. */
   archives?: boolean;
   maxArchiveDepth?: string;
+  maxDecodeDepth?: string;
   format?: Format;
   output?: string;
   redact: boolean;
@@ -51,6 +52,7 @@ export async function checkReportArgs(args: ReportArgs): Promise<string | undefi
     const bad = sarifBaseUriProblem(args.sarifBaseUri);
     if (bad !== undefined) return `--sarif-base-uri "${args.sarifBaseUri}": ${bad}`;
   }
+  if (args.maxDecodeDepth !== undefined && decodeDepth(args.maxDecodeDepth) === undefined) return `--max-decode-depth: "${args.maxDecodeDepth}" is not a depth (a whole number from 0 to ${MAX_DECODE_DEPTH_FLAG}; 0 decodes nothing)`;
   if (args.maxArchiveDepth !== undefined && archiveDepth(args.maxArchiveDepth) === undefined) return `--max-archive-depth: "${args.maxArchiveDepth}" is not a depth (a whole number from 0 to 64; 0 opens no archive)`;
   if (!args.verify && (args.verifyEndpoint !== undefined || args.verifyAllowRemoteEndpoint)) return '--verify-endpoint and --verify-allow-remote-endpoint only apply with --verify';
   if (args.verify) {
@@ -97,6 +99,19 @@ export function parseJobs(jobs: string | undefined): { ok: true; threads?: numbe
 /** --max-archive-depth N as a number, or undefined when it is not a whole number from 0 to 64. */
 export function archiveDepth(value: string): number | undefined {
   return /^\s*\d{1,2}\s*$/.test(value) && Number(value) <= 64 ? Number(value) : undefined;
+}
+
+/** The deepest --max-decode-depth accepted: each layer is a round over the regions that changed. */
+export const MAX_DECODE_DEPTH_FLAG = 8;
+
+/** --max-decode-depth N as a number, or undefined when it is not a whole number from 0 to MAX_DECODE_DEPTH_FLAG. */
+export function decodeDepth(value: string): number | undefined {
+  return /^\s*\d{1,2}\s*$/.test(value) && Number(value) <= MAX_DECODE_DEPTH_FLAG ? Number(value) : undefined;
+}
+
+/** The orchestrator's decoding option from the flags (undefined when not given: the configuration decides). */
+export function decodeOptions(args: ReportArgs): { maxDecodeDepth?: number } {
+  return args.maxDecodeDepth === undefined ? {} : { maxDecodeDepth: decodeDepth(args.maxDecodeDepth) };
 }
 
 /** The orchestrator's archive options from the flags (undefined where not given: the configuration decides). */

@@ -4,7 +4,7 @@ import { pathsScan } from '../run.js';
 import { orchestrate } from '../scan/orchestrate.js';
 import { parseSize } from '../size.js';
 import { fail, type Io } from './io.js';
-import { archiveOptions, checkReportArgs, deliver, parseJobs, startProgress, verifyOptions, type ReportArgs } from './report.js';
+import { archiveOptions, checkReportArgs, decodeOptions, deliver, parseJobs, startProgress, verifyOptions, type ReportArgs } from './report.js';
 
 export interface ScanArgs extends ReportArgs {
   paths: string[];
@@ -50,6 +50,7 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
     onProgress: progress?.update,
     threads: jobs.threads,
     ...archiveOptions(args),
+    ...decodeOptions(args),
   });
   const outcome = await orchestrate(source, options);
   progress?.stop();

@@ -27,18 +27,28 @@ import type { View } from '../decode/view.js';
 export const EVIDENCE_CHARS = 4096;
 
 /** Scans one fragment with every rule and returns its findings, ordered by position. */
-export function detect(fragment: Fragment, rules: readonly CompiledRule[]): Finding[] {
-  return detectWith(fragment, rules);
+export function detect(fragment: Fragment, rules: readonly CompiledRule[], opts: DetectOptions = {}): Finding[] {
+  return detectWith(fragment, rules, undefined, opts);
+}
+
+/** How a text is read besides its rules. */
+export interface DetectOptions {
+  /**
+   * Layers of encoding undone (issue 14: base64, escapes, pieces joined, names put back); 0 reads the
+   * text only as written. Default MAX_DECODE_DEPTH (--max-decode-depth).
+   */
+  decodeDepth?: number;
 }
 
 /**
  * detect(), given the candidates of the rules' shapes in the text when they are known already
  * (content.ts finds them in a file's bytes; for ASCII text the offsets are the same).
  */
-export function detectWith(fragment: Fragment, rules: readonly CompiledRule[], candidates?: Candidate[][]): Finding[] {
+export function detectWith(fragment: Fragment, rules: readonly CompiledRule[], candidates?: Candidate[][], opts: DetectOptions = {}): Finding[] {
   const scan = new FragmentScan(fragment, rules, candidates);
   let { kept, pairs } = hitsOf(scan, fragment, rules);
-  const view = DECODERS.length === 0 ? undefined : decodedView(fragment.text, DECODERS, scan.base64Runs(), MAX_DECODE_DEPTH, TRIGGER_WORDS.some((w) => scan.has(w)));
+  const depth = opts.decodeDepth ?? MAX_DECODE_DEPTH;
+  const view = DECODERS.length === 0 || depth <= 0 ? undefined : decodedView(fragment.text, DECODERS, scan.base64Runs(), depth, TRIGGER_WORDS.some((w) => scan.has(w)));
   if (view !== undefined) ({ kept, pairs } = withDecoded(kept, pairs, view, fragment, rules, scan.lines));
   return toFindings(kept, pairs, fragment, scan.lines);
 }

@@ -24,3 +24,20 @@ export function outerPath(path: string): string {
   const cut = path.indexOf('!/');
   return cut < 0 ? path : path.slice(0, cut);
 }
+
+/** The decoding stage, loaded the first time a decoded finding is looked up (a plain key never needs it). */
+let decoding: typeof import('../decode/index.js') | undefined;
+/** The last text decoded and what it gave: a file's findings are looked up in the same version in turn. */
+let lastDecoded: { text: string; decoded: string } | undefined;
+
+/**
+ * Whether another version's text holds a finding's value: as written, or (for a value found decoded:
+ * base64, escapes, pieces joined) in that text decoded the same way.
+ */
+export async function holds(text: string, finding: { value: string; decoded?: readonly string[] }): Promise<boolean> {
+  if (text.includes(finding.value)) return true;
+  if (finding.decoded === undefined) return false;
+  decoding ??= await import('../decode/index.js');
+  if (lastDecoded?.text !== text) lastDecoded = { text, decoded: decoding.decodedTextOf(text) };
+  return lastDecoded.decoded.includes(finding.value);
+}

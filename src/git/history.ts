@@ -29,7 +29,7 @@ import { SourceFailure, type BaseLookup, type BlobItem, type Source, type Source
 import { tooLargeError } from '../sources/fs-error.js';
 import { pathFromBytes } from '../sources/path-bytes.js';
 import type { CommitRef, Finding, ScanError, Stats } from '../types.js';
-import { blobText, outerPath } from './blob-text.js';
+import { blobText, holds, outerPath } from './blob-text.js';
 import { isFileMode, MODE_SUBMODULE, MODE_SYMLINK, parseRawMeta, ZERO_SHA } from './diff.js';
 import { OidSet } from './oid-set.js';
 import { CatFile, HISTORY_LOG_CAPS, HISTORY_READER_CAPS, findRepo, gitMessage, gitPath, nulTokens, resolveHead, runGit, spawnGit, type ObjectData, type RepoInfo } from './repo.js';
@@ -193,7 +193,7 @@ export class HistorySource implements Source<HistoryItem> {
     const before = item.previous === undefined ? undefined : await this.textOf(item.previous);
     const kept: Finding[] = [];
     for (const finding of hits) {
-      if (before?.includes(finding.value)) continue;
+      if (before !== undefined && (await holds(before, finding))) continue;
       this.reported.add(finding.fingerprint);
       // A boundary commit's parents are not in the clone: the key may be older, and its author
       // is not to be blamed for it. Say so instead of naming a commit.
@@ -224,7 +224,8 @@ export class HistorySource implements Source<HistoryItem> {
       findings.map(async (finding) => {
         const paths = [finding.path, ...(this.itemOf.get(finding)?.otherPaths ?? [])];
         const texts = await Promise.all(paths.map(atHead));
-        finding.atHead = texts.some((text) => text?.includes(finding.value) === true);
+        const held = await Promise.all(texts.map((text) => (text === undefined ? false : holds(text, finding))));
+        finding.atHead = held.includes(true);
       }),
     );
   }

@@ -9,7 +9,7 @@
 // line, re-indented, the file renamed) is not new: a finding whose secret occurs anywhere in the HEAD
 // version of the same file (for a rename or copy, its source) is dropped. `allLines` reports every
 // finding in the staged content of the changed files instead.
-import { blobText } from './blob-text.js';
+import { blobText, holds } from './blob-text.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { BaseLookup, BlobItem, Source, SourceContext, SourceEvent } from '../scan/source.js';
 import { SourceFailure } from '../scan/source.js';
@@ -174,7 +174,8 @@ export class StagedSource implements Source<StagedItem> {
     const before = await this.start.cat.request(item.previous, this.maxFileSize);
     if (before?.content === undefined) return onAdded;
     const text = await blobText(before.content, this.maxFileSize);
-    return onAdded.filter((f) => !text.includes(f.value));
+    const already = await Promise.all(onAdded.map((f) => holds(text, f)));
+    return onAdded.filter((_, i) => !already[i]);
   }
 
   close(): void {

@@ -6,7 +6,7 @@
 // Runs are scanned in batches of bounded text (a binary read whole, or streamed in chunks), each with
 // the last few runs of the batch before as context: memory stays bounded and time linear. The limit:
 // a key ID and its secret split across a batch boundary pair only from the later one's side.
-import { detect } from '../detect/detector.js';
+import { detect, type DetectOptions } from '../detect/detector.js';
 import { FingerprintNumbers } from '../detect/fingerprint-numbers.js';
 import type { CompiledRule } from '../rules/load.js';
 import { StringsExtractor, type StringRun } from '../sources/strings.js';
@@ -32,7 +32,11 @@ export class BinaryScan {
   /** Occurrences of each base fingerprint so far, numbered over the whole file as detect() does. */
   private readonly numbers = new FingerprintNumbers();
 
-  constructor(private readonly path: string, private readonly rules: readonly CompiledRule[]) {}
+  constructor(
+    private readonly path: string,
+    private readonly rules: readonly CompiledRule[],
+    private readonly opts: DetectOptions = {},
+  ) {}
 
   add(runs: readonly StringRun[]): void {
     for (const run of runs) {
@@ -52,7 +56,7 @@ export class BinaryScan {
     const runs = [...this.context, ...this.batch];
     const text = runs.map((r) => r.text).join('\n');
     const at = (loc: Location): Location => place(loc, runs, this.before);
-    for (const f of detect({ path: this.path, text }, this.rules)) {
+    for (const f of detect({ path: this.path, text }, this.rules, this.opts)) {
       if (f.line <= this.context.length) continue;
       const moved: Finding = { ...f, ...at(f) };
       if (f.pair) moved.pair = { ...f.pair, ...at(f.pair) };
@@ -88,9 +92,9 @@ function lastRuns(runs: readonly StringRun[]): StringRun[] {
 }
 
 /** Findings in the strings of a binary read whole. */
-export function scanBinaryBytes(path: string, bytes: Uint8Array, rules: readonly CompiledRule[]): Finding[] {
+export function scanBinaryBytes(path: string, bytes: Uint8Array, rules: readonly CompiledRule[], opts: DetectOptions = {}): Finding[] {
   const strings = new StringsExtractor();
-  const scan = new BinaryScan(path, rules);
+  const scan = new BinaryScan(path, rules, opts);
   scan.add(strings.push(bytes));
   scan.add(strings.end());
   return scan.finish();
@@ -100,9 +104,9 @@ export function scanBinaryBytes(path: string, bytes: Uint8Array, rules: readonly
  * Findings in the strings of a binary read from `source`, whose first bytes (`head`) are already read:
  * chunk by chunk, memory bounded by a chunk and a batch. Returns the bytes read in all.
  */
-export async function scanBinaryStream(path: string, head: Uint8Array, source: ByteSource, rules: readonly CompiledRule[]): Promise<{ findings: Finding[]; bytes: number }> {
+export async function scanBinaryStream(path: string, head: Uint8Array, source: ByteSource, rules: readonly CompiledRule[], opts: DetectOptions = {}): Promise<{ findings: Finding[]; bytes: number }> {
   const strings = new StringsExtractor();
-  const scan = new BinaryScan(path, rules);
+  const scan = new BinaryScan(path, rules, opts);
   scan.add(strings.push(head));
   let bytes = head.length;
   const buf = Buffer.alloc(READ_BYTES);

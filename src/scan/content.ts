@@ -34,6 +34,8 @@ export type ContentOutcome =
 export interface ContentOptions {
   /** Binaries are scanned through their printable strings (absent: true); false: skipped and counted as binary. */
   binaryStrings?: boolean;
+  /** --max-decode-depth: layers of encoding undone (absent: MAX_DECODE_DEPTH; 0: none). */
+  decodeDepth?: number;
 }
 
 /**
@@ -44,16 +46,17 @@ export interface ContentOptions {
  */
 export function scanBytes(path: string, bytes: Uint8Array, rules: readonly CompiledRule[], opts: ContentOptions = {}): ContentOutcome {
   try {
-    const candidates = candidatesInBytes(bytes, rules);
+    const detectOpts = { decodeDepth: opts.decodeDepth };
+    const candidates = candidatesInBytes(bytes, rules, opts.decodeDepth !== 0);
     if (candidates === 'none') return { kind: 'scanned', bytes: bytes.length, findings: [] };
     contentCounts.decoded++;
     const decoded = decode(bytes);
     if (decoded.binary && opts.binaryStrings === false) return { kind: 'binary', path };
-    if (decoded.binary) return { kind: 'scanned', bytes: bytes.length, findings: scanBinaryBytes(path, bytes, rules), binary: true };
+    if (decoded.binary) return { kind: 'scanned', bytes: bytes.length, findings: scanBinaryBytes(path, bytes, rules, detectOpts), binary: true };
     // As many characters as bytes: every byte became one character (ASCII, or a byte that is not
     // UTF-8 and became U+FFFD), so offsets in the bytes are offsets in the text.
     const same = candidates !== undefined && decoded.text.length === bytes.length;
-    return { kind: 'scanned', bytes: bytes.length, findings: detectWith({ path, text: decoded.text }, rules, same ? candidates : undefined) };
+    return { kind: 'scanned', bytes: bytes.length, findings: detectWith({ path, text: decoded.text }, rules, same ? candidates : undefined, detectOpts) };
   } catch (err) {
     return { kind: 'error', error: scanFailed(path, err) };
   }
@@ -70,13 +73,13 @@ export const contentCounts = { decoded: 0, withoutCandidates: 0 };
  * sequence, and what it decodes to, is outside every alphabet). Undefined for binaries (scanned
  * through their strings) and UTF-16 text: those are decoded first.
  */
-function candidatesInBytes(bytes: Uint8Array, rules: readonly CompiledRule[]): Candidate[][] | 'none' | undefined {
+function candidatesInBytes(bytes: Uint8Array, rules: readonly CompiledRule[], decoding: boolean): Candidate[][] | 'none' | undefined {
   const plan = shapePlanOf(rules);
   if (plan.finder.shapes.length === 0 || sniffEncoding(bytes) !== 'utf-8') return undefined;
   const candidates = plan.finder.inBytes(bytes);
   if (!plan.allShaped || candidates.some((list) => list.length > 0)) return candidates;
   // No candidate, but perhaps a key cut in pieces or escaped beside its name: decoded and scanned.
-  if (DECODERS.length > 0 && hasTrigger(bytes)) return candidates;
+  if (decoding && DECODERS.length > 0 && hasTrigger(bytes)) return candidates;
   contentCounts.withoutCandidates++;
   return 'none';
 }

@@ -29,6 +29,8 @@ export interface RunOptions {
   archives?: ArchiveLimits;
   /** Binaries are scanned through their printable strings (default true); false: skipped as binary. */
   binaryStrings?: boolean;
+  /** Layers of encoding undone around keys (default MAX_DECODE_DEPTH; 0: none). */
+  decodeDepth?: number;
   /** Files larger than this are streamed in bounded memory; default STREAM_ABOVE. */
   streamAbove?: number;
   /** Scan threads; 1 scans in this thread only. Default: one per core, once the scan is large. */
@@ -78,7 +80,7 @@ export async function runSource<I extends Item>(source: Source<I>, opts: RunOpti
 
 /** Threads are started only where more than one is allowed; one thread never loads the pool. */
 async function scannerFor<I>(opts: RunOptions): Promise<ContentScanner<I>> {
-  const ctx = { rules: opts.rules, limits: { maxFileSize: opts.maxFileSize, streamAbove: opts.streamAbove ?? STREAM_ABOVE, archives: opts.archives, binaryStrings: opts.binaryStrings ?? true } };
+  const ctx = { rules: opts.rules, limits: { maxFileSize: opts.maxFileSize, streamAbove: opts.streamAbove ?? STREAM_ABOVE, archives: opts.archives, binaryStrings: opts.binaryStrings ?? true, decodeDepth: opts.decodeDepth } };
   if (opts.threads === 1) return new InlineScanner<I>(ctx);
   const { BatchScanner } = await import('../pool/batches.js');
   return new BatchScanner<I>(ctx, opts.threads, opts.parallelAbove);
@@ -131,7 +133,7 @@ class ScanLoop<I extends Item> {
     await this.record(await this.scanner.finish());
     const { scanSource } = await import('./read-file.js');
     // Standard input that is binary is not scanned through its strings: like a device, it may never end.
-    await this.record([[item, await scanSource(item.path, item.source, this.opts.rules, { maxFileSize: this.opts.maxFileSize, binaryStrings: false })]]);
+    await this.record([[item, await scanSource(item.path, item.source, this.opts.rules, { maxFileSize: this.opts.maxFileSize, binaryStrings: false, decodeDepth: this.opts.decodeDepth })]]);
   }
 
   /** Outcomes arrive in the order items were yielded: the source's post-filter sees them in that order. */
@@ -178,6 +180,8 @@ export interface OrchestrateOptions {
   maxArchiveDepth?: number;
   /** --binary-strings / --no-binary-strings; by default the configuration's defaults.binaryStrings, else true. */
   binaryStrings?: boolean;
+  /** --max-decode-depth; by default the configuration's defaults.maxDecodeDepth, else MAX_DECODE_DEPTH. */
+  maxDecodeDepth?: number;
   redact: boolean;
   reportUnusedIgnores: boolean;
   /** --verify: check each credential found; undefined: no network traffic at all. */
@@ -212,6 +216,7 @@ export async function orchestrate<I extends Item>(source: Source<I>, opts: Orche
       maxFileSize,
       archives: archiveLimits(opts, prepared.config.defaults),
       binaryStrings: opts.binaryStrings ?? prepared.config.defaults.binaryStrings ?? true,
+      decodeDepth: opts.maxDecodeDepth ?? prepared.config.defaults.maxDecodeDepth,
       threads: opts.threads,
       parallelAbove: opts.parallelAbove,
       onProgress: opts.onProgress,

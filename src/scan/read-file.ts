@@ -70,10 +70,10 @@ function isContainer(fd: number, limits: ReadLimits): boolean {
  * Streams `source` (a large file, a FIFO, a device, standard input) through the windowed scanner, up
  * to `maxFileSize` bytes: what goes on past that is not read, and is a too-large warning. Never throws.
  */
-export async function scanSource(path: string, source: ByteSource, rules: readonly CompiledRule[], limits: Pick<ReadLimits, 'maxFileSize' | 'binaryStrings'>): Promise<ContentOutcome> {
+export async function scanSource(path: string, source: ByteSource, rules: readonly CompiledRule[], limits: Pick<ReadLimits, 'maxFileSize' | 'binaryStrings' | 'decodeDepth'>): Promise<ContentOutcome> {
   const { maxFileSize } = limits;
   try {
-    const streamed = await scanStream(path, source, rules, { maxBytes: maxFileSize, binaryStrings: limits.binaryStrings });
+    const streamed = await scanStream(path, source, rules, { maxBytes: maxFileSize, binaryStrings: limits.binaryStrings, decodeDepth: limits.decodeDepth });
     if (streamed.binary && !streamed.strings) return { kind: 'binary', path };
     const outcome: ContentOutcome = { kind: 'scanned', bytes: streamed.bytes, findings: streamed.findings, ...(streamed.strings ? { binary: true as const } : {}) };
     return streamed.truncated ? { ...outcome, warning: truncatedError(path, maxFileSize) } : outcome;

@@ -10,7 +10,7 @@
 // `requires.pattern` name more than the overlap away on one enormous line, an inline-allow marker on
 // the same line but more than the overlap away, or a keyword that gates a rule occurring only outside
 // the window. A match longer than 16 × the overlap (a 1 MiB token by default) is cut at the window end.
-import { detect } from '../detect/detector.js';
+import { detect, type DetectOptions } from '../detect/detector.js';
 import { FingerprintNumbers } from '../detect/fingerprint-numbers.js';
 import { scanBinaryStream } from './binary.js';
 import { LineIndex } from '../detect/lines.js';
@@ -41,6 +41,8 @@ export interface StreamOptions {
   maxBytes?: number;
   /** A binary is scanned through its printable strings (absent: true; false: binary, no findings). */
   binaryStrings?: boolean;
+  /** --max-decode-depth (absent: the detector's default). */
+  decodeDepth?: number;
 }
 
 const DEFAULT_CHUNK = 8 * 1024 * 1024;
@@ -74,10 +76,10 @@ export async function scanStream(path: string, source: ByteSource, rules: readon
     const reader = new TextReader(limited, Math.min(chunk, MAX_READ));
     if (!(await reader.start())) {
       if (opts.binaryStrings === false) return { binary: true, bytes: reader.bytes, findings: [], truncated: false };
-      const { findings, bytes } = await scanBinaryStream(path, reader.head, limited, rules);
+      const { findings, bytes } = await scanBinaryStream(path, reader.head, limited, rules, { decodeDepth: opts.decodeDepth });
       return { binary: true, strings: true, bytes, findings, truncated: limited.truncated };
     }
-    const scan = new WindowedScan(path, rules, reader, chunk, overlap);
+    const scan = new WindowedScan(path, rules, reader, chunk, overlap, { decodeDepth: opts.decodeDepth });
     const findings = await scan.run();
     return { binary: false, bytes: reader.bytes, findings: pairAll(findings, scan.places, rules), truncated: limited.truncated };
   } finally {
@@ -116,6 +118,7 @@ class WindowedScan {
     private readonly reader: TextReader,
     private readonly chunk: number,
     private readonly overlap: number,
+    private readonly detectOpts: DetectOptions = {},
   ) {
     this.contextLines = Math.max(0, ...rules.map((r) => r.requires?.withinLines ?? 0)) + 2;
     this.kinds = new Map(rules.map((r) => [r.id, r]));
@@ -154,7 +157,7 @@ class WindowedScan {
     const findings: Finding[] = [];
     const places: Place[] = [];
     let cut = false;
-    for (const f of detect({ path: this.path, text }, this.rules)) {
+    for (const f of detect({ path: this.path, text }, this.rules, this.detectOpts)) {
       const start = lines.offsetOf(f.line, f.column);
       const end = lines.offsetOf(f.endLine, f.endColumn);
       if (w.start + start < w.from || w.start + start >= w.to) continue;
