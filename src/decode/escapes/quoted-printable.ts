@@ -63,7 +63,7 @@ function decodeBody(text: string, from: number, to: number, edits: Edit[]): void
     const byte = hexByte(text, i + 1);
     if (i >= to) {
       // Past `to`, only the UTF-8 continuation bytes that finish a character begun before it.
-      if (byte < 0x80 || byte >= 0xc0 || run.length === 0 || run[run.length - 1]!.end !== i || run.length >= 4) break;
+      if (text[i] !== '=' || byte < 0x80 || byte >= 0xc0 || run.length === 0 || run[run.length - 1]!.end !== i || run.length >= 4) break;
       run.push({ start: i, end: i + 3, byte });
       i = i + 3;
       continue;
