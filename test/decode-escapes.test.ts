@@ -98,6 +98,9 @@ json('left as written: control escapes, half a surrogate pair, short or non-hex 
   assert.is(out, String.raw`"a\nb\tc" "\uD83D" "\uDE00x" "\u12" "\uZZZZ" "\u000A" "\u002B" "\q"`);
   const pair = String.raw`"\uD83D\uDE00 \u00e9"`;
   assert.is(applyEdits(pair, jsonEscapeDecoder.edits(pair, 0, pair.length)), '"\u{1F600} é"');
+  // \xHH (JavaScript, Python): printable ASCII only, never half a UTF-8 character or a line break
+  const hex = String.raw`'a\x2Bb\x2fc' '\x0A' '\xC3\xA9' '\xZZ'`;
+  assert.is(applyEdits(hex, jsonEscapeDecoder.edits(hex, 0, hex.length)), String.raw`'a+b/c' '\x0A' '\xC3\xA9' '\xZZ'`);
 });
 
 json('code with only \\" and \\\\ gets no edits: nothing a key hides in', () => {
@@ -318,7 +321,7 @@ all('a plain key the detector finds today is still found in every decoder view',
 
 all('edits are well-formed for any region, and regions cut anywhere give the edits of the whole', () => {
   const random = prng(1412);
-  const pieces = ['\\', '\\\\', '\\u002B', '\\u00', '\\/', '"', '&#43;', '&#x2F;', '&amp;', '&', ';', '#', '%2F', '%25', '%', '+', '=', '=3D', '=C3=A9', '=\r\n', '=\n', '\n', ' ', 'A', 'z', '9', 'Content-Transfer-Encoding: quoted-printable\n\n', '%C3%A9'];
+  const pieces = ['\\', '\\\\', '\\u002B', '\\x2F', '\\u00', '\\/', '"', '&#43;', '&#x2F;', '&amp;', '&', ';', '#', '%2F', '%25', '%', '+', '=', '=3D', '=C3=A9', '=\r\n', '=\n', '\n', ' ', 'A', 'z', '9', 'Content-Transfer-Encoding: quoted-printable\n\n', '%C3%A9'];
   for (let n = 0; n < 300; n++) {
     let text = '';
     const len = 1 + Math.floor(random() * 60);
@@ -335,7 +338,7 @@ all('edits are well-formed for any region, and regions cut anywhere give the edi
       const starts = (es: Edit[]): number[] => es.map((e) => e.start);
       const joined = [...left, ...right.filter((e) => left.length === 0 || e.start >= left[left.length - 1]!.end)];
       // json-escape works only in a region holding a `\/` or `\uXXXX` (code's `\"` alone gets no edits)
-      const gated = (a: number, b: number): boolean => /\\(?:\/|u[0-9A-Fa-f]{4})/.test(text.slice(a, b + 5));
+      const gated = (a: number, b: number): boolean => /\\(?:\/|u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2})/.test(text.slice(a, b + 5));
       if (d.name === 'json-escape' && !(gated(0, cut) && gated(cut, text.length))) continue;
       assert.equal(starts(joined), starts(whole), `${d.name}: cut at ${cut} of ${JSON.stringify(text)}`);
     }

@@ -1,6 +1,7 @@
 // JSON string escapes (issue 14): `\/` (PHP's json_encode writes every slash so), `\uXXXX`
 // (System.Text.Json writes `+` as \u002B, `=` as \u003D), and one layer of a string escaped twice
-// (a JSON body logged inside a JSON string: `\\u002B`, `\\\/`, `\"`).
+// (a JSON body logged inside a JSON string: `\\u002B`, `\\\/`, `\"`). Also `\xHH`, the same strings
+// in JavaScript or Python source.
 //
 // One call undoes one layer: `\\` becomes `\` and `\"` becomes `"`, as a JSON parser would, so the
 // next round reads the inner layer's escapes (`\u002B`) with its backslashes paired as written, and
@@ -8,15 +9,18 @@
 // other control escapes stay as written: a decoded newline would move the lines below it in the view
 // and no key holds one; their backslash still pairs with the next character, so `\\n` is read right.
 import type { Decoder, Edit } from '../types.js';
-import { LOOK_AROUND, guarded, hexDigit, isCleanCodePoint } from './shared.js';
+import { LOOK_AROUND, guarded, hexByte, hexDigit, isCleanCodePoint } from './shared.js';
 
 export const jsonEscapeDecoder: Decoder = {
   name: 'json-escape',
   edits: guarded(jsonEdits),
 };
 
-/** An escape that can hide part of a key or its name: `\/` or `\uXXXX` (at any layer: `\\u002B` holds one). */
-const KEY_ESCAPE = /\\(?:\/|u[0-9A-Fa-f]{4})/;
+/**
+ * An escape that can hide part of a key or its name: `\/`, `\uXXXX`, or `\xHH` (JavaScript and Python
+ * strings write `+` as \x2B), at any layer (`\\u002B` holds one).
+ */
+const KEY_ESCAPE = /\\(?:\/|u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2})/;
 
 function jsonEdits(text: string, from: number, to: number): Edit[] {
   // Code is full of `\"` and `\\` that hide nothing: a region with only those gets no edits (and no view
@@ -50,6 +54,11 @@ function escapedAt(text: string, at: number): boolean {
 function escapeAt(text: string, at: number): Edit | undefined {
   const c = text[at + 1];
   if (c === '\\' || c === '"' || c === '/') return { start: at, end: at + 2, text: c };
+  if (c === 'x') {
+    // Not JSON, but the same strings in code: only a printable ASCII character, never a byte of UTF-8.
+    const byte = hexByte(text, at + 2);
+    return byte >= 0x20 && byte < 0x7f ? { start: at, end: at + 4, text: String.fromCharCode(byte) } : undefined;
+  }
   if (c !== 'u') return undefined;
   const cp = hex4(text, at + 2);
   if (cp < 0) return undefined;

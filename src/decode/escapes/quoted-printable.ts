@@ -63,7 +63,7 @@ function decodeBody(text: string, from: number, to: number, edits: Edit[]): void
     const byte = hexByte(text, i + 1);
     if (i >= to) {
       // Past `to`, only the UTF-8 continuation bytes that finish a character begun before it.
-      if (byte < 0x80 || byte >= 0xc0 || run.length === 0 || run[run.length - 1]!.end !== i || run.length >= 4) break;
+      if (text[i] !== '=' || byte < 0x80 || byte >= 0xc0 || run.length === 0 || run[run.length - 1]!.end !== i || run.length >= 4) break;
       run.push({ start: i, end: i + 3, byte });
       i = i + 3;
       continue;
@@ -88,7 +88,9 @@ function decodeBody(text: string, from: number, to: number, edits: Edit[]): void
 /** [start, end) of the quoted-printable bodies (MIME-declared, or recognised without headers) that meet [from, to). */
 function qpBodies(text: string, from: number, to: number): [number, number][] {
   const declared = mimeBodies(text, from, to);
-  return declared.length > 0 ? declared : headerlessBodies(text, from, to);
+  if (declared.length > 0) return declared;
+  // Without headers, a body is lines cut by soft breaks: none in the region (most code), none to read.
+  return /=[ \t]*\r?\n/.test(text.slice(from, to + 2)) ? headerlessBodies(text, from, to) : [];
 }
 
 /** The lines of text[start, limit): each line without its line end, and where the next one starts. */

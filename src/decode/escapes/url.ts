@@ -7,8 +7,8 @@
 // A token (a run between spaces and quotes) is decoded only if every `%` in it starts an escape:
 // `100%` or printf's `%s` say it is not URL-encoded. A `+` is a space in a query or form body, but a
 // key holds `+` too (and a hand-written URI often leaves it raw), so a raw `+` becomes a space only
-// where it touches an escape decoded here (`key+%3D+value`, `…%2B+…`) outside a URI's user:password
-// part: never a `+` between two characters of a key as written.
+// where it touches an escape (`key+%3D+value`, `…%2B+…`) in a query or form body, not in a URI's path
+// or user:password: never a `+` between two characters of a key as written.
 import type { Decoder, Edit } from '../types.js';
 import { LOOK_AROUND, byteRunEdits, guarded, hexByte, type ByteEscape } from './shared.js';
 
@@ -65,8 +65,7 @@ function decodeToken(text: string, start: number, end: number, from: number, to:
     byteRunEdits(mine.slice(k, j), decoded);
     k = j;
   }
-  const authorityEnd = userInfoEnd(text, start, end);
-  edits.push(...withSpaces(text, escapes, decoded, Math.max(from, authorityEnd), Math.min(end, to)));
+  edits.push(...withSpaces(text, escapes, decoded, Math.max(from, queryStart(text, start, end)), Math.min(end, to)));
 }
 
 /** The escapes of a token (every `%` of it starts one: isEncoded), in order; they never overlap. */
@@ -94,16 +93,14 @@ function ownEscapes(escapes: readonly ByteEscape[], from: number, to: number): B
 }
 
 /**
- * Where a URI's `scheme://user:password@` part ends in the token (its `@`), or the token's start
- * when it has none: in it a `+` is a `+` (RFC 3986), not a space.
+ * Where `+` starts to mean a space in the token: after its `?` (a query); nowhere in a URI without
+ * one (in a path or `user:password@` a `+` is a `+`, RFC 3986); anywhere in a form body (`a=b&c=d`).
  */
-function userInfoEnd(text: string, start: number, end: number): number {
+function queryStart(text: string, start: number, end: number): number {
   const token = text.slice(start, end);
-  const scheme = token.indexOf('://');
-  if (scheme === -1) return start;
-  const authority = token.slice(scheme + 3).search(/[/?#]/);
-  const at = token.lastIndexOf('@', authority === -1 ? token.length : scheme + 3 + authority);
-  return at > scheme ? start + at + 1 : start;
+  const query = token.indexOf('?');
+  if (query !== -1) return start + query + 1;
+  return token.includes('://') ? end : start;
 }
 
 /**
