@@ -37,7 +37,7 @@ e2e('a Kubernetes Secret: both values base64, found as keys at their lines and c
   assert.is(fs[1]!.pair!.line, 6);
   // the line text is the file's line, and the encoded key in it is masked like any key
   const [, shown] = redactFindings(fs);
-  assert.ok(shown!.lineText.startsWith('AWS_SECRET_ACCESS_KEY: '), shown!.lineText);
+  assert.ok(shown!.lineText.trim().startsWith('AWS_SECRET_ACCESS_KEY: '), shown!.lineText);
   assert.not.ok(shown!.lineText.includes(b64(secret).slice(4, 40)), `the encoded secret is masked: ${shown!.lineText}`);
   assert.not.ok(JSON.stringify(redactFindings(fs)).includes(secret.slice(4, 36)));
 });
@@ -55,7 +55,7 @@ e2e('escapes, pieces and names: each form gives the plain key at the line of its
     ['html-entity', (s) => `<pre>\nexport AWS_SECRET_ACCESS_KEY=${s.replace(/\+/g, '&#43;').replace(/\//g, '&#x2F;')}\n</pre>\n`, 2, 'html-entity'],
     ['concatenation', (s) => `const awsSecretAccessKey =\n  "${s.slice(0, 17)}" +\n  "${s.slice(17)}";\n`, 2, 'concatenation'],
     ['continuation', (s) => `export AWS_SECRET_ACCESS_KEY="${s.slice(0, 22)}\\\n${s.slice(22)}"\n`, 1, 'continuation'],
-    ['structure', (s) => `env:\n  - name: AWS_SECRET_ACCESS_KEY\n    value: "${s}"\n`, 3, 'structure'],
+    ['structure', (s) => `[\n  {\n    "ParameterValue": "${s}",\n    "ParameterKey": "AwsSecretAccessKey"\n  }\n]\n`, 3, 'structure'],
   ];
   for (const [name, write, line, decoder] of cases) {
     const secret = plus();
