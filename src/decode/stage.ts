@@ -27,7 +27,7 @@ export const TRIGGERS = ['ecret', 'ECRET', 'AKIA', 'ASIA'];
 export const TRIGGER_WORDS = ['secret', 'akia', 'asia'];
 
 /**
- * A decoder reads a region with this much text on each side, and no more: a construct that starts in
+ * A decoder reads a region with this much text on each side (unless it asks for more), and no more: a construct that starts in
  * the region may end past it (a wrapped base64 blob is in regions of its own, one per long line), and
  * a decoder that looked at the whole text for each region would make the stage quadratic.
  */
@@ -82,8 +82,9 @@ function editsIn(decoder: Decoder, text: string, regions: readonly [number, numb
   const all: Edit[] = [];
   let end = 0;
   for (const [from, to] of regions) {
-    const a = Math.max(0, from - LOOK_AROUND);
-    const b = Math.min(text.length, to + LOOK_AROUND);
+    const reach = decoder.lookAround ?? LOOK_AROUND;
+    const a = Math.max(0, from - reach);
+    const b = Math.min(text.length, to + reach);
     for (const edit of decoder.edits(text.slice(a, b), from - a, to - a)) {
       const moved = shifted(edit, a);
       if (moved.start < end) continue;

@@ -34,6 +34,11 @@ export type DecoderName =
 export interface Decoder {
   readonly name: DecoderName;
   /**
+   * Characters on each side of a region the decoder is given (default 2 KiB): what it needs to read
+   * beyond the region to decide (the quoted-printable decoder looks back for its MIME header).
+   */
+  readonly lookAround?: number;
+  /**
    * The edits for the constructs that START in [from, to) of `text`, in increasing order, not
    * overlapping. A construct may run past `to` (a base64 block wrapped over lines), but the work is
    * bounded: linear in (to - from) plus a bounded look beyond it. Never throws on any input: what
