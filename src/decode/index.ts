@@ -9,9 +9,10 @@ import { base64Decoder } from './base64.js';
 import { structureDecoder } from './structure.js';
 
 export const DECODERS: readonly Decoder[] = [
-  jsonEscapeDecoder,
-  htmlEntityDecoder,
+  // the order layers usually nest in: a mail's quoted-printable around an HTML page around JSON around a URL
   quotedPrintableDecoder,
+  htmlEntityDecoder,
+  jsonEscapeDecoder,
   urlDecoder,
   continuationDecoder,
   concatenationDecoder,

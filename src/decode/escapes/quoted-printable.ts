@@ -16,6 +16,8 @@ import { LOOK_AROUND, byteRunEdits, guarded, hexByte, type ByteEscape } from './
 
 export const quotedPrintableDecoder: Decoder = {
   name: 'quoted-printable',
+  // Its MIME header may be far above the key: a long mail's text part begins with it.
+  lookAround: LOOK_AROUND,
   edits: guarded(qpEdits),
 };
 
