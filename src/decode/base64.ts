@@ -45,8 +45,11 @@ for (let c = 0; c < 128; c++) {
  * What may stand right before a value (its name's `=` or `:`, a quote, a bracket, an indentation)
  * and right after it. `.` is in neither: a JWT's parts and a file name are not values of their own.
  */
-const LEFT = new Set([...' \t\r\n"\'`=:,([{>|;']);
-const RIGHT = new Set([...' \t\r\n"\'`,;)]}<|&\\']);
+const LEFT = new Uint8Array(128);
+const RIGHT = new Uint8Array(128);
+for (const c of ' \t\r\n"\'`=:,([{>|;') LEFT[c.charCodeAt(0)] = 1;
+for (const c of ' \t\r\n"\'`,;)]}<|&\\') RIGHT[c.charCodeAt(0)] = 1;
+const isIn = (set: Uint8Array, code: number): boolean => code < 128 && set[code] === 1;
 
 const isB64 = (code: number): boolean => code < 128 && CLASS[code] !== 0;
 
@@ -64,7 +67,7 @@ function padEnd(text: string, at: number): number {
   return i;
 }
 
-const rightOk = (text: string, at: number): boolean => at >= text.length || RIGHT.has(text[at]!);
+const rightOk = (text: string, at: number): boolean => at >= text.length || isIn(RIGHT, text.charCodeAt(at));
 
 /** The offset after the end of line at `at` (`\n` or `\r\n`), or -1 when `at` is not at one. */
 function afterEol(text: string, at: number): number {
@@ -165,10 +168,38 @@ function shortOk(chars: string, bytes: Uint8Array): boolean {
 /** Decode `chars` (base64 characters of one alphabet, padding at most at the end). */
 const decodeChars = (chars: string): Buffer => Buffer.from(chars, 'base64');
 
+/** The 6-bit value of each base64 character of either alphabet. */
+const VALUE = new Uint8Array(128);
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+for (let v = 0; v < 64; v++) VALUE[ALPHABET.charCodeAt(v)] = v;
+VALUE[45 /* - */] = 62;
+VALUE[95 /* _ */] = 63;
+
+/** The probe's bytes, reused: it runs on every candidate, most of which are rejected. */
+const PROBE = new Uint8Array((PROBE_CHARS / 4) * 3);
+
+/**
+ * Decode the `n` base64 characters at `at` (no padding among them) into PROBE, by hand: a Buffer
+ * for each of a file's thousands of candidates costs more than the test itself.
+ */
+function decodeProbe(text: string, at: number, n: number): number {
+  let bits = 0;
+  let count = 0;
+  let out = 0;
+  for (let i = at; i < at + n; i++) {
+    bits = (bits << 6) | VALUE[text.charCodeAt(i)]!;
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      PROBE[out++] = (bits >> count) & 0xff;
+    }
+  }
+  return out;
+}
+
 /** Does the start of the run at `at` (up to PROBE_CHARS of it) decode to text? */
 function probe(text: string, at: number, end: number): boolean {
-  const n = Math.min(end - at, PROBE_CHARS);
-  const bytes = decodeChars(text.slice(at, at + n));
+  const bytes = PROBE.subarray(0, decodeProbe(text, at, Math.min(end - at, PROBE_CHARS)));
   const plain = asciiOfUtf16(bytes) ?? bytes;
   // Partial even when the run is shorter: a wrapped blob's first line goes on below.
   return isText(plain, plain.length, true);
@@ -322,6 +353,17 @@ function editOfWhole(text: string, block: Block): Edit | undefined {
   return { start: block.start, end: block.end, text: decoded.out, origins: decoded.origins };
 }
 
+/** Runs shorter than this are not looked at: their text would be under MIN_BYTES. */
+const MIN_RUN = 11;
+
+/** The edit for the run [at, end), or undefined when it is not a value that decodes to text. */
+function editAt(text: string, at: number, end: number, limit: number): Edit | undefined {
+  if (at > 0 && !isIn(LEFT, text.charCodeAt(at - 1))) return undefined;
+  if (!rightOk(text, padEnd(text, end)) || (end === limit && limit < text.length)) return undefined;
+  if (!probe(text, at, end) || continuesBlob(text, at, end)) return undefined;
+  return editOf(text, blockAt(text, at, end, limit));
+}
+
 export const base64Decoder: Decoder = {
   name: 'base64',
   edits(text: string, from: number, to: number): Edit[] {
@@ -338,15 +380,9 @@ export const base64Decoder: Decoder = {
       }
       const at = i;
       const end = runEnd(text, at, limit);
-      i = end;
-      if (at > 0 && !LEFT.has(text[at - 1]!)) continue;
-      if (end - at < 11 || !rightOk(text, padEnd(text, end)) || end === limit && limit < text.length) continue;
-      if (!probe(text, at, end) || continuesBlob(text, at, end)) continue;
-      const block = blockAt(text, at, end, limit);
-      const edit = editOf(text, block);
-      if (edit === undefined) continue;
-      edits.push(edit);
-      i = edit.end;
+      const edit = end - at >= MIN_RUN ? editAt(text, at, end, limit) : undefined;
+      if (edit !== undefined) edits.push(edit);
+      i = edit?.end ?? end;
     }
     return edits;
   },
