@@ -248,8 +248,12 @@ regions('megabytes of base64 characters: bounded output, no edit where nothing i
   const edits = all(text);
   assert.is(edits.length, 1);
   assert.ok(edits[0]!.text.length <= text.length * 0.75);
-  // The same text from a region at its start: the look past `to` is bounded, so no edit.
+  // The same text from a region at its start: the look past `to` is bounded, so no edit; the
+  // same for a blob wrapped over more lines than the look past `to` reaches.
   assert.equal(base64Decoder.edits(text, 0, 100), []);
+  const wrapped = `data: |\n  ${wrap('QUFB'.repeat(1 << 16), 76, '  ')}\n`;
+  assert.is(all(wrapped).length, 1);
+  assert.equal(base64Decoder.edits(wrapped, 0, 100), []);
   // Bytes wrapped at 76 over 2 MB; unterminated padding; lines of the same short width.
   const random = prng(3);
   const bin = Buffer.from(Array.from({ length: 1 << 20 }, () => Math.floor(random() * 256))).toString('base64');

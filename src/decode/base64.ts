@@ -216,6 +216,9 @@ function wrappedLines(text: string, block: Block, width: number, limit: number):
     let i = at;
     while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
     const end = runEnd(text, i, Math.min(limit, i + width + 1));
+    // A blob that runs past the look-past limit is not decoded in part: it is left alone.
+    if (end === limit && limit < text.length) block.chunks.length = 0;
+    if (block.chunks.length === 0) return;
     const padded = padEnd(text, end);
     if (end === i || end - i > width || !rightOk(text, padded)) return;
     block.chunks.push([i, padded]);
@@ -225,12 +228,12 @@ function wrappedLines(text: string, block: Block, width: number, limit: number):
   }
 }
 
-/** The block that starts with the run [at, end) (end = padEnd already checked by the caller). */
-function blockAt(text: string, at: number, end: number, limit: number): Block {
+/** The block that starts with the run [at, end), or undefined when it runs past `limit`. */
+function blockAt(text: string, at: number, end: number, limit: number): Block | undefined {
   const padded = padEnd(text, end);
   const block: Block = { start: at, end: padded, chunks: [[at, padded]] };
   if (padded === end && end - at >= MIN_WRAP) wrappedLines(text, block, end - at, limit);
-  return block;
+  return block.chunks.length > 0 ? block : undefined;
 }
 
 /** The base64 characters of a block, or undefined when they are not one valid encoding. */
@@ -361,7 +364,8 @@ function editAt(text: string, at: number, end: number, limit: number): Edit | un
   if (at > 0 && !isIn(LEFT, text.charCodeAt(at - 1))) return undefined;
   if (!rightOk(text, padEnd(text, end)) || (end === limit && limit < text.length)) return undefined;
   if (!probe(text, at, end) || continuesBlob(text, at, end)) return undefined;
-  return editOf(text, blockAt(text, at, end, limit));
+  const block = blockAt(text, at, end, limit);
+  return block === undefined ? undefined : editOf(text, block);
 }
 
 export const base64Decoder: Decoder = {
