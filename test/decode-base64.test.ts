@@ -2,12 +2,18 @@
 // the places real files keep them (Kubernetes Secrets, CI variables, heredocs, cloud-init, PowerShell),
 // with every decoded character pointing back at the encoded one; what decodes to bytes (secrets,
 // tokens, images, hashes, certificates) is left alone; hostile input ends with bounded output.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { base64Decoder } from '../src/decode/base64.js';
 import type { Edit } from '../src/decode/types.js';
 import { View } from '../src/decode/view.js';
 import { Keys, prng } from './helpers/keys.js';
+import { removeTree } from './helpers/tmp.js';
 
 const keys = new Keys(1414);
 const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
@@ -264,6 +270,39 @@ regions('megabytes of base64 characters: bounded output, no edit where nothing i
   assert.ok(all(`${'=QUFBQUFBQUFB'.repeat(100000)}`).length === 0);
 });
 
+const corpus = suite('base64 over the decoding corpus (bench/decoding, seeds 1 and 2)');
+
+interface Label {
+  path: string;
+  line: number;
+  value: string;
+  form: string;
+}
+
+corpus('every base64 label is in the view at its line; negatives and other labels untouched', () => {
+  const generator = fileURLToPath(new URL('../../bench/decoding/generate.mjs', import.meta.url));
+  for (const seed of ['1', '2']) {
+    const out = mkdtempSync(join(tmpdir(), 'keyhound-b64-'));
+    try {
+      const r = spawnSync(process.execPath, [generator, '--seed', seed, '--out', out, '--quiet'], { encoding: 'utf8' });
+      assert.is(r.status, 0, r.stderr);
+      const labels = JSON.parse(readFileSync(join(out, 'labels.json'), 'utf8')) as Label[];
+      const negatives = JSON.parse(readFileSync(join(out, 'negatives.json'), 'utf8')) as { path: string }[];
+      const encoded = labels.filter((l) => l.form.startsWith('base64'));
+      assert.ok(encoded.length >= 40, `seed ${seed}: ${encoded.length} base64 labels`);
+      for (const l of encoded) assert.is(lineInFile(readFileSync(join(out, l.path), 'utf8'), l.value), l.line, `${l.path}:${l.line}`);
+      for (const n of negatives) assert.equal(all(readFileSync(join(out, n.path), 'utf8')), [], n.path);
+      for (const l of labels.filter((x) => !x.form.startsWith('base64'))) {
+        const text = readFileSync(join(out, l.path), 'utf8');
+        if (text.includes(l.value)) assert.ok((viewOf(text)?.text ?? text).includes(l.value), `${l.path}:${l.line} ${l.form}`);
+      }
+    } finally {
+      removeTree(out);
+    }
+  }
+});
+
 decodes.run();
 leaves.run();
 regions.run();
+corpus.run();
