@@ -49,7 +49,7 @@ export function concatenationEdits(text: string, from: number, to: number): Edit
     const t = stream.get(i);
     if (t.kind === 'end' || t.start >= to || (t.kind === 'opaque' && t.start === t.end)) break;
     if (t.start >= from) {
-      const found = recognize(text, stream, i, ctx);
+      const found = recognize(text, stream, i, ctx, to);
       if (found !== undefined) {
         if (found.edit !== undefined) edits.push(found.edit);
         // Everything read is passed over whole: a piece of a construct left alone is not tried again.
@@ -96,7 +96,7 @@ interface Found {
   next: number;
 }
 
-function recognize(text: string, stream: TokenStream, i: number, ctx: Context): Found | undefined {
+function recognize(text: string, stream: TokenStream, i: number, ctx: Context, to: number): Found | undefined {
   const t = stream.get(i);
   if (t.kind === 'open' && t.text === '[' && arrayLiteralAllowed(ctx)) return arrayJoin(text, stream, i);
   if (t.kind !== 'str' || !t.plain) return undefined;
@@ -104,7 +104,7 @@ function recognize(text: string, stream: TokenStream, i: number, ctx: Context): 
     const join = separatorJoin(text, stream, i);
     if (join !== undefined) return join;
   }
-  return chain(text, stream, i, ctx);
+  return chain(text, stream, i, ctx, to);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -125,7 +125,14 @@ function readChain(stream: TokenStream, i: number): Chain | undefined {
   const newlines: boolean[] = [];
   let link: Link | undefined;
   let next = i + 1;
-  while (pieces.length <= MAX_PIECES) {
+  let count = 1;
+  // A chain of more than MAX_PIECES is still read to its end (it is left alone whole), keeping none.
+  for (;; count++) {
+    if (count > MAX_PIECES) {
+      pieces.length = 1;
+      newlines.length = 0;
+    }
+    stream.release(next);
     const gap = stream.skipTrivia(next);
     const t = stream.get(gap.index);
     if (link !== 'implicit' && t.kind === 'punct' && (t.text === '+' || t.text === '.') && (link === undefined || link === t.text)) {
@@ -151,15 +158,16 @@ function readChain(stream: TokenStream, i: number): Chain | undefined {
     break;
   }
   if (link === undefined) return undefined;
-  if (pieces.length > MAX_PIECES) return { pieces: [], link, newlines, next };
+  if (count > MAX_PIECES) return { pieces: [], link, newlines: [], next };
   return { pieces, link, newlines, next };
 }
 
-function chain(text: string, stream: TokenStream, i: number, ctx: Context): Found | undefined {
+function chain(text: string, stream: TokenStream, i: number, ctx: Context, to: number): Found | undefined {
   const c = readChain(stream, i);
   if (c === undefined) return undefined;
   const pieces = c.link === 'implicit' ? implicitPieces(stream, c, ctx) : operatorPieces(stream, c, ctx);
-  if (pieces.length < 2) return { edit: undefined, next: c.next };
+  // A chain whose first piece was dropped may start past `to`: the region after this one proposes it.
+  if (pieces.length < 2 || pieces[0]!.start >= to) return { edit: undefined, next: c.next };
   return { edit: joinedEdit(text, pieces, pieces[0]!.start, pieces[pieces.length - 1]!.end), next: c.next };
 }
 
@@ -185,7 +193,8 @@ function looseBefore(ctx: Context, link: Link): boolean {
     return !(p.kind === 'punct' && '-*/%.!~'.includes(p.text[p.text.length - 1]!) && !(link === '.' && p.text === '.'));
   }
   if (p.kind === 'open' || (p.kind === 'close' && p.text === '}')) return true;
-  if (p.kind === 'word') return WORDS_BEFORE.has(p.text);
+  // sh's `echo "a" + "b"` prints the plus; PHP's `echo 'a' . 'b'` joins.
+  if (p.kind === 'word') return WORDS_BEFORE.has(p.text) && (p.text !== 'echo' || link === '.');
   if (p.kind !== 'punct') return false;
   if (link === '.' && p.text === '.') return true;
   const last = p.text[p.text.length - 1]!;
@@ -211,7 +220,7 @@ function looseAfter(t: Token, link: Link, stream: TokenStream, index: number): b
 /** Implicit concatenation is made by the lexer of Python and C: only its context is checked. */
 function implicitPieces(stream: TokenStream, c: Chain, ctx: Context): Token[] {
   const firstBreak = c.newlines.indexOf(true);
-  if (firstBreak !== -1 && inParentheses(ctx) && closesParentheses(stream, c.next)) return c.pieces;
+  if (firstBreak !== -1 && implicitStart(ctx) && inParentheses(ctx) && closesParentheses(stream, c.next)) return c.pieces;
   // Across lines outside parentheses, Python ends the statement: only the first line's pieces join.
   const pieces = firstBreak === -1 ? c.pieces : c.pieces.slice(0, firstBreak + 1);
   if (pieces.length < 2 || !implicitStart(ctx)) return [];
@@ -230,13 +239,16 @@ function implicitStart(ctx: Context): boolean {
   return last === '=' || last === ':' || last === ',';
 }
 
-/** The first piece opens a parenthesis, or follows a comma inside one. */
+/**
+ * The first piece opens a parenthesis, or is inside one opened since the lexer's start (after a comma,
+ * `name=`): there Python and C read across lines. Not Go's `import (`, which holds one path a line.
+ */
 function inParentheses(ctx: Context): boolean {
   const p = ctx.previous;
   if (p === undefined) return false;
   if (p.kind === 'open') return p.text === '(' && !(ctx.beforePrevious?.kind === 'word' && ctx.beforePrevious.text === 'import');
   const stack = ctx.brackets;
-  return p.kind === 'punct' && p.text === ',' && stack !== undefined && stack[stack.length - 1] === '(';
+  return stack !== undefined && stack[stack.length - 1] === '(';
 }
 
 /** After the last piece, past newlines and comments: the ')' or ',' of the parenthesis. */
