@@ -121,6 +121,21 @@ concat('Python implicit concatenation: one line, and across lines inside parenth
   foundAt(concatenationDecoder, text, token, text.indexOf(t[0]!), 'token');
 });
 
+concat('a backslash-newline between pieces, and r/u/b/@ prefixes, are read as the language reads them', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 2);
+  const python = `AWS_SECRET_ACCESS_KEY = "${s[0]}" \\\n                        "${s[1]}"\n`;
+  foundAt(concatenationDecoder, python, secret, python.indexOf(s[0]!), 'explicit line joining');
+  assert.is(decoded(concatenationDecoder, python), `AWS_SECRET_ACCESS_KEY = "${secret}"\n`);
+  const raw = `k = r'${s[0]}' u'${s[1]}'`;
+  assert.is(decoded(concatenationDecoder, raw), `k = r'${secret}'`);
+  const verbatim = `var k = @"${s[0]}" + @"${s[1]}";`;
+  assert.is(decoded(concatenationDecoder, verbatim), `var k = @"${secret}";`);
+  for (const text of [`k = f"${s[0]}{x}" "${s[1]}"`, `k = br"${s[0]}" "${s[1]}"`, `k = L"${s[0]}" L"${s[1]}"`]) {
+    assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+  }
+});
+
 concat('join: "".join([...]) on one line and one piece a line, and JavaScript [...].join(\'\')', () => {
   const id = keys.keyId();
   const secret = keys.secret();
