@@ -195,6 +195,8 @@ concat('adjacent literals are joined only where a language joins them: not shell
     `import (\n\t"github.com/aws/aws-sdk-go/aws"\n\t"github.com/aws/aws-sdk-go/aws/credentials"\n)`,
     `key: '${s[0]}''${s[1]}'`, // YAML: one value holding a quote
     `k = ["${s[0]}",\n "${s[1]}"]`,
+    `aws events put-targets --targets "Arn"="${s[0]}"  "${s[1]}"="x"`, // shell words
+    `{"Value": "${s[0]}" "${s[1]}": 1}`, // a key after a value, a comma missing
   ];
   for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
   const c = `static const char *id = "${cut(id, 2).join('"\n    "')}";`;

@@ -225,8 +225,17 @@ function implicitPieces(stream: TokenStream, c: Chain, ctx: Context): Token[] {
   const pieces = firstBreak === -1 ? c.pieces : c.pieces.slice(0, firstBreak + 1);
   if (pieces.length < 2 || !implicitStart(ctx)) return [];
   if (firstBreak !== -1) return pieces;
-  const after = stream.get(c.next);
-  return after.kind !== 'opaque' ? pieces : [];
+  return implicitEnd(stream.get(c.next)) ? pieces : [];
+}
+
+/**
+ * After the last piece on its line: not `=` (shell's `"k"="v"  "k2"="v2"`) nor `:` (a key of JSON or
+ * YAML written after a value, a comma missing); Python's `"a" "b" % x` or `.format()` are fine.
+ */
+function implicitEnd(t: Token): boolean {
+  if (t.kind === 'opaque') return false;
+  if (t.kind !== 'punct') return true;
+  return !(t.text[0] === ':' || (t.text[0] === '=' && !t.text.startsWith('==')));
 }
 
 /** `x = "a" "b"`, `f("a" "b")`, `["a" "b"]`, `{"k": "a" "b"}`, `return "a" "b"`: not a shell's `echo "a" "b"`. */
