@@ -305,6 +305,8 @@ cont('sh: an export and aws configure set continued inside the secret; the value
   const set = `aws configure set aws_secret_access_key "${s.join('\\\n')}" --profile backup\n`;
   const setView = foundAt(continuationDecoder, set, secret, set.indexOf(s[0]!), 'configure set');
   assert.is(setView.text, `aws configure set aws_secret_access_key "${secret}" --profile backup\n`);
+  const last = `export AWS_SECRET_ACCESS_KEY=${s[0]}${s[1]}\\\n${s[2]}`;
+  assert.is(decoded(continuationDecoder, last), `export AWS_SECRET_ACCESS_KEY=${secret}`, 'the last line, without a newline');
   const crlf = `export AWS_SECRET_ACCESS_KEY="${s[0]}\\\r\n${s[1]}${s[2]}"\r\n`;
   assert.is(decoded(continuationDecoder, crlf), `export AWS_SECRET_ACCESS_KEY="${secret}"\r\n`);
 });
@@ -380,7 +382,11 @@ cont('hostile input returns with bounded edits', () => {
   for (const [what, text] of inputs) {
     const edits = continuationDecoder.edits(text, 0, text.length);
     assertWellFormed(text, edits, what);
-    for (const e of edits) assert.is(e.text, '', what);
+    let removed = 0;
+    for (const e of edits) removed += e.end - e.start - e.text.length;
+    assert.ok(removed >= 2 * edits.length, `${what}: an edit that removes no backslash-newline`);
+    // A logical line is read up to 256 lines: a longer run of backslash-newlines is left alone.
+    assert.ok(removed <= 3 * 256 * Math.max(1, edits.length), `${what}: more removed than one logical line holds`);
   }
 });
 

@@ -118,7 +118,8 @@ function readShellLine(text: string, start: number): { joins: Join[]; end: numbe
   const limit = Math.min(text.length, start + MAX_LOGICAL_CHARS);
   let quote = ''; // '', "'", '"', or '$' for $'…' (its backslash-newlines are left alone)
   let lines = 0;
-  for (let i = start; i < limit; i++) {
+  let i = start;
+  for (; i < limit; i++) {
     const c = text[i]!;
     if (c === '\n') {
       if (quote === '') return { joins, end: i + 1 };
@@ -134,7 +135,7 @@ function readShellLine(text: string, start: number): { joins: Join[]; end: numbe
       const after = text[i + 1] === '\n' ? i + 2 : text[i + 1] === '\r' && text[i + 2] === '\n' ? i + 3 : -1;
       if (after !== -1) {
         joins.push({ backslash: i, after });
-        lines++;
+        if (++lines >= MAX_LOGICAL_LINES) break;
         i = after - 1;
       } else i++;
       continue;
@@ -150,6 +151,7 @@ function readShellLine(text: string, start: number): { joins: Join[]; end: numbe
       return { joins, end: nl === -1 ? text.length : nl + 1 };
     }
   }
+  if (i >= text.length && quote === '') return { joins, end: text.length }; // the text's last line
   // Too long, or a quote that does not close (an apostrophe in prose): left alone. The lines after the
   // last backslash-newline read are read again afresh (an apostrophe costs only its line); the ones
   // before it are not, and a quote opened on a later line closes one of the line after it, so few
