@@ -201,6 +201,10 @@ concat('adjacent literals are joined only where a language joins them: not shell
   for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
   const c = `static const char *id = "${cut(id, 2).join('"\n    "')}";`;
   assert.equal(concatenationDecoder.edits(c, 0, c.length), [], 'C across lines outside parentheses is not told from Python statements');
+  const dict = `CREDENTIALS = {\n    "aws_secret_access_key": "${s[0]}"\n                             "${s[1]}",\n}`;
+  assert.ok(decoded(concatenationDecoder, dict).includes(`"aws_secret_access_key": "${secret}",\n}`), 'a dict value across lines');
+  const json = `{\n  "Value": "${s[0]}"\n  "${s[1]}": "x"\n}`;
+  assert.equal(concatenationDecoder.edits(json, 0, json.length), [], 'JSON with a comma missing: the next key is not a piece');
   const args = `session = boto3.Session(\n    region_name="eu-west-1",\n    aws_secret_access_key="${s[0]}"\n    "${s[1]}",\n)`;
   assert.ok(decoded(concatenationDecoder, args).includes(`aws_secret_access_key="${secret}",\n)`), 'inside a call, after a comma');
 });

@@ -15,8 +15,9 @@ import { TokenStream } from './tokens.js';
 
 /** How far past `to` a construct that starts before it may be read. */
 const LOOKAHEAD = 8192;
-/** How far before `from` the lexer may start (the start of `from`'s line, if it is this close). */
+/** How far before `from` the lexer may start: a few lines, for the context of the region's first construct. */
 const LOOKBEHIND = 4096;
+const CONTEXT_LINES = 3;
 /** A construct of more pieces than this is left alone: a split key has a handful. */
 const MAX_PIECES = 256;
 /** A joined value must hold a run of at least this many key characters that crosses a cut (an access key ID is 20). */
@@ -39,31 +40,42 @@ interface Context {
 }
 
 export function concatenationEdits(text: string, from: number, to: number): Edit[] {
-  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
-  const start = from - lineStart <= LOOKBEHIND ? lineStart : from;
-  const stream = new TokenStream(text, start, Math.min(text.length, to + LOOKAHEAD));
+  const stream = new TokenStream(text, lexStart(text, from), Math.min(text.length, to + LOOKAHEAD));
   const ctx: Context = { previous: undefined, beforePrevious: undefined, newline: false, brackets: [] };
   const edits: Edit[] = [];
   for (let i = 0; ; ) {
     stream.release(i);
     const t = stream.get(i);
     if (t.kind === 'end' || t.start >= to || (t.kind === 'opaque' && t.start === t.end)) break;
-    if (t.start >= from) {
-      const found = recognize(text, stream, i, ctx, to);
-      if (found !== undefined) {
-        if (found.edit !== undefined) edits.push(found.edit);
-        // Everything read is passed over whole: a piece of a construct left alone is not tried again.
-        ctx.beforePrevious = undefined;
-        ctx.previous = stream.get(found.next - 1);
-        ctx.newline = false;
-        i = found.next;
-        continue;
-      }
+    // Constructs before `from` are read as well (so one that runs into the region is passed over
+    // whole, as a call over the whole text would), but only the ones starting in [from, to) kept.
+    const found = recognize(text, stream, i, ctx);
+    if (found !== undefined) {
+      const edit = found.edit;
+      if (edit !== undefined && edit.start >= from && edit.start < to) edits.push(edit);
+      // Everything read is passed over whole: a piece of a construct left alone is not tried again.
+      ctx.beforePrevious = undefined;
+      ctx.previous = stream.get(found.next - 1);
+      ctx.newline = false;
+      i = found.next;
+      continue;
     }
     advance(ctx, t);
     i++;
   }
   return edits;
+}
+
+/** Where the lexer starts: the start of a line a few lines before `from`, if it is not far. */
+function lexStart(text: string, from: number): number {
+  let start = text.lastIndexOf('\n', from - 1) + 1;
+  if (from - start > LOOKBEHIND) return from;
+  for (let n = 0; n < CONTEXT_LINES && start > 0; n++) {
+    const before = text.lastIndexOf('\n', start - 2) + 1;
+    if (from - before > LOOKBEHIND) break;
+    start = before;
+  }
+  return start;
 }
 
 /** The context after token `t`. */
@@ -96,7 +108,7 @@ interface Found {
   next: number;
 }
 
-function recognize(text: string, stream: TokenStream, i: number, ctx: Context, to: number): Found | undefined {
+function recognize(text: string, stream: TokenStream, i: number, ctx: Context): Found | undefined {
   const t = stream.get(i);
   if (t.kind === 'open' && t.text === '[' && arrayLiteralAllowed(ctx)) return arrayJoin(text, stream, i);
   if (t.kind !== 'str' || !t.plain) return undefined;
@@ -104,7 +116,7 @@ function recognize(text: string, stream: TokenStream, i: number, ctx: Context, t
     const join = separatorJoin(text, stream, i);
     if (join !== undefined) return join;
   }
-  return chain(text, stream, i, ctx, to);
+  return chain(text, stream, i, ctx);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -162,12 +174,11 @@ function readChain(stream: TokenStream, i: number): Chain | undefined {
   return { pieces, link, newlines, next };
 }
 
-function chain(text: string, stream: TokenStream, i: number, ctx: Context, to: number): Found | undefined {
+function chain(text: string, stream: TokenStream, i: number, ctx: Context): Found | undefined {
   const c = readChain(stream, i);
   if (c === undefined) return undefined;
   const pieces = c.link === 'implicit' ? implicitPieces(stream, c, ctx) : operatorPieces(stream, c, ctx);
-  // A chain whose first piece was dropped may start past `to`: the region after this one proposes it.
-  if (pieces.length < 2 || pieces[0]!.start >= to) return { edit: undefined, next: c.next };
+  if (pieces.length < 2) return { edit: undefined, next: c.next };
   return { edit: joinedEdit(text, pieces, pieces[0]!.start, pieces[pieces.length - 1]!.end), next: c.next };
 }
 
@@ -220,8 +231,8 @@ function looseAfter(t: Token, link: Link, stream: TokenStream, index: number): b
 /** Implicit concatenation is made by the lexer of Python and C: only its context is checked. */
 function implicitPieces(stream: TokenStream, c: Chain, ctx: Context): Token[] {
   const firstBreak = c.newlines.indexOf(true);
-  if (firstBreak !== -1 && implicitStart(ctx) && inParentheses(ctx) && closesParentheses(stream, c.next)) return c.pieces;
-  // Across lines outside parentheses, Python ends the statement: only the first line's pieces join.
+  if (firstBreak !== -1 && implicitStart(ctx) && inBrackets(ctx) && closesBrackets(stream, c.next)) return c.pieces;
+  // Across lines outside brackets, Python ends the statement: only the first line's pieces join.
   const pieces = firstBreak === -1 ? c.pieces : c.pieces.slice(0, firstBreak + 1);
   if (pieces.length < 2 || !implicitStart(ctx)) return [];
   if (firstBreak !== -1) return pieces;
@@ -249,21 +260,22 @@ function implicitStart(ctx: Context): boolean {
 }
 
 /**
- * The first piece opens a parenthesis, or is inside one opened since the lexer's start (after a comma,
- * `name=`): there Python and C read across lines. Not Go's `import (`, which holds one path a line.
+ * The first piece opens a bracket, or is inside one opened since the lexer's start (after a comma,
+ * `name=`, `"key":`): there Python (and C, in its parentheses and initializers) reads across lines.
+ * Not Go's `import (`, which holds one path a line.
  */
-function inParentheses(ctx: Context): boolean {
+function inBrackets(ctx: Context): boolean {
   const p = ctx.previous;
   if (p === undefined) return false;
-  if (p.kind === 'open') return p.text === '(' && !(ctx.beforePrevious?.kind === 'word' && ctx.beforePrevious.text === 'import');
+  if (p.kind === 'open') return !(p.text === '(' && ctx.beforePrevious?.kind === 'word' && ctx.beforePrevious.text === 'import');
   const stack = ctx.brackets;
-  return stack !== undefined && stack[stack.length - 1] === '(';
+  return stack !== undefined && stack.length > 0;
 }
 
-/** After the last piece, past newlines and comments: the ')' or ',' of the parenthesis. */
-function closesParentheses(stream: TokenStream, next: number): boolean {
+/** After the last piece, past newlines and comments: a closing bracket or a comma (not a JSON key's ':'). */
+function closesBrackets(stream: TokenStream, next: number): boolean {
   const t = stream.get(stream.skipTrivia(next).index);
-  return (t.kind === 'close' && t.text === ')') || (t.kind === 'punct' && t.text === ',');
+  return t.kind === 'close' || (t.kind === 'punct' && t.text === ',');
 }
 
 // ---------------------------------------------------------------------------------------------
