@@ -249,6 +249,29 @@ concat('a construct starting in [from, to) is proposed whole, one starting befor
   assert.is(concatenationDecoder.edits(text, 0, text.length).length, 2);
 });
 
+concat('regions cut at any line give the edits of the whole text, each once', () => {
+  const s = cut(keys.secret(), 4);
+  const t = cut(keys.sessionToken(300), 4);
+  const text = [
+    'import boto3',
+    `AWS_ACCESS_KEY_ID = "${cut(keys.keyId(), 3).join('" "')}"`,
+    `AWS_SESSION_TOKEN = (\n    '${t.join("'\n    '")}'\n)`,
+    `const secretAccessKey = "${s.join('" +\n    "')}";`,
+    `_SECRET = ''.join([\n    '${s.join("',\n    '")}',\n])`,
+    `  secretAccessKey: ['${s.join("', '")}'].join(''),`,
+    `export AWS_SECRET_ACCESS_KEY=${s[0]}${s[1]}\\\n${s[2]}\\\n${s[3]}`,
+    '',
+  ].join('\n');
+  for (const d of [concatenationDecoder, continuationDecoder]) {
+    const whole = d.edits(text, 0, text.length);
+    assert.ok(whole.length > 0, d.name);
+    for (let cutAt = text.indexOf('\n') + 1; cutAt > 0 && cutAt < text.length; cutAt = text.indexOf('\n', cutAt) + 1) {
+      const parts = [...d.edits(text, 0, cutAt), ...d.edits(text, cutAt, text.length)];
+      assert.equal(parts, whole, `${d.name} cut at ${cutAt}`);
+    }
+  }
+});
+
 concat('hostile input returns with bounded edits', () => {
   const big = 1 << 20;
   const inputs: [string, string][] = [
