@@ -153,6 +153,26 @@ concat('join: "".join([...]) on one line and one piece a line, and JavaScript [.
   assert.ok(jsView.includes(`secretAccessKey: '${secret}',`), jsView);
 });
 
+concat('.concat(): "a".concat("b", "c") and chained, and a chain after a + that binds looser', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const js = `const secretAccessKey = '${s[0]}'.concat('${s[1]}', '${s[2]}');`;
+  assert.is(decoded(concatenationDecoder, js), `const secretAccessKey = '${secret}';`);
+  const java = `String secret = "${s[0]}"\n    .concat("${s[1]}")\n    .concat("${s[2]}");`;
+  foundAt(concatenationDecoder, java, secret, java.indexOf(s[0]!), 'Java');
+  // "x" + "a".concat("b"): the '.' binds first, then the + (a second round).
+  const mixed = `k = "${s[0]}" + "${s[1]}".concat("${s[2]}");`;
+  const once = decoded(concatenationDecoder, mixed);
+  assert.is(once, `k = "${s[0]}" + "${s[1]}${s[2]}";`);
+  assert.is(decoded(concatenationDecoder, once), `k = "${secret}";`);
+  // Python: "a" + "b" "c" is "a" + "bc".
+  const py = `k = "${s[0]}" + "${s[1]}" "${s[2]}"`;
+  assert.is(decoded(concatenationDecoder, decoded(concatenationDecoder, py)), `k = "${secret}"`);
+  for (const text of [`k = "${s[0]}".concat(x, "${s[1]}${s[2]}")`, `k = "${s[0]}".concat()`]) {
+    assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+  }
+});
+
 concat('a variable, a call or a non-literal piece between pieces ends the join', () => {
   const s = cut(keys.secret(), 3);
   const cases = [

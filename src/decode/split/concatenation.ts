@@ -116,7 +116,7 @@ function recognize(text: string, stream: TokenStream, i: number, ctx: Context): 
     const join = separatorJoin(text, stream, i);
     if (join !== undefined) return join;
   }
-  return chain(text, stream, i, ctx);
+  return concatCall(text, stream, i) ?? chain(text, stream, i, ctx);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -178,8 +178,16 @@ function chain(text: string, stream: TokenStream, i: number, ctx: Context): Foun
   const c = readChain(stream, i);
   if (c === undefined) return undefined;
   const pieces = c.link === 'implicit' ? implicitPieces(stream, c, ctx) : operatorPieces(stream, c, ctx);
-  if (pieces.length < 2) return { edit: undefined, next: c.next };
+  // Left alone for what follows it ("x" + "a".concat("b")): its last piece is read again, as the
+  // start of what follows (once: a chain read from it has no link before its '.').
+  if (pieces.length < 2) return { edit: undefined, next: c.pieces.length > 1 ? lastPieceIndex(stream, c) : c.next };
   return { edit: joinedEdit(text, pieces, pieces[0]!.start, pieces[pieces.length - 1]!.end), next: c.next };
+}
+
+/** The token index of a chain's last piece (the token before `next`, past nothing: pieces end chains). */
+function lastPieceIndex(stream: TokenStream, c: Chain): number {
+  const last = c.pieces[c.pieces.length - 1]!;
+  return stream.get(c.next - 1) === last ? c.next - 1 : c.next;
 }
 
 /** Operators that bind no tighter than + (or PHP's .), by their last character, may stand before the first piece. */
@@ -256,7 +264,8 @@ function implicitStart(ctx: Context): boolean {
   if (p.kind === 'word') return p.text === 'return' || p.text === 'yield';
   if (p.kind !== 'punct') return false;
   const last = p.text[p.text.length - 1]!;
-  return last === '=' || last === ':' || last === ',';
+  // `"a" + "b" "c"` is "a" + "bc": the lexer joins before any operator.
+  return last === '=' || last === ':' || last === ',' || p.text === '+';
 }
 
 /**
@@ -281,14 +290,14 @@ function closesBrackets(stream: TokenStream, next: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // "".join(["a", "b"]) and ["a", "b"].join('')
 
-/** Plain literals separated by commas (a trailing comma allowed) up to the bracket that closes `open`. */
-function readList(stream: TokenStream, i: number, close: string): { pieces: Token[]; next: number } | undefined {
+/** Plain literals (at least `min`) separated by commas (a trailing comma allowed) up to the bracket that closes `open`. */
+function readList(stream: TokenStream, i: number, close: string, min = 2): { pieces: Token[]; next: number } | undefined {
   const pieces: Token[] = [];
   let at = i;
   for (;;) {
     const t = stream.get(stream.skipTrivia(at).index);
     at = stream.skipTrivia(at).index + 1;
-    if (t.kind === 'close' && t.text === close) return pieces.length >= 2 ? { pieces, next: at } : undefined;
+    if (t.kind === 'close' && t.text === close) return pieces.length >= min ? { pieces, next: at } : undefined;
     if (t.kind !== 'str' || !t.plain || pieces.length >= MAX_PIECES) return undefined;
     pieces.push(t);
     const sep = stream.get(stream.skipTrivia(at).index);
@@ -333,6 +342,24 @@ function arrayJoin(text: string, stream: TokenStream, i: number): Found | undefi
   const end = expect(stream, sepAt + 1, 'close', ')');
   if (end === undefined) return undefined;
   return { edit: joinedEdit(text, list.pieces, stream.get(i).start, stream.get(end - 1).end), next: end };
+}
+
+/** JavaScript and Java: "a".concat("b", "c"), and chained, "a".concat("b").concat("c"). */
+function concatCall(text: string, stream: TokenStream, i: number): Found | undefined {
+  const pieces = [stream.get(i)];
+  let next = i + 1;
+  for (;;) {
+    let at = expect(stream, next, 'punct', '.');
+    if (at !== undefined) at = expect(stream, at, 'word', 'concat');
+    if (at !== undefined) at = expect(stream, at, 'open', '(');
+    if (at === undefined) break;
+    const list = readList(stream, at, ')', 1);
+    if (list === undefined || pieces.length + list.pieces.length > MAX_PIECES) break;
+    pieces.push(...list.pieces);
+    next = list.next;
+  }
+  if (pieces.length < 2) return undefined;
+  return { edit: joinedEdit(text, pieces, pieces[0]!.start, stream.get(next - 1).end), next };
 }
 
 /** '[' opens an array literal (not an index) after an operator, an opening bracket or `return`. */
