@@ -15,8 +15,9 @@ import { TokenStream } from './tokens.js';
 
 /** How far past `to` a construct that starts before it may be read. */
 const LOOKAHEAD = 8192;
-/** How far before `from` the lexer may start (the start of `from`'s line, if it is this close). */
+/** How far before `from` the lexer may start: a few lines, for the context of the region's first construct. */
 const LOOKBEHIND = 4096;
+const CONTEXT_LINES = 3;
 /** A construct of more pieces than this is left alone: a split key has a handful. */
 const MAX_PIECES = 256;
 /** A joined value must hold a run of at least this many key characters that crosses a cut (an access key ID is 20). */
@@ -39,31 +40,42 @@ interface Context {
 }
 
 export function concatenationEdits(text: string, from: number, to: number): Edit[] {
-  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
-  const start = from - lineStart <= LOOKBEHIND ? lineStart : from;
-  const stream = new TokenStream(text, start, Math.min(text.length, to + LOOKAHEAD));
+  const stream = new TokenStream(text, lexStart(text, from), Math.min(text.length, to + LOOKAHEAD));
   const ctx: Context = { previous: undefined, beforePrevious: undefined, newline: false, brackets: [] };
   const edits: Edit[] = [];
   for (let i = 0; ; ) {
     stream.release(i);
     const t = stream.get(i);
     if (t.kind === 'end' || t.start >= to || (t.kind === 'opaque' && t.start === t.end)) break;
-    if (t.start >= from) {
-      const found = recognize(text, stream, i, ctx);
-      if (found !== undefined) {
-        if (found.edit !== undefined) edits.push(found.edit);
-        // Everything read is passed over whole: a piece of a construct left alone is not tried again.
-        ctx.beforePrevious = undefined;
-        ctx.previous = stream.get(found.next - 1);
-        ctx.newline = false;
-        i = found.next;
-        continue;
-      }
+    // Constructs before `from` are read as well (so one that runs into the region is passed over
+    // whole, as a call over the whole text would), but only the ones starting in [from, to) kept.
+    const found = recognize(text, stream, i, ctx);
+    if (found !== undefined) {
+      const edit = found.edit;
+      if (edit !== undefined && edit.start >= from && edit.start < to) edits.push(edit);
+      // Everything read is passed over whole: a piece of a construct left alone is not tried again.
+      ctx.beforePrevious = undefined;
+      ctx.previous = stream.get(found.next - 1);
+      ctx.newline = false;
+      i = found.next;
+      continue;
     }
     advance(ctx, t);
     i++;
   }
   return edits;
+}
+
+/** Where the lexer starts: the start of a line a few lines before `from`, if it is not far. */
+function lexStart(text: string, from: number): number {
+  let start = text.lastIndexOf('\n', from - 1) + 1;
+  if (from - start > LOOKBEHIND) return from;
+  for (let n = 0; n < CONTEXT_LINES && start > 0; n++) {
+    const before = text.lastIndexOf('\n', start - 2) + 1;
+    if (from - before > LOOKBEHIND) break;
+    start = before;
+  }
+  return start;
 }
 
 /** The context after token `t`. */
@@ -104,7 +116,7 @@ function recognize(text: string, stream: TokenStream, i: number, ctx: Context): 
     const join = separatorJoin(text, stream, i);
     if (join !== undefined) return join;
   }
-  return chain(text, stream, i, ctx);
+  return concatCall(text, stream, i) ?? chain(text, stream, i, ctx);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -125,7 +137,14 @@ function readChain(stream: TokenStream, i: number): Chain | undefined {
   const newlines: boolean[] = [];
   let link: Link | undefined;
   let next = i + 1;
-  while (pieces.length <= MAX_PIECES) {
+  let count = 1;
+  // A chain of more than MAX_PIECES is still read to its end (it is left alone whole), keeping none.
+  for (;; count++) {
+    if (count > MAX_PIECES) {
+      pieces.length = 1;
+      newlines.length = 0;
+    }
+    stream.release(next);
     const gap = stream.skipTrivia(next);
     const t = stream.get(gap.index);
     if (link !== 'implicit' && t.kind === 'punct' && (t.text === '+' || t.text === '.') && (link === undefined || link === t.text)) {
@@ -151,7 +170,7 @@ function readChain(stream: TokenStream, i: number): Chain | undefined {
     break;
   }
   if (link === undefined) return undefined;
-  if (pieces.length > MAX_PIECES) return { pieces: [], link, newlines, next };
+  if (count > MAX_PIECES) return { pieces: [], link, newlines: [], next };
   return { pieces, link, newlines, next };
 }
 
@@ -159,8 +178,16 @@ function chain(text: string, stream: TokenStream, i: number, ctx: Context): Foun
   const c = readChain(stream, i);
   if (c === undefined) return undefined;
   const pieces = c.link === 'implicit' ? implicitPieces(stream, c, ctx) : operatorPieces(stream, c, ctx);
-  if (pieces.length < 2) return { edit: undefined, next: c.next };
+  // Left alone for what follows it ("x" + "a".concat("b")): its last piece is read again, as the
+  // start of what follows (once: a chain read from it has no link before its '.').
+  if (pieces.length < 2) return { edit: undefined, next: c.pieces.length > 1 ? lastPieceIndex(stream, c) : c.next };
   return { edit: joinedEdit(text, pieces, pieces[0]!.start, pieces[pieces.length - 1]!.end), next: c.next };
+}
+
+/** The token index of a chain's last piece (the token before `next`, past nothing: pieces end chains). */
+function lastPieceIndex(stream: TokenStream, c: Chain): number {
+  const last = c.pieces[c.pieces.length - 1]!;
+  return stream.get(c.next - 1) === last ? c.next - 1 : c.next;
 }
 
 /** Operators that bind no tighter than + (or PHP's .), by their last character, may stand before the first piece. */
@@ -185,7 +212,8 @@ function looseBefore(ctx: Context, link: Link): boolean {
     return !(p.kind === 'punct' && '-*/%.!~'.includes(p.text[p.text.length - 1]!) && !(link === '.' && p.text === '.'));
   }
   if (p.kind === 'open' || (p.kind === 'close' && p.text === '}')) return true;
-  if (p.kind === 'word') return WORDS_BEFORE.has(p.text);
+  // sh's `echo "a" + "b"` prints the plus; PHP's `echo 'a' . 'b'` joins.
+  if (p.kind === 'word') return WORDS_BEFORE.has(p.text) && (p.text !== 'echo' || link === '.');
   if (p.kind !== 'punct') return false;
   if (link === '.' && p.text === '.') return true;
   const last = p.text[p.text.length - 1]!;
@@ -211,13 +239,22 @@ function looseAfter(t: Token, link: Link, stream: TokenStream, index: number): b
 /** Implicit concatenation is made by the lexer of Python and C: only its context is checked. */
 function implicitPieces(stream: TokenStream, c: Chain, ctx: Context): Token[] {
   const firstBreak = c.newlines.indexOf(true);
-  if (firstBreak !== -1 && inParentheses(ctx) && closesParentheses(stream, c.next)) return c.pieces;
-  // Across lines outside parentheses, Python ends the statement: only the first line's pieces join.
+  if (firstBreak !== -1 && implicitStart(ctx) && inBrackets(ctx) && closesBrackets(stream, c.next)) return c.pieces;
+  // Across lines outside brackets, Python ends the statement: only the first line's pieces join.
   const pieces = firstBreak === -1 ? c.pieces : c.pieces.slice(0, firstBreak + 1);
   if (pieces.length < 2 || !implicitStart(ctx)) return [];
   if (firstBreak !== -1) return pieces;
-  const after = stream.get(c.next);
-  return after.kind !== 'opaque' ? pieces : [];
+  return implicitEnd(stream.get(c.next)) ? pieces : [];
+}
+
+/**
+ * After the last piece on its line: not `=` (shell's `"k"="v"  "k2"="v2"`) nor `:` (a key of JSON or
+ * YAML written after a value, a comma missing); Python's `"a" "b" % x` or `.format()` are fine.
+ */
+function implicitEnd(t: Token): boolean {
+  if (t.kind === 'opaque') return false;
+  if (t.kind !== 'punct') return true;
+  return !(t.text[0] === ':' || (t.text[0] === '=' && !t.text.startsWith('==')));
 }
 
 /** `x = "a" "b"`, `f("a" "b")`, `["a" "b"]`, `{"k": "a" "b"}`, `return "a" "b"`: not a shell's `echo "a" "b"`. */
@@ -227,35 +264,40 @@ function implicitStart(ctx: Context): boolean {
   if (p.kind === 'word') return p.text === 'return' || p.text === 'yield';
   if (p.kind !== 'punct') return false;
   const last = p.text[p.text.length - 1]!;
-  return last === '=' || last === ':' || last === ',';
+  // `"a" + "b" "c"` is "a" + "bc": the lexer joins before any operator.
+  return last === '=' || last === ':' || last === ',' || p.text === '+';
 }
 
-/** The first piece opens a parenthesis, or follows a comma inside one. */
-function inParentheses(ctx: Context): boolean {
+/**
+ * The first piece opens a bracket, or is inside one opened since the lexer's start (after a comma,
+ * `name=`, `"key":`): there Python (and C, in its parentheses and initializers) reads across lines.
+ * Not Go's `import (`, which holds one path a line.
+ */
+function inBrackets(ctx: Context): boolean {
   const p = ctx.previous;
   if (p === undefined) return false;
-  if (p.kind === 'open') return p.text === '(' && !(ctx.beforePrevious?.kind === 'word' && ctx.beforePrevious.text === 'import');
+  if (p.kind === 'open') return !(p.text === '(' && ctx.beforePrevious?.kind === 'word' && ctx.beforePrevious.text === 'import');
   const stack = ctx.brackets;
-  return p.kind === 'punct' && p.text === ',' && stack !== undefined && stack[stack.length - 1] === '(';
+  return stack !== undefined && stack.length > 0;
 }
 
-/** After the last piece, past newlines and comments: the ')' or ',' of the parenthesis. */
-function closesParentheses(stream: TokenStream, next: number): boolean {
+/** After the last piece, past newlines and comments: a closing bracket or a comma (not a JSON key's ':'). */
+function closesBrackets(stream: TokenStream, next: number): boolean {
   const t = stream.get(stream.skipTrivia(next).index);
-  return (t.kind === 'close' && t.text === ')') || (t.kind === 'punct' && t.text === ',');
+  return t.kind === 'close' || (t.kind === 'punct' && t.text === ',');
 }
 
 // ---------------------------------------------------------------------------------------------
 // "".join(["a", "b"]) and ["a", "b"].join('')
 
-/** Plain literals separated by commas (a trailing comma allowed) up to the bracket that closes `open`. */
-function readList(stream: TokenStream, i: number, close: string): { pieces: Token[]; next: number } | undefined {
+/** Plain literals (at least `min`) separated by commas (a trailing comma allowed) up to the bracket that closes `open`. */
+function readList(stream: TokenStream, i: number, close: string, min = 2): { pieces: Token[]; next: number } | undefined {
   const pieces: Token[] = [];
   let at = i;
   for (;;) {
     const t = stream.get(stream.skipTrivia(at).index);
     at = stream.skipTrivia(at).index + 1;
-    if (t.kind === 'close' && t.text === close) return pieces.length >= 2 ? { pieces, next: at } : undefined;
+    if (t.kind === 'close' && t.text === close) return pieces.length >= min ? { pieces, next: at } : undefined;
     if (t.kind !== 'str' || !t.plain || pieces.length >= MAX_PIECES) return undefined;
     pieces.push(t);
     const sep = stream.get(stream.skipTrivia(at).index);
@@ -300,6 +342,24 @@ function arrayJoin(text: string, stream: TokenStream, i: number): Found | undefi
   const end = expect(stream, sepAt + 1, 'close', ')');
   if (end === undefined) return undefined;
   return { edit: joinedEdit(text, list.pieces, stream.get(i).start, stream.get(end - 1).end), next: end };
+}
+
+/** JavaScript and Java: "a".concat("b", "c"), and chained, "a".concat("b").concat("c"). */
+function concatCall(text: string, stream: TokenStream, i: number): Found | undefined {
+  const pieces = [stream.get(i)];
+  let next = i + 1;
+  for (;;) {
+    let at = expect(stream, next, 'punct', '.');
+    if (at !== undefined) at = expect(stream, at, 'word', 'concat');
+    if (at !== undefined) at = expect(stream, at, 'open', '(');
+    if (at === undefined) break;
+    const list = readList(stream, at, ')', 1);
+    if (list === undefined || pieces.length + list.pieces.length > MAX_PIECES) break;
+    pieces.push(...list.pieces);
+    next = list.next;
+  }
+  if (pieces.length < 2) return undefined;
+  return { edit: joinedEdit(text, pieces, pieces[0]!.start, stream.get(next - 1).end), next };
 }
 
 /** '[' opens an array literal (not an index) after an operator, an opening bracket or `return`. */

@@ -43,12 +43,27 @@ export function continuationEdits(text: string, from: number, to: number): Edit[
   while (at < to && at < text.length) {
     const line = readLogicalLine(text, at, backtickDocker);
     for (const chain of chains(text, line.joins)) {
-      if (chain[0]!.backslash < from || chain[0]!.backslash >= to) continue;
-      for (const j of chain) edits.push({ start: j.backslash, end: j.after, text: '' });
+      if (chain[0]!.backslash >= from && chain[0]!.backslash < to) edits.push(joinedEdit(text, chain));
     }
     at = line.end;
   }
   return edits;
+}
+
+/** One edit for a chain of joins: from its first backslash to after its last newline, the pieces between kept. */
+function joinedEdit(text: string, chain: readonly Join[]): Edit {
+  const first = chain[0]!;
+  const last = chain[chain.length - 1]!;
+  if (chain.length === 1) return { start: first.backslash, end: first.after, text: '' };
+  const parts: string[] = [];
+  const origins: number[] = [];
+  for (let k = 1; k < chain.length; k++) {
+    const { after } = chain[k - 1]!;
+    const { backslash } = chain[k]!;
+    parts.push(text.slice(after, backslash));
+    for (let at = after; at < backslash; at++) origins.push(at);
+  }
+  return { start: first.backslash, end: last.after, text: parts.join(''), origins: Uint32Array.from(origins) };
 }
 
 /** The start of the logical line holding `from`: back over lines ending in a backslash (bounded). */
@@ -103,7 +118,8 @@ function readShellLine(text: string, start: number): { joins: Join[]; end: numbe
   const limit = Math.min(text.length, start + MAX_LOGICAL_CHARS);
   let quote = ''; // '', "'", '"', or '$' for $'…' (its backslash-newlines are left alone)
   let lines = 0;
-  for (let i = start; i < limit; i++) {
+  let i = start;
+  for (; i < limit; i++) {
     const c = text[i]!;
     if (c === '\n') {
       if (quote === '') return { joins, end: i + 1 };
@@ -119,7 +135,7 @@ function readShellLine(text: string, start: number): { joins: Join[]; end: numbe
       const after = text[i + 1] === '\n' ? i + 2 : text[i + 1] === '\r' && text[i + 2] === '\n' ? i + 3 : -1;
       if (after !== -1) {
         joins.push({ backslash: i, after });
-        lines++;
+        if (++lines >= MAX_LOGICAL_LINES) break;
         i = after - 1;
       } else i++;
       continue;
@@ -135,10 +151,13 @@ function readShellLine(text: string, start: number): { joins: Join[]; end: numbe
       return { joins, end: nl === -1 ? text.length : nl + 1 };
     }
   }
-  // Too long, or a quote that does not close (an apostrophe in prose): this line is left alone, and
-  // the next is read afresh. A quote opened on a later line closes the one of the line after it, so
-  // few lines can each read this far: the work stays linear.
-  return { joins: [], end: nextLine(text, start) };
+  if (i >= text.length && quote === '') return { joins, end: text.length }; // the text's last line
+  // Too long, or a quote that does not close (an apostrophe in prose): left alone. The lines after the
+  // last backslash-newline read are read again afresh (an apostrophe costs only its line); the ones
+  // before it are not, and a quote opened on a later line closes one of the line after it, so few
+  // lines are read this far: the work stays linear.
+  const lastJoin = joins[joins.length - 1];
+  return { joins: [], end: Math.max(nextLine(text, start), lastJoin === undefined ? 0 : lastJoin.after) };
 }
 
 /**

@@ -74,7 +74,12 @@ export class Lexer {
     while (at < limit) {
       const c = text.charCodeAt(at);
       if (c === 10) sawNewline = true;
-      else if (c !== 32 && c !== 9 && c !== 13 && c !== 11 && c !== 12) break;
+      else if (c === 92 && this.lineJoin(at) > 0) {
+        // A backslash-newline outside a literal joins two lines into one (Python, Ruby, C):
+        // `KEY = "abc" \` / `"def"` is one line's implicit concatenation.
+        at += this.lineJoin(at);
+        continue;
+      } else if (c !== 32 && c !== 9 && c !== 13 && c !== 11 && c !== 12) break;
       at++;
     }
     if (sawNewline) return this.take('nl', blankStart, at, '\n');
@@ -83,9 +88,9 @@ export class Lexer {
     if (ch === '#' || (ch === '/' && text[at + 1] === '/')) return this.take('comment', at, this.lineEnd(at), ch);
     if (ch === '/' && text[at + 1] === '*') return this.blockComment(at);
     if (ch === '/') return this.regexAllowed() ? this.regex(at) : this.take('punct', at, at + 1, '/');
-    if (ch === '"' || ch === "'") {
-      return text[at + 1] === ch && text[at + 2] === ch ? this.tripleString(at, ch) : this.quoted(at, ch);
-    }
+    if (ch === '"' || ch === "'") return this.string(at);
+    // r'…', u'…', b'…' (Python), @"…" (C#): the prefix is kept out of the way, the literal read.
+    if ('rRuUbB@'.includes(ch) && (text[at + 1] === '"' || text[at + 1] === "'") && !isWordAt(text, at - 1)) return this.string(at + 1);
     if (ch === '`') return text.startsWith('```', at) ? this.take('comment', at, this.lineEnd(at), ch) : this.backtick(at);
     const code = text.charCodeAt(at);
     if (isWordCode(code)) {
@@ -101,6 +106,19 @@ export class Lexer {
       return this.take('punct', at, end, text.slice(at, end));
     }
     return this.take('punct', at, at + 1, ch);
+  }
+
+  /** The length of a backslash-newline at `at` (2, or 3 with a CR), else 0. */
+  private lineJoin(at: number): number {
+    const { text } = this;
+    if (text[at + 1] === '\n') return 2;
+    return text[at + 1] === '\r' && text[at + 2] === '\n' ? 3 : 0;
+  }
+
+  private string(at: number): Token {
+    const { text } = this;
+    const quote = text[at]!;
+    return text[at + 1] === quote && text[at + 2] === quote ? this.tripleString(at, quote) : this.quoted(at, quote);
   }
 
   private take(kind: TokenKind, start: number, end: number, text: string, plain = false): Token {
@@ -200,9 +218,14 @@ export class Lexer {
     return this.take('str', start, end, quote, ok);
   }
 
-  /** A prefix touching the opening quote: f"…", r'…', b"…", @"…", $"…", L"…", or a word's apostrophe. */
+  /**
+   * A prefix touching the opening quote that changes the value: f"…", $"…", L"…", a word's apostrophe.
+   * Not one of r'…', u'…', b'…' (Python) or @"…" (C#): with plain characters, their value is as written.
+   */
   private touched(at: number): boolean {
-    return isWordAt(this.text, at - 1) || this.text[at - 1] === '@';
+    const { text } = this;
+    if (!isWordAt(text, at - 1) && text[at - 1] !== '@') return false;
+    return !('rRuUbB@'.includes(text[at - 1]!) && !isWordAt(text, at - 2) && text[at - 2] !== '@');
   }
 }
 

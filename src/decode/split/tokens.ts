@@ -23,12 +23,12 @@ export class TokenStream {
     return this.tokens[Math.min(i - this.base, this.tokens.length - 1)]!;
   }
 
-  /** Tokens before `i` are not asked for again. */
+  /** Tokens more than a few before `i` are not asked for again. */
   release(i: number): void {
-    const drop = i - this.base;
+    const drop = i - 16 - this.base;
     if (drop > 1024 && drop * 2 > this.tokens.length) {
       this.tokens = this.tokens.slice(drop);
-      this.base = i;
+      this.base += drop;
     }
   }
 

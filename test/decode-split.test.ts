@@ -1,0 +1,440 @@
+// The split decoders (issue 14): string pieces joined in code (concatenation) and backslash-newlines
+// inside a value (continuation). Each form is joined into a view a rule can read (the name beside the
+// value, the value whole, its quotes kept) and the value maps back to its first piece's line and
+// column; what is not plainly a literal, or not joined by the language, is left alone; hostile input
+// returns bounded edits.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { concatenationDecoder, continuationDecoder } from '../src/decode/split.js';
+import type { Decoder, Edit } from '../src/decode/types.js';
+import { View } from '../src/decode/view.js';
+import { Keys } from './helpers/keys.js';
+
+const keys = new Keys(1414);
+
+/** The decoder's view of the whole text (one round, as the stage's first). */
+function viewOf(decoder: Decoder, text: string): View | undefined {
+  return View.of(text, decoder.name, decoder.edits(text, 0, text.length));
+}
+
+function decoded(decoder: Decoder, text: string): string {
+  return viewOf(decoder, text)?.text ?? text;
+}
+
+/** 1-based line and column of an offset. */
+function place(text: string, at: number): [number, number] {
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  return [line, at - before.lastIndexOf('\n')];
+}
+
+/** The value is in the view, and its first character maps to `text`'s offset `at`. */
+function foundAt(decoder: Decoder, text: string, value: string, at: number, what: string): View {
+  const view = viewOf(decoder, text);
+  assert.ok(view !== undefined, `${what}: no edit`);
+  const i = view.text.indexOf(value);
+  assert.ok(i !== -1, `${what}: the value is not in the view:\n${view.text}`);
+  const [start, end] = view.toOriginal(i, i + value.length);
+  assert.equal(place(text, start), place(text, at), `${what}: the value maps to the wrong place`);
+  assert.ok(end > start, `${what}: empty range`);
+  return view;
+}
+
+/** Cut a value into n pieces of at least 3 characters, deterministically. */
+function cut(value: string, n: number): string[] {
+  const size = Math.floor(value.length / n);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(value.slice(i * size, i === n - 1 ? value.length : (i + 1) * size));
+  return out;
+}
+
+function assertWellFormed(text: string, edits: readonly Edit[], what: string): void {
+  let end = 0;
+  for (const e of edits) {
+    assert.ok(e.start >= end && e.end >= e.start && e.end <= text.length, `${what}: edit out of order or out of range`);
+    if (e.origins !== undefined) {
+      assert.is(e.origins.length, e.text.length, `${what}: origins length`);
+      for (const o of e.origins) assert.ok(o >= e.start && o <= e.end, `${what}: origin outside the edit`);
+    }
+    end = e.end;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+const concat = suite('concatenation');
+
+concat('TypeScript on one line: key ID and secret joined, the first quote kept, each at its first piece', () => {
+  const id = keys.keyId();
+  const secret = keys.secret();
+  const [a, b, c] = cut(id, 3);
+  const s = cut(secret, 4);
+  const text = `import { S3Client } from '@aws-sdk/client-s3';\n\nconst accessKeyId = '${a}' + '${b}' + '${c}';\nconst secretAccessKey = "${s[0]}" + '${s[1]}' + "${s[2]}" + "${s[3]}";\n`;
+  const view = foundAt(concatenationDecoder, text, id, text.indexOf(`'${a}'`) + 1, 'key ID');
+  assert.ok(view.text.includes(`const accessKeyId = '${id}';`), view.text);
+  assert.ok(view.text.includes(`const secretAccessKey = "${secret}";`), view.text);
+  foundAt(concatenationDecoder, text, secret, text.indexOf(`"${s[0]}"`) + 1, 'secret');
+});
+
+concat('Java + and PHP . on one line', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const java = `public final class Creds {\n    static final String SECRET = "${s.join('" + "')}";\n}\n`;
+  assert.ok(decoded(concatenationDecoder, java).includes(`static final String SECRET = "${secret}";`));
+  const php = `$client = new S3Client([\n    'credentials' => [\n        'secret' => '${s.join("' . '")}',\n    ],\n]);\n`;
+  assert.ok(decoded(concatenationDecoder, php).includes(`'secret' => '${secret}',`));
+  const tight = `$x = '${s[0]}'.'${s[1]}'.'${s[2]}';`;
+  assert.ok(decoded(concatenationDecoder, tight).includes(`$x = '${secret}';`), 'PHP . without spaces');
+});
+
+concat('across lines: Kotlin + at the end of a line, C# + at the start, Go backticks; the value points at the first piece', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 4);
+  const kotlin = `object AwsConfig {\n    const val SECRET_KEY = "${s.join('" +\n            "')}"\n    const val REGION = "us-east-1"\n}\n`;
+  const view = foundAt(concatenationDecoder, kotlin, secret, kotlin.indexOf(s[0]!), 'Kotlin');
+  assert.ok(view.text.includes(`const val SECRET_KEY = "${secret}"\n`), view.text);
+  // A character of the third piece points at the third piece's line.
+  const i = view.text.indexOf(secret) + s[0]!.length + s[1]!.length;
+  assert.is(place(kotlin, view.toOriginal(i, i + 1)[0])[0], 4);
+
+  const csharp = `    private static readonly string Secret =\n    "${s.join('"\n    + "')}";\n`;
+  foundAt(concatenationDecoder, csharp, secret, csharp.indexOf(s[0]!), 'C#');
+  assert.ok(decoded(concatenationDecoder, csharp).includes(`Secret =\n    "${secret}";`));
+
+  const go = `var creds = credentials.NewStaticCredentials(\n\t\`${keys.keyId()}\`,\n\t\`${s.join('` +\n\t\t`')}\`,\n\t"",\n)\n`;
+  const goView = foundAt(concatenationDecoder, go, secret, go.indexOf(s[0]!), 'Go');
+  assert.ok(goView.text.includes(`\t\`${secret}\`,\n\t"",`), goView.text);
+});
+
+concat('Python implicit concatenation: one line, and across lines inside parentheses (a session token too)', () => {
+  const id = keys.keyId();
+  const secret = keys.secret();
+  const token = keys.sessionToken(420);
+  const i = cut(id, 3);
+  const s = cut(secret, 3);
+  const t = cut(token, 5);
+  const text = `import boto3\n\nAWS_ACCESS_KEY_ID = "${i.join('" "')}"\nAWS_SECRET_ACCESS_KEY = ('${s.join("'\n    '")}')\nAWS_SESSION_TOKEN = (\n    '${t.join("'\n    '")}'\n)\n`;
+  const view = foundAt(concatenationDecoder, text, id, text.indexOf(i[0]!), 'key ID');
+  assert.ok(view.text.includes(`AWS_ACCESS_KEY_ID = "${id}"\n`), view.text);
+  assert.ok(view.text.includes(`AWS_SECRET_ACCESS_KEY = ('${secret}')\n`), view.text);
+  assert.ok(view.text.includes(`AWS_SESSION_TOKEN = (\n    '${token}'\n)`), view.text);
+  foundAt(concatenationDecoder, text, secret, text.indexOf(s[0]!), 'secret');
+  foundAt(concatenationDecoder, text, token, text.indexOf(t[0]!), 'token');
+});
+
+concat('a backslash-newline between pieces, and r/u/b/@ prefixes, are read as the language reads them', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 2);
+  const python = `AWS_SECRET_ACCESS_KEY = "${s[0]}" \\\n                        "${s[1]}"\n`;
+  foundAt(concatenationDecoder, python, secret, python.indexOf(s[0]!), 'explicit line joining');
+  assert.is(decoded(concatenationDecoder, python), `AWS_SECRET_ACCESS_KEY = "${secret}"\n`);
+  const raw = `k = r'${s[0]}' u'${s[1]}'`;
+  assert.is(decoded(concatenationDecoder, raw), `k = r'${secret}'`);
+  const verbatim = `var k = @"${s[0]}" + @"${s[1]}";`;
+  assert.is(decoded(concatenationDecoder, verbatim), `var k = @"${secret}";`);
+  for (const text of [`k = f"${s[0]}{x}" "${s[1]}"`, `k = br"${s[0]}" "${s[1]}"`, `k = L"${s[0]}" L"${s[1]}"`]) {
+    assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+  }
+});
+
+concat('join: "".join([...]) on one line and one piece a line, and JavaScript [...].join(\'\')', () => {
+  const id = keys.keyId();
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const one = `_SECRET = "".join(["${s.join('", "')}"])\n`;
+  assert.is(decoded(concatenationDecoder, one), `_SECRET = "${secret}"\n`);
+  const lines = `AWS_SECRET_ACCESS_KEY = ''.join([\n    '${s.join("',\n    '")}',\n])\n`;
+  const view = foundAt(concatenationDecoder, lines, secret, lines.indexOf(s[0]!), 'one a line');
+  assert.is(view.text, `AWS_SECRET_ACCESS_KEY = '${secret}'\n`);
+  const tuple = `k = ''.join(('${s.join("', '")}'))`;
+  assert.is(decoded(concatenationDecoder, tuple), `k = '${secret}'`);
+  const js = `AWS.config.update({\n  accessKeyId: ['${cut(id, 2).join("', '")}'].join(''),\n  secretAccessKey: ['${s.join("', '")}'].join(""),\n});\n`;
+  const jsView = decoded(concatenationDecoder, js);
+  assert.ok(jsView.includes(`accessKeyId: '${id}',`), jsView);
+  assert.ok(jsView.includes(`secretAccessKey: '${secret}',`), jsView);
+});
+
+concat('.concat(): "a".concat("b", "c") and chained, and a chain after a + that binds looser', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const js = `const secretAccessKey = '${s[0]}'.concat('${s[1]}', '${s[2]}');`;
+  assert.is(decoded(concatenationDecoder, js), `const secretAccessKey = '${secret}';`);
+  const java = `String secret = "${s[0]}"\n    .concat("${s[1]}")\n    .concat("${s[2]}");`;
+  foundAt(concatenationDecoder, java, secret, java.indexOf(s[0]!), 'Java');
+  // "x" + "a".concat("b"): the '.' binds first, then the + (a second round).
+  const mixed = `k = "${s[0]}" + "${s[1]}".concat("${s[2]}");`;
+  const once = decoded(concatenationDecoder, mixed);
+  assert.is(once, `k = "${s[0]}" + "${s[1]}${s[2]}";`);
+  assert.is(decoded(concatenationDecoder, once), `k = "${secret}";`);
+  // Python: "a" + "b" "c" is "a" + "bc".
+  const py = `k = "${s[0]}" + "${s[1]}" "${s[2]}"`;
+  assert.is(decoded(concatenationDecoder, decoded(concatenationDecoder, py)), `k = "${secret}"`);
+  for (const text of [`k = "${s[0]}".concat(x, "${s[1]}${s[2]}")`, `k = "${s[0]}".concat()`]) {
+    assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+  }
+});
+
+concat('a variable, a call or a non-literal piece between pieces ends the join', () => {
+  const s = cut(keys.secret(), 3);
+  const cases = [
+    `k = "${s[0]}" + x + "${s[1]}${s[2]}"`,
+    `k = "${s[0]}" + f("${s[1]}") + "${s[2]}"`,
+    `k = "${s[0]}" + f"${s[1]}{x}" + "${s[2]}"`, // an f-string
+    `k = "${s[0]}" + "\\${s[1]}" + "${s[2]}"`, // an escape
+    `k = \`${s[0]}\${x}\` + \`${s[1]}${s[2]}\``, // a template with interpolation
+    `$k = "${s[0]}$x" . "${s[1]}${s[2]}";`, // PHP interpolation
+    `k = "".join(["${s[0]}", x, "${s[1]}${s[2]}"])`,
+    `k = "-".join(["${s[0]}", "${s[1]}${s[2]}"])`, // a separator
+    `k = ["${s[0]}", "${s[1]}${s[2]}"].join()`, // JavaScript's default separator is a comma
+    `k = ["${s[0]}", "${s[1]}${s[2]}"].join(sep)`,
+  ];
+  for (const text of cases) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+});
+
+concat('an operator that binds tighter keeps its piece: the language does not join those first', () => {
+  const s = cut(keys.secret(), 3);
+  const left = [`k = "${s[0]}" + "${s[1]}${s[2]}".length`, `k = "${s[0]}" + "${s[1]}${s[2]}"[0]`, `k = "${s[0]}" + "${s[1]}%s" % x`, `k = "${s[0]}" + "${s[1]}${s[2]}" * 2`, `$k = '${s[0]}' . '${s[1]}${s[2]}' + 1;`, `echo "${s[0]}" + "${s[1]}${s[2]}"`];
+  for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+  // x * "a" + "b" + "c" is (x * "a") + "b" + "c": the pieces after the first still join.
+  const text = `k = x * "${s[0]}" + "${s[1]}" + "${s[2]}"`;
+  assert.is(decoded(concatenationDecoder, text), `k = x * "${s[0]}" + "${s[1]}${s[2]}"`);
+  // Looser operators after, and x + "a" + "b" (left to right: the same string), are joined.
+  for (const tail of [';', ',', ')', ' == y', ' if x else y', ' + x', ' // note', ' # note']) {
+    const t = `k = x + "${s[0]}" + "${s[1]}${s[2]}"${tail}`;
+    assert.is(decoded(concatenationDecoder, t), `k = x + "${s.join('')}"${tail}`, t);
+  }
+});
+
+concat('adjacent literals are joined only where a language joins them: not shell words, JSON lists, Go imports or YAML quotes', () => {
+  const id = keys.keyId();
+  const secret = keys.secret();
+  const s = cut(secret, 2);
+  const left = [
+    `aws configure set "aws_secret_access_key" "${secret}"`,
+    `echo "${s[0]}" "${s[1]}"`,
+    `x = "${s[0]}"\n"${s[1]}"`, // two Python statements
+    `import (\n\t"github.com/aws/aws-sdk-go/aws"\n\t"github.com/aws/aws-sdk-go/aws/credentials"\n)`,
+    `key: '${s[0]}''${s[1]}'`, // YAML: one value holding a quote
+    `k = ["${s[0]}",\n "${s[1]}"]`,
+    `aws events put-targets --targets "Arn"="${s[0]}"  "${s[1]}"="x"`, // shell words
+    `{"Value": "${s[0]}" "${s[1]}": 1}`, // a key after a value, a comma missing
+  ];
+  for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+  const c = `static const char *id = "${cut(id, 2).join('"\n    "')}";`;
+  assert.equal(concatenationDecoder.edits(c, 0, c.length), [], 'C across lines outside parentheses is not told from Python statements');
+  const dict = `CREDENTIALS = {\n    "aws_secret_access_key": "${s[0]}"\n                             "${s[1]}",\n}`;
+  assert.ok(decoded(concatenationDecoder, dict).includes(`"aws_secret_access_key": "${secret}",\n}`), 'a dict value across lines');
+  const json = `{\n  "Value": "${s[0]}"\n  "${s[1]}": "x"\n}`;
+  assert.equal(concatenationDecoder.edits(json, 0, json.length), [], 'JSON with a comma missing: the next key is not a piece');
+  const args = `session = boto3.Session(\n    region_name="eu-west-1",\n    aws_secret_access_key="${s[0]}"\n    "${s[1]}",\n)`;
+  assert.ok(decoded(concatenationDecoder, args).includes(`aws_secret_access_key="${secret}",\n)`), 'inside a call, after a comma');
+});
+
+concat('quotes inside comments, escaped quotes and JavaScript regex literals are not literals', () => {
+  const s = cut(keys.secret(), 2);
+  const left = [
+    `// const k = "${s[0]}" + "${s[1]}";`,
+    `/* "${s[0]}" + "${s[1]}" */`,
+    `# k = "${s[0]}" + "${s[1]}"`,
+    `k = "a\\" + \\"${s[0]}\\" + \\"${s[1]}"`, // one literal with escaped quotes
+    `if (/"/.test(x)) y = z; // ${s[0]}" + "${s[1]}`,
+  ];
+  for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+  // A regex literal holding a quote does not open a string: the join after it is found.
+  for (const re of ['/"/g', "/'/", '/[/"]+/', '/\\//']) {
+    const text = `const re = ${re}; const k = "${s[0]}" + "${s[1]}";`;
+    assert.ok(decoded(concatenationDecoder, text).endsWith(`const k = "${s.join('')}";`), text);
+  }
+  // A division is not a regex: "a / b" does not swallow the quotes after it.
+  const division = `const half = total / 2; const k = "${s[0]}" + "${s[1]}"; const q = n / 3;`;
+  assert.ok(decoded(concatenationDecoder, division).includes(`const k = "${s.join('')}";`));
+  // An apostrophe in a comment does not open a string.
+  const apostrophe = `// don't commit this\nconst k = "${s[0]}" + "${s[1]}";`;
+  assert.ok(decoded(concatenationDecoder, apostrophe).includes(`const k = "${s.join('')}";`));
+});
+
+concat('only joins that make a key-long run across pieces are proposed', () => {
+  const texts = ['msg = "Hello, " + "world"', 'url = "https://example.com/" + "path/to/file"', 'sql = ("SELECT * FROM t "\n       "WHERE id = 1")', `hex = "${'ab'.repeat(5)}" + "${'cd'.repeat(4)}"`];
+  for (const text of texts) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+});
+
+concat('a construct starting in [from, to) is proposed whole, one starting before from is not', () => {
+  const s = cut(keys.secret(), 4);
+  const text = `a = "${s[0]}" +\n    "${s[1]}"\nb = "${s[2]}" +\n    "${s[3]}"\n`;
+  const second = text.indexOf('b =');
+  const edits = concatenationDecoder.edits(text, second, second + 8);
+  assert.is(edits.length, 1);
+  assert.is(edits[0]!.text, `"${s[2]}${s[3]}"`);
+  const firstPieceEnd = text.indexOf(s[1]!);
+  assert.equal(concatenationDecoder.edits(text, firstPieceEnd, second), [], 'from inside the first construct');
+  assert.is(concatenationDecoder.edits(text, 0, text.length).length, 2);
+});
+
+concat('regions cut at any line give the edits of the whole text, each once', () => {
+  const s = cut(keys.secret(), 4);
+  const t = cut(keys.sessionToken(300), 4);
+  const text = [
+    'import boto3',
+    `AWS_ACCESS_KEY_ID = "${cut(keys.keyId(), 3).join('" "')}"`,
+    `AWS_SESSION_TOKEN = (\n    '${t.join("'\n    '")}'\n)`,
+    `const secretAccessKey = "${s.join('" +\n    "')}";`,
+    `_SECRET = ''.join([\n    '${s.join("',\n    '")}',\n])`,
+    `  secretAccessKey: ['${s.join("', '")}'].join(''),`,
+    `export AWS_SECRET_ACCESS_KEY=${s[0]}${s[1]}\\\n${s[2]}\\\n${s[3]}`,
+    '',
+  ].join('\n');
+  for (const d of [concatenationDecoder, continuationDecoder]) {
+    const whole = d.edits(text, 0, text.length);
+    assert.ok(whole.length > 0, d.name);
+    for (let cutAt = text.indexOf('\n') + 1; cutAt > 0 && cutAt < text.length; cutAt = text.indexOf('\n', cutAt) + 1) {
+      const parts = [...d.edits(text, 0, cutAt), ...d.edits(text, cutAt, text.length)];
+      assert.equal(parts, whole, `${d.name} cut at ${cutAt}`);
+    }
+  }
+});
+
+concat('hostile input returns with bounded edits', () => {
+  const big = 1 << 20;
+  const inputs: [string, string][] = [
+    ['pieces', `k = ${'"a" + '.repeat(big / 6)}"b"`],
+    ['long key pieces', `k = ${`"${'A'.repeat(30)}" + `.repeat(big / 36)}"b";`],
+    ['quotes', '"'.repeat(big)],
+    ['apostrophes', "'".repeat(big)],
+    ['backticks', '`'.repeat(big)],
+    ['triple quotes', '"""'.repeat(big / 3)],
+    ['unterminated', `k = "${'A'.repeat(big)}`],
+    ['block comment', `/* ${'"a" + "b" '.repeat(big / 12)}`],
+    ['nesting', `${'('.repeat(big / 2)}"${'A'.repeat(20)}"\n"${'B'.repeat(20)}"`],
+    ['joins', '"".join(['.repeat(big / 10)],
+    ['arrays', `${'['.repeat(big / 2)}"a", "b"].join('')`],
+    ['slashes', '/'.repeat(big)],
+    ['mixed', '"a"+\'b\'.`c`\n/x/"'.repeat(big / 16)],
+  ];
+  for (const [what, text] of inputs) {
+    const edits = concatenationDecoder.edits(text, 0, text.length);
+    assertWellFormed(text, edits, what);
+    let out = 0;
+    for (const e of edits) out += e.text.length;
+    assert.ok(out <= text.length, `${what}: the edits' output is longer than the input`);
+  }
+  // A chain longer than MAX_PIECES is left alone (a split key has a handful of pieces).
+  const many = `k = ${Array.from({ length: 300 }, () => `"${'Ab1/'.repeat(6)}"`).join(' + ')};`;
+  assert.equal(concatenationDecoder.edits(many, 0, many.length), []);
+});
+
+concat('random token soup: edits sorted, inside the text, origins inside their edit, never a throw', () => {
+  const parts = ['"', "'", '`', '+', ' + ', '.', ' ', '\n', '(', ')', '[', ']', ',', '=', '/', '*', '#', '\\', '"".join(', '.join(\'\')', 'x', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abc123+/'];
+  const random = keys.random;
+  for (let n = 0; n < 400; n++) {
+    let text = '';
+    const length = 5 + Math.floor(random() * 80);
+    for (let i = 0; i < length; i++) text += parts[Math.floor(random() * parts.length)];
+    const from = Math.floor(random() * text.length);
+    const to = from + Math.floor(random() * (text.length - from + 1));
+    for (const d of [concatenationDecoder, continuationDecoder]) {
+      const edits = d.edits(text, from, to);
+      assertWellFormed(text, edits, `${d.name} ${JSON.stringify(text)}`);
+      for (const e of edits) assert.ok(e.start >= from && e.start < to, `${d.name}: a construct starting outside [from, to)`);
+    }
+  }
+});
+
+concat.run();
+
+// ---------------------------------------------------------------------------------------------
+const cont = suite('continuation');
+
+cont('sh: an export and aws configure set continued inside the secret; the value points at its first line', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const exp = `#!/bin/sh\nexport AWS_ACCESS_KEY_ID=${keys.keyId()}\nexport AWS_SECRET_ACCESS_KEY=${s[0]}${s[1]}\\\n${s[2]}\naws s3 ls\n`;
+  const view = foundAt(continuationDecoder, exp, secret, exp.indexOf(s[0]!), 'export');
+  assert.ok(view.text.includes(`export AWS_SECRET_ACCESS_KEY=${secret}\naws s3 ls`), view.text);
+  const set = `aws configure set aws_secret_access_key "${s.join('\\\n')}" --profile backup\n`;
+  const setView = foundAt(continuationDecoder, set, secret, set.indexOf(s[0]!), 'configure set');
+  assert.is(setView.text, `aws configure set aws_secret_access_key "${secret}" --profile backup\n`);
+  const last = `export AWS_SECRET_ACCESS_KEY=${s[0]}${s[1]}\\\n${s[2]}`;
+  assert.is(decoded(continuationDecoder, last), `export AWS_SECRET_ACCESS_KEY=${secret}`, 'the last line, without a newline');
+  const crlf = `export AWS_SECRET_ACCESS_KEY="${s[0]}\\\r\n${s[1]}${s[2]}"\r\n`;
+  assert.is(decoded(continuationDecoder, crlf), `export AWS_SECRET_ACCESS_KEY="${secret}"\r\n`);
+});
+
+cont('Dockerfile: ENV continued inside the key ID and the secret, blanks after the backslash allowed', () => {
+  const id = keys.keyId();
+  const secret = keys.secret();
+  const i = cut(id, 2);
+  const s = cut(secret, 2);
+  const text = `FROM node:20-alpine\nENV NODE_ENV=production \\\n    AWS_REGION=eu-west-1 \\\n    AWS_ACCESS_KEY_ID=${i[0]}\\\n${i[1]} \\\n    AWS_SECRET_ACCESS_KEY=${s[0]}\\  \n${s[1]}\nWORKDIR /srv\n`;
+  const view = foundAt(continuationDecoder, text, id, text.indexOf(i[0]!), 'key ID');
+  foundAt(continuationDecoder, text, secret, text.indexOf(s[0]!), 'secret');
+  assert.ok(view.text.includes(`    AWS_ACCESS_KEY_ID=${id} \\\n    AWS_SECRET_ACCESS_KEY=${secret}\nWORKDIR`), view.text);
+  // sh does not continue a line whose backslash is followed by blanks.
+  const sh = `export AWS_SECRET_ACCESS_KEY=${s[0]}\\  \n${s[1]}\n`;
+  assert.equal(continuationDecoder.edits(sh, 0, sh.length), []);
+});
+
+cont('the next line\'s indentation is kept, as sh and Docker keep it: an indented piece is not glued', () => {
+  const s = cut(keys.secret(), 2);
+  const texts = [`export AWS_SECRET_ACCESS_KEY="${s[0]}\\\n    ${s[1]}"\n`, `ENV AWS_SECRET_ACCESS_KEY=${s[0]}\\\n    ${s[1]}\n`, `export AWS_SECRET_ACCESS_KEY=${s[0]}\\\n\t${s[1]}\n`];
+  for (const text of texts) assert.equal(continuationDecoder.edits(text, 0, text.length), [], text);
+});
+
+cont('left alone: single quotes, comments, an escaped backslash, $\'…\', flag lists, a Windows Dockerfile', () => {
+  const s = cut(keys.secret(), 2);
+  const texts = [
+    `export AWS_SECRET_ACCESS_KEY='${s[0]}\\\n${s[1]}'\n`,
+    `# export AWS_SECRET_ACCESS_KEY=${s[0]}\\\n${s[1]}\n`,
+    `export AWS_SECRET_ACCESS_KEY=x # ${s[0]}\\\n${s[1]}\n`,
+    `export AWS_SECRET_ACCESS_KEY=${s[0]}\\\\\n${s[1]}\n`,
+    `export AWS_SECRET_ACCESS_KEY=$'${s[0]}\\\n${s[1]}'\n`,
+    `docker run --rm \\\n  -e AWS_ACCESS_KEY_ID \\\n  -e AWS_SECRET_ACCESS_KEY \\\n  amazon/aws-cli s3 ls\n`,
+    `# escape=\`\nFROM mcr.microsoft.com/windows/servercore\nENV AWS_SECRET_ACCESS_KEY=${s[0]}\\\n${s[1]}\n`,
+  ];
+  for (const text of texts) assert.equal(continuationDecoder.edits(text, 0, text.length), [], text);
+  // A plain key followed by " \" keeps its end: nothing is glued to it.
+  const plain = `export AWS_ACCESS_KEY_ID=${keys.keyId()} \\\n  AWS_SECRET_ACCESS_KEY=${keys.secret()}\n`;
+  assert.equal(continuationDecoder.edits(plain, 0, plain.length), []);
+  // Short words glued by a continuation are not key-long.
+  const short = `make CFLAGS=-O2\\\nall\n`;
+  assert.equal(continuationDecoder.edits(short, 0, short.length), []);
+});
+
+cont('a continuation starting in [from, to) is proposed, one before from is not; a piece on a line of its own joins both', () => {
+  const s = cut(keys.secret(), 3);
+  const text = `A=1\nexport AWS_SECRET_ACCESS_KEY=${s[0]}\\\n${s[1]}\\\n${s[2]}\nB=2\n`;
+  const at = text.indexOf('export');
+  assert.is(continuationDecoder.edits(text, 0, at).length, 0);
+  const backslash = text.indexOf('\\', at);
+  assert.is(continuationDecoder.edits(text, at, backslash).length, 0, 'the construct starts at its first backslash');
+  const edits = continuationDecoder.edits(text, at, backslash + 1);
+  // One edit for the construct: the middle piece kept, the two backslash-newlines removed.
+  assert.is(edits.length, 1);
+  assert.is(edits[0]!.text, s[1]);
+  assert.is(decoded(continuationDecoder, text), `A=1\nexport AWS_SECRET_ACCESS_KEY=${s.join('')}\nB=2\n`);
+  const inside = text.indexOf(s[1]!);
+  assert.is(continuationDecoder.edits(text, inside, text.length).length, 0, 'from inside the construct');
+});
+
+cont('hostile input returns with bounded edits', () => {
+  const big = 1 << 20;
+  const inputs: [string, string][] = [
+    ['backslash-newlines', '\\\n'.repeat(big / 2)],
+    ['key pieces', 'Ab1/\\\n'.repeat(big / 6)],
+    ['long key lines', `${'A'.repeat(100)}\\\n`.repeat(big / 102)],
+    ['quotes', '"'.repeat(big)],
+    ['apostrophes per line', "a'b\\\ncd\n".repeat(big / 8)],
+    ['one apostrophe', `'${'Abc\\\ndef\n'.repeat(big / 9)}`],
+    ['backslashes', '\\'.repeat(big)],
+    ['docker', `ENV A=${'x\\\n'.repeat(big / 3)}`],
+  ];
+  for (const [what, text] of inputs) {
+    const edits = continuationDecoder.edits(text, 0, text.length);
+    assertWellFormed(text, edits, what);
+    let removed = 0;
+    for (const e of edits) removed += e.end - e.start - e.text.length;
+    assert.ok(removed >= 2 * edits.length, `${what}: an edit that removes no backslash-newline`);
+    // A logical line is read up to 256 lines: a longer run of backslash-newlines is left alone.
+    assert.ok(removed <= 3 * 256 * Math.max(1, edits.length), `${what}: more removed than one logical line holds`);
+  }
+});
+
+cont.run();
