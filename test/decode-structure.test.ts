@@ -144,6 +144,24 @@ above('a default with its name on the block: Terraform variable, CloudFormation 
   assertDecoded(cfn, secret, 5, { before: false });
 });
 
+above('other name/value fields: Secrets Manager SecretString, Terraform secret_name, CDK parameterName', () => {
+  const secret = keys.secret();
+  const sm = `{\n    "ARN": "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/uploader-AbCdEf",\n    "Name": "prod/uploader/aws_secret_access_key",\n    "VersionId": "b6a4c2e0-0000-4000-8000-000000000000",\n    "SecretString": "${secret}",\n    "VersionStages": ["AWSCURRENT"]\n}\n`;
+  assertDecoded(sm, secret, 5); // (the in-AWS-context rule reads `SecretString` near `arn:aws` too)
+  const gh = `resource "github_actions_secret" "deploy" {\n  repository      = "site"\n  secret_name     = "AWS_SECRET_ACCESS_KEY"\n  plaintext_value = "${secret}"\n}\n`;
+  assertDecoded(gh, secret, 4, { before: false });
+  const cdk = `new ssm.StringParameter(this, 'Key', { parameterName: '/prod/aws_secret_access_key', description: 'x', stringValue: '${secret}' });\n`;
+  assertDecoded(cdk, secret, 1, { before: false });
+});
+
+above('CLI flags on one line, and XML properties with a field between name and value', () => {
+  const secret = keys.secret();
+  const cli = `aws ssm put-parameter --name /prod/aws_secret_access_key --type SecureString --value ${secret} --overwrite\n`;
+  assertDecoded(cli, secret, 1, { before: false });
+  const xml = `<configuration>\n  <property>\n    <name>fs.s3a.secret.key</name>\n    <description>the uploader's key</description>\n    <value>${secret}</value>\n  </property>\n</configuration>\n`;
+  assertDecoded(xml, secret, 5, { before: false });
+});
+
 above.run();
 
 // --- name-below --------------------------------------------------------------------------------

@@ -35,8 +35,10 @@ const CREDENTIAL_NAME = /secret|private|token/i;
 /** A name that says AWS by itself (the main rules read it without any context). */
 const AWS_NAME = /(?:aws|amazon).{0,30}(?:secret|private|token)|secret[\s_.\-]?access[\s_.\-]?key|security[_.\-]?token/i;
 /** Field names that hold a record's name, and its value (compared lowercased, without `_`/`-`). */
-const NAME_FIELDS = new Set(['name', 'key', 'parameterkey', 'optionname', 'variable', 'envname']);
-const VALUE_FIELDS = new Set(['value', 'parametervalue', 'secretvalue']);
+// (Terraform's github_actions_secret: secret_name/plaintext_value; CDK's parameterName/stringValue;
+// Secrets Manager's get-secret-value: Name/SecretString)
+const NAME_FIELDS = new Set(['name', 'key', 'parameterkey', 'parametername', 'optionname', 'variable', 'envname', 'secretname']);
+const VALUE_FIELDS = new Set(['value', 'parametervalue', 'secretvalue', 'plaintextvalue', 'stringvalue', 'secretstring']);
 /** Value fields that take the enclosing block's name when the record has no name field. */
 const DEFAULT_FIELDS = new Set(['value', 'default', 'defaultvalue']);
 /** A generic secret name: says secret but neither AWS nor what else (compared like the fields). */
@@ -80,6 +82,8 @@ interface Line {
 }
 
 const KEY_LINE = /^([ \t]*)(-[ \t]+)?(?:\|+[ \t]*|\{[ \t]*)?((["'])([^"'\n]{1,128}?)\4|:?([A-Za-z_$@][\w.\-$@/]{0,127}))[ \t]*(=>|:(?![:\w])|=(?!=)|\|)[ \t]*/d;
+/** An XML element on one line, `<name>fs.s3a.secret.key</name>` (Hadoop, .NET, Maven settings). */
+const XML_ELEMENT = /^([ \t]*)<([A-Za-z][\w.\-]{0,40})>[ \t]*([^<\s]{0,512})[ \t]*<\/\2>/d;
 const SECTION = /^\[([\w.\- "']{1,64})\][ \t]*(?:[#;].*)?$/;
 const HEREDOC = /^<<[-~]?[ \t]*(["']?)([A-Za-z_]\w{0,30})\1[ \t]*$/;
 const BLOCK_SCALAR = /^[|>][-+]?[1-9]?[-+]?[ \t]*(?:#.*)?$/;
@@ -95,6 +99,14 @@ function parseLine(text: string, start: number, end: number): Line {
   const section = ind === 0 ? SECTION.exec(s.trimEnd()) : null;
   if (section !== null) {
     line.section = section[1]!.replace(/["']/g, '').trim();
+    return line;
+  }
+  const xml = XML_ELEMENT.exec(s);
+  if (xml !== null) {
+    line.key = xml[2];
+    line.kcol = ind;
+    line.kEnd = start + xml.indices![2]![1] + 1;
+    [line.vStart, line.vEnd] = xml.indices![3]!.map((o) => start + o) as [number, number];
     return line;
   }
   const m = KEY_LINE.exec(s);
@@ -358,7 +370,7 @@ const PAIR_IN_OBJECT = /(["']?)([A-Za-z_]\w{0,40})\1\s*[:=]\s*(["']?)([^"',}\s]{
 function inlineEdits(text: string, start: number, end: number, out: Edit[]): void {
   if (end - start > MAX_LINE) return;
   const s = text.slice(start, end);
-  if (!/value/i.test(s)) return; // every value field says so
+  if (!/value|secretstring/i.test(s)) return; // every value field says so
   const groups = s.includes('{') ? s.match(/\{[^{}]*\}/g) ?? [] : s.split(/\s+/);
   let from = 0;
   for (const group of groups) {
@@ -377,6 +389,23 @@ function inlineEdits(text: string, start: number, end: number, out: Edit[]): voi
     if (n === undefined || !CREDENTIAL_NAME.test(n) || readTogether(text, name[1], value[0])) continue;
     out.push({ start: value[0], end: value[0], text: `${n}=` });
   }
+}
+
+const FLAG_NAME = /(?:^|\s)--(?:name|secret-id)(?:=|\s+)(["']?)([\w.\-/:]{1,256})\1(?=\s|$)/;
+const FLAG_VALUE = /(?:^|\s)--(?:value|secret-string)(?:=|\s+)(["']?)((?:[A-Za-z0-9/+]|%2[FfBb]){30,}(?:=|%3[Dd]){0,2})\1(?=\s|$)/d;
+
+/** CLI flags on one line: `aws ssm put-parameter --name /prod/aws_secret --type SecureString --value V`. */
+function flagEdit(text: string, start: number, end: number): Edit | undefined {
+  if (end - start > MAX_LINE) return undefined;
+  const s = text.slice(start, end);
+  const value = FLAG_VALUE.exec(s);
+  const name = value === null ? null : FLAG_NAME.exec(s);
+  if (value === null || name === null) return undefined;
+  const n = nameOf(name[2]!);
+  const at = start + value.indices![2]![0];
+  const nameEnd = start + name.index + name[0].length;
+  if (n === undefined || !CREDENTIAL_NAME.test(n) || readTogether(text, nameEnd, at)) return undefined;
+  return { start: at, end: at, text: `${n}=` };
 }
 
 /** `aws ssm get-parameters --output text`: `PARAMETERS <tab> … <tab> /prod/aws_secret <tab> SecureString <tab> V`. */
@@ -429,8 +458,7 @@ function edits(text: string, from: number, to: number): Edit[] {
     const edit = lineEdit(lines, i, budget);
     if (edit !== undefined) found.push(edit);
     inlineEdits(text, start, end, found);
-    const ssm = ssmTextEdit(text, start, end);
-    if (ssm !== undefined) found.push(ssm);
+    for (const e of [ssmTextEdit(text, start, end), flagEdit(text, start, end)]) if (e !== undefined) found.push(e);
     for (const e of found) if (e.start >= from && e.start < to) out.push(e);
     // on to the next line: every construct of this one was read
     at = end + 1 < to ? nextRun(text, end + 1, Math.min(text.length, to + RUN)) : -1;
