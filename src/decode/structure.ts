@@ -48,16 +48,18 @@ const GENERIC_SECRETS = new Set(['secret', 'secretkey', 'keysecret', 'accesssecr
 const TRANSPARENT = /^(?:|credentials?|creds?|auth|authentication|options|opts|config|configuration|settings|params|parameters|args|arguments|client|clientconfig|connection|conn|access|account|keys?|secrets?|default|defaults|properties|spec|data|env|environment|values|storage|store|bucket|backend|destination|target|sink|source|upload|uploads|backup|archive)$/;
 /**
  * AWS context in a block's name or a sibling: the words the in-AWS-context rule needs (aws, amazon,
- * s3, sts, iam), an SDK class (`S3Client`), or a region. Group 1 is the word, group 2 a region.
+ * s3, sts, iam; groups 1 and 2), or a region (group 3).
  */
-const AWS_CONTEXT = /(?<![a-z])(aws|amazon|boto)|(?<![a-z0-9])(s3[an]?|sts|iam)(?![a-z0-9])|(?<![a-z0-9])(s3)(?=client|bucket|storage)|\b((?:us|eu|ap|sa|ca|me|af|il|mx)-(?:gov-)?(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)\b/i;
+const AWS_CONTEXT = /(?<![a-z])(aws|amazon|boto)|(?<![a-z0-9])(s3[an]?|sts|iam)(?![a-z0-9])|\b((?:us|eu|ap|sa|ca|me|af|il|mx)-(?:gov-)?(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)\b/i;
 /**
  * Not context: long base64-like runs (a random key may hold `aws` by chance) and Alibaba Cloud's
  * `STS.` key IDs (their `sts` is not AWS's).
  */
 const NOT_CONTEXT = /[A-Za-z0-9/+=]{16,}|\bSTS\.\w+/g;
 /** Another cloud named in the same block: its secret is not AWS's, whatever else the block says. */
-const OTHER_CLOUD = /aliyun|alibaba|alicloud|aliyuncs|huawei|myhuaweicloud|tencent|qcloud|\bgoog1|googleapis|\bgcs\b|\bgcp\b|azure|digitalocean|\boss[_\-]|\bobs[_\-.]|backblaze|wasabi/i;
+const OTHER_CLOUD = /aliyun|alibaba|alicloud|aliyuncs|huawei|myhuaweicloud|tencent|qcloud|\bgoog1|googleapis|\bgcs\b|\bgcp\b|azure|digitalocean|\boss[_\-]|\bobs[_\-.]|backblaze|wasabi|cloudflare|\bminio|linode|scaleway|\bscw\b|\bovh|vultr|storj|\bceph|exoscale|yandex|oraclecloud|\boci\b|\bibm/i;
+/** `s3` in a camelCase name (`s3Credentials`, `S3Client`), which the rules' whole-word `s3` misses. */
+const CAMEL_S3 = /(?<![A-Za-z0-9])[sS]3(?=[A-Z])/;
 
 /** One line, read tolerantly as `key <op> value` (YAML, JSON, INI, HCL, PHP, tables). */
 interface Line {
@@ -241,9 +243,10 @@ function openerName(lines: Lines, j: number): string {
 
 /** The AWS word or region in a piece of structure, lowercased (`S3Client` → `s3`), or undefined. */
 function awsWordIn(s: string): string | undefined {
-  const m = AWS_CONTEXT.exec(s.replace(NOT_CONTEXT, ' '));
-  if (m === null) return undefined;
-  return (m[1] ?? m[2] ?? m[3] ?? m[4])!.toLowerCase();
+  const plain = s.replace(NOT_CONTEXT, ' ');
+  const m = AWS_CONTEXT.exec(plain);
+  if (m === null) return CAMEL_S3.test(plain) ? 's3' : undefined;
+  return (m[1] ?? m[2] ?? m[3])!.toLowerCase();
 }
 
 /**
