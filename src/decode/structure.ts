@@ -278,12 +278,19 @@ function awsContextOf(lines: Lines, i: number, budget: Budget): string | undefin
   return undefined;
 }
 
-/** The text to insert before a value: its name, with the structure's AWS word before a generic one. */
-function insertionFor(lines: Lines, i: number, name: string, budget: Budget): string | undefined {
-  if (!CREDENTIAL_NAME.test(name)) return undefined;
-  if (AWS_NAME.test(name) || !GENERIC_SECRETS.has(fieldOf(name).replace(/\./g, ''))) return `${name}=`;
-  const word = awsContextOf(lines, i, budget);
-  return word === undefined ? `${name}=` : `${word}:${name}=`;
+/** What to insert before a value: its name, and the AWS word its structure gives a generic name. */
+interface Insertion {
+  text: string;
+  /** The structure gave an AWS word (the name alone would not say what the value is). */
+  context: boolean;
+}
+
+function insertionFor(lines: Lines, i: number, raw: string, budget: Budget): Insertion | undefined {
+  const name = raw.replace(/[^\w.\-]/g, '_');
+  if (name.length > MAX_NAME || !CREDENTIAL_NAME.test(name)) return undefined;
+  const generic = !AWS_NAME.test(name) && GENERIC_SECRETS.has(fieldOf(name).replace(/\./g, ''));
+  const word = generic ? awsContextOf(lines, i, budget) : undefined;
+  return word === undefined ? { text: `${name}=`, context: false } : { text: `${word}:${name}=`, context: true };
 }
 
 /**
@@ -295,7 +302,9 @@ function readTogether(text: string, nameEnd: number, valueStart: number): boolea
   return /^(?:[^A-Za-z0-9/+%]|%[0-9a-f]{2}|<\/|value|name){1,40}$/i.test(text.slice(nameEnd, valueStart));
 }
 
-const isCandidate = (text: string, l: Line): boolean => l.vEnd - l.vStart >= 30 && CANDIDATE.test(text.slice(l.vStart, l.vEnd));
+/** A value worth a name: the alphabet and length of a secret or token, and not hex (a digest: no rule reports one). */
+const isValue = (s: string): boolean => s.length >= 30 && CANDIDATE.test(s) && !/^[0-9a-fA-F]+$/.test(s);
+const isCandidate = (text: string, l: Line): boolean => isValue(text.slice(l.vStart, l.vEnd));
 
 /** A record's value field (`value: V`): its name is a sibling name field, or its block's name. */
 function recordName(lines: Lines, i: number, budget: Budget): { name: string; at: number; end: number } | undefined {
@@ -335,7 +344,7 @@ function nameAbove(lines: Lines, i: number): number | undefined {
 function lineValue(lines: Lines, i: number): [number, number] | undefined {
   const l = lines.at(i);
   const s = lines.text.slice(l.start + l.ind, l.end).trimEnd();
-  return s.length >= 30 && CANDIDATE.test(s) ? [l.start + l.ind, l.start + l.ind + s.length] : undefined;
+  return isValue(s) ? [l.start + l.ind, l.start + l.ind + s.length] : undefined;
 }
 
 /** Edits for the value on line `i`, where one of the multi-line forms gives it a name. */
@@ -347,21 +356,22 @@ function lineEdit(lines: Lines, i: number, budget: Budget): Edit | undefined {
     const range = lineValue(lines, i);
     const name = nameOf(lines.at(above).key!);
     const insert = range && name !== undefined ? insertionFor(lines, above, name, budget) : undefined;
-    if (insert === undefined || (insert === `${name}=` && readTogether(text, lines.at(above).kEnd, range![0]))) return undefined;
-    return { start: range![0], end: range![0], text: insert };
+    if (insert === undefined || (!insert.context && readTogether(text, lines.at(above).kEnd, range![0]))) return undefined;
+    return { start: range![0], end: range![0], text: insert.text };
   }
   if (!isCandidate(text, l)) return undefined;
   const record = recordName(lines, i, budget);
   if (record !== undefined) {
     const name = nameOf(record.name);
     const insert = name === undefined ? undefined : insertionFor(lines, record.at, name, budget);
-    if (insert === undefined || (insert === `${name}=` && readTogether(text, record.end, l.vStart))) return undefined;
-    return { start: l.vStart, end: l.vStart, text: insert };
+    if (insert === undefined || (!insert.context && readTogether(text, record.end, l.vStart))) return undefined;
+    return { start: l.vStart, end: l.vStart, text: insert.text };
   }
-  const own = l.key === undefined ? undefined : nameOf(l.key);
+  // the key as written (`checksum/secret` is a checksum, not a secret): not split like a path
+  const own = l.key;
   if (own === undefined || !GENERIC_SECRETS.has(fieldOf(own).replace(/\./g, ''))) return undefined;
   const insert = insertionFor(lines, i, own, budget);
-  return insert === undefined || insert === `${own}=` ? undefined : { start: l.vStart, end: l.vStart, text: insert };
+  return insert?.context === true ? { start: l.vStart, end: l.vStart, text: insert.text } : undefined;
 }
 
 const PAIR_IN_OBJECT = /(["']?)([A-Za-z_]\w{0,40})\1\s*[:=]\s*(["']?)([^"',}\s]{1,512})\3/g;
@@ -387,7 +397,7 @@ function inlineEdits(text: string, start: number, end: number, out: Edit[]): voi
       if (NAME_FIELDS.has(field)) name ??= [m[4]!, start + at + vStart + m[4]!.length];
       else if (VALUE_FIELDS.has(field)) value ??= [start + at + vStart, start + at + vStart + m[4]!.length];
     }
-    if (name === undefined || value === undefined || !CANDIDATE.test(text.slice(value[0], value[1]))) continue;
+    if (name === undefined || value === undefined || !isValue(text.slice(value[0], value[1]))) continue;
     const n = nameOf(name[0]);
     if (n === undefined || !CREDENTIAL_NAME.test(n) || readTogether(text, name[1], value[0])) continue;
     out.push({ start: value[0], end: value[0], text: `${n}=` });
@@ -407,7 +417,7 @@ function flagEdit(text: string, start: number, end: number): Edit | undefined {
   const n = nameOf(name[2]!);
   const at = start + value.indices![2]![0];
   const nameEnd = start + name.index + name[0].length;
-  if (n === undefined || !CREDENTIAL_NAME.test(n) || readTogether(text, nameEnd, at)) return undefined;
+  if (n === undefined || !CREDENTIAL_NAME.test(n) || !isValue(value[2]!) || readTogether(text, nameEnd, at)) return undefined;
   return { start: at, end: at, text: `${n}=` };
 }
 
@@ -419,7 +429,7 @@ function ssmTextEdit(text: string, start: number, end: number): Edit | undefined
   let name: string | undefined;
   for (const f of fields) {
     if (name === undefined && /^\/?[\w.\-/]+$/.test(f) && CREDENTIAL_NAME.test(f) && !f.startsWith('arn:')) name = nameOf(f);
-    else if (name !== undefined && CANDIDATE.test(f)) return { start: at, end: at, text: `${name}=` };
+    else if (name !== undefined && isValue(f)) return { start: at, end: at, text: `${name}=` };
     at += f.length + 1;
   }
   return undefined;
