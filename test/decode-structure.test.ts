@@ -174,6 +174,18 @@ below('CloudFormation parameter file: "ParameterValue" before "ParameterKey"', (
   assertDecoded(text, secret, 7, { before: false });
 });
 
+below('a generic ParameterKey (SecretKey): a CloudFormation parameter file is AWS structure by its format', () => {
+  const secret = keys.secret();
+  const text = `[\n  {\n    "ParameterValue": "\${KEY_ID}",\n    "ParameterKey": "AccessKey"\n  },\n  {\n    "ParameterValue": "${secret}",\n    "ParameterKey": "SecretKey"\n  }\n]\n`;
+  assertDecoded(text, secret, 7, { before: false });
+  assert.match(applyEdits(text, structureDecoder.edits(text, 0, text.length)), `aws:SecretKey=${secret}`);
+  const cli = `aws cloudformation deploy --parameter-overrides x \\\n  --parameters ParameterValue=${secret},ParameterKey=SecretKey\n`;
+  assertDecoded(cli, secret, 2, { before: false });
+  // the same generic name in a name/value list of no AWS format gets its name only, no AWS word
+  const other = `[{"name": "SecretKey", "note": "x", "value": "${secret}"}]\n`;
+  assert.equal(structureDecoder.edits(other, 0, other.length).map((e) => e.text), ['SecretKey=']);
+});
+
 below('ECS environment written value first, in JSON and in YAML', () => {
   const secret = keys.secret();
   const json = `"environment": [\n  {\n    "value": "${secret}",\n    "name": "AWS_SECRET_ACCESS_KEY"\n  }\n]\n`;

@@ -8,7 +8,8 @@
 //   - the name above a block: a heredoc `secret_key = <<EOT` / `<<-EOF`, a YAML block scalar `key: >-`;
 //   - a generic name (`secret`) whose AWS context is the structure around it: its block or a parent
 //     block is named for AWS (`[s3]`, `aws:`, `provider "aws" {`) or has a sibling that says so
-//     (`provider: aws`, `"type": "s3"`, a region). The inserted name carries that context
+//     (`provider: aws`, `"type": "s3"`, a region), or the record is in CloudFormation's own format
+//     (`ParameterKey: SecretKey`). The inserted name carries that context
 //     (`s3:secret=`), so the in-AWS-context rule reads it; where the structure says nothing about AWS
 //     (a `secret` under `github:` or `session:`), nothing is inserted.
 // It is a tolerant line scanner (indentation, keys, brackets), never a parser: a broken file gives
@@ -285,11 +286,15 @@ interface Insertion {
   context: boolean;
 }
 
-function insertionFor(lines: Lines, i: number, raw: string, budget: Budget): Insertion | undefined {
+/**
+ * `awsFormat`: the record is in a format only AWS uses (CloudFormation's ParameterKey/ParameterValue),
+ * so the structure itself is AWS context for a generic name (`SecretKey`).
+ */
+function insertionFor(lines: Lines, i: number, raw: string, budget: Budget, awsFormat = false): Insertion | undefined {
   const name = raw.replace(/[^\w.\-]/g, '_');
   if (name.length > MAX_NAME || !CREDENTIAL_NAME.test(name)) return undefined;
   const generic = !AWS_NAME.test(name) && GENERIC_SECRETS.has(fieldOf(name).replace(/\./g, ''));
-  const word = generic ? awsContextOf(lines, i, budget) : undefined;
+  const word = generic ? (awsContextOf(lines, i, budget) ?? (awsFormat ? 'aws' : undefined)) : undefined;
   return word === undefined ? { text: `${name}=`, context: false } : { text: `${word}:${name}=`, context: true };
 }
 
@@ -307,7 +312,10 @@ const isValue = (s: string): boolean => s.length >= 30 && CANDIDATE.test(s) && !
 const isCandidate = (text: string, l: Line): boolean => isValue(text.slice(l.vStart, l.vEnd));
 
 /** A record's value field (`value: V`): its name is a sibling name field, or its block's name. */
-function recordName(lines: Lines, i: number, budget: Budget): { name: string; at: number; end: number } | undefined {
+/** CloudFormation's field names: a record with them is AWS's own format. */
+const AWS_FORMAT_FIELDS = new Set(['parameterkey', 'parametervalue']);
+
+function recordName(lines: Lines, i: number, budget: Budget): { name: string; at: number; end: number; awsFormat: boolean } | undefined {
   const l = lines.at(i);
   const field = fieldOf(l.key);
   if (!VALUE_FIELDS.has(field) && !DEFAULT_FIELDS.has(field)) return undefined;
@@ -319,11 +327,12 @@ function recordName(lines: Lines, i: number, budget: Budget): { name: string; at
   if (best !== undefined) {
     const n = lines.at(best);
     const raw = lines.text.slice(n.vStart, n.vEnd);
-    return raw === '' ? undefined : { name: raw, at: best, end: n.vEnd };
+    const awsFormat = AWS_FORMAT_FIELDS.has(fieldOf(n.key)) && AWS_FORMAT_FIELDS.has(field);
+    return raw === '' ? undefined : { name: raw, at: best, end: n.vEnd, awsFormat };
   }
   if (!DEFAULT_FIELDS.has(field) || block.opener === undefined || block.item) return undefined;
   const name = openerName(lines, block.opener);
-  return name === '' ? undefined : { name, at: block.opener, end: lines.at(block.opener).end };
+  return name === '' ? undefined : { name, at: block.opener, end: lines.at(block.opener).end, awsFormat: false };
 }
 
 /** The name above a block's first line: a heredoc, a block scalar, or a key with nothing after it. */
@@ -363,7 +372,7 @@ function lineEdit(lines: Lines, i: number, budget: Budget): Edit | undefined {
   const record = recordName(lines, i, budget);
   if (record !== undefined) {
     const name = nameOf(record.name);
-    const insert = name === undefined ? undefined : insertionFor(lines, record.at, name, budget);
+    const insert = name === undefined ? undefined : insertionFor(lines, record.at, name, budget, record.awsFormat);
     if (insert === undefined || (!insert.context && readTogether(text, record.end, l.vStart))) return undefined;
     return { start: l.vStart, end: l.vStart, text: insert.text };
   }
@@ -391,8 +400,10 @@ function inlineEdits(text: string, start: number, end: number, out: Edit[]): voi
     from = at + group.length;
     let name: [string, number] | undefined;
     let value: [number, number] | undefined;
+    let awsFormat = 0;
     for (const m of group.matchAll(PAIR_IN_OBJECT)) {
       const field = fieldOf(m[2]);
+      if (AWS_FORMAT_FIELDS.has(field)) awsFormat++;
       const vStart = m.index + m[0].length - m[4]!.length - m[3]!.length;
       if (NAME_FIELDS.has(field)) name ??= [m[4]!, start + at + vStart + m[4]!.length];
       else if (VALUE_FIELDS.has(field)) value ??= [start + at + vStart, start + at + vStart + m[4]!.length];
@@ -400,7 +411,8 @@ function inlineEdits(text: string, start: number, end: number, out: Edit[]): voi
     if (name === undefined || value === undefined || !isValue(text.slice(value[0], value[1]))) continue;
     const n = nameOf(name[0]);
     if (n === undefined || !CREDENTIAL_NAME.test(n) || readTogether(text, name[1], value[0])) continue;
-    out.push({ start: value[0], end: value[0], text: `${n}=` });
+    const generic = !AWS_NAME.test(n) && GENERIC_SECRETS.has(fieldOf(n).replace(/\./g, ''));
+    out.push({ start: value[0], end: value[0], text: generic && awsFormat === 2 ? `aws:${n}=` : `${n}=` });
   }
 }
 
