@@ -202,6 +202,13 @@ below('one-line objects and the CLI shorthand, in either order', () => {
   assertDecoded(cli, secret, 2, { before: false });
   const keyFirst = `aws cloudformation update-stack --parameters ParameterKey=AwsSecretAccessKey,ParameterValue=${secret}\n`;
   assertDecoded(keyFirst, secret, 1, { before: false });
+  const withVar = `aws cloudformation update-stack --stack-name \${STACK} --parameters ParameterValue=${secret},ParameterKey=AwsSecretAccessKey\n`;
+  assertDecoded(withVar, secret, 1, { before: false });
+  // minified: each object is its own record (the first has no name field: it names nothing)
+  const other = keys.secret();
+  const minified = `[{"value":"${other}"},{"value":"${secret}","name":"AWS_SECRET_ACCESS_KEY"}]\n`;
+  const view = applyEdits(minified, structureDecoder.edits(minified, 0, minified.length));
+  assert.is(view, minified.replace(secret, `AWS_SECRET_ACCESS_KEY=${secret}`));
 });
 
 below.run();

@@ -311,10 +311,10 @@ function readTogether(text: string, nameEnd: number, valueStart: number): boolea
 const isValue = (s: string): boolean => s.length >= 30 && CANDIDATE.test(s) && !/^[0-9a-fA-F]+$/.test(s);
 const isCandidate = (text: string, l: Line): boolean => isValue(text.slice(l.vStart, l.vEnd));
 
-/** A record's value field (`value: V`): its name is a sibling name field, or its block's name. */
 /** CloudFormation's field names: a record with them is AWS's own format. */
 const AWS_FORMAT_FIELDS = new Set(['parameterkey', 'parametervalue']);
 
+/** A record's value field (`value: V`): its name is a sibling name field, or its block's name. */
 function recordName(lines: Lines, i: number, budget: Budget): { name: string; at: number; end: number; awsFormat: boolean } | undefined {
   const l = lines.at(i);
   const field = fieldOf(l.key);
@@ -393,11 +393,13 @@ function inlineEdits(text: string, start: number, end: number, out: Edit[]): voi
   if (end - start > MAX_LINE) return;
   const s = text.slice(start, end);
   if (!/value|secretstring/i.test(s)) return; // every value field says so
-  const groups = s.includes('{') ? s.match(/\{[^{}]*\}/g) ?? [] : s.split(/\s+/);
-  let from = 0;
-  for (const group of groups) {
-    const at = s.indexOf(group, from);
-    from = at + group.length;
+  // objects, then words outside them: `--parameters ParameterValue=V,ParameterKey=X` may share a
+  // line with `${…}`; a word holding braces is not one record (`[{…},{…}]` minified)
+  const words = [...s.matchAll(/\S+/g)].filter((w) => !/[{}]/.test(w[0]));
+  const groups = [...s.matchAll(/\{[^{}]*\}/g), ...words];
+  for (const g of groups) {
+    const group = g[0];
+    const at = g.index;
     let name: [string, number] | undefined;
     let value: [number, number] | undefined;
     let awsFormat = 0;
