@@ -21,7 +21,14 @@ const LOOK_BEFORE = 16 * 1024;
 const LOOK_AFTER = 8 * 1024;
 /** Lines scanned up and down from a line for its siblings (a record or a block). */
 const SIBLINGS_UP = 120;
-const SIBLINGS_DOWN = 60;
+const SIBLINGS_DOWN = 40;
+/**
+ * Lines all walks of one call may read: a few thousand, plus half a line per byte of the region (a
+ * walk reads at most MAX_LEVELS * (SIBLINGS_UP + SIBLINGS_DOWN) lines; a file of nothing but generic
+ * secrets, one a line, runs out of budget and gets no more names, in time linear in its size).
+ */
+const BUDGET_BASE = 2048;
+const BUDGET_PER_BYTE = 0.5;
 /** Blocks walked up from a generic name looking for AWS context. */
 const MAX_LEVELS = 6;
 /** A line longer than this is not read as structure (minified code, data). */
@@ -82,6 +89,9 @@ interface Line {
   opener?: 'heredoc' | 'block' | 'empty' | 'bracket';
   /** An INI/TOML `[section]` header's name. */
   section?: string;
+  /** What the line says of its cloud, read once: the AWS word in it (null: none), another cloud named. */
+  aws?: string | null;
+  other?: boolean;
 }
 
 const KEY_LINE = /^([ \t]*)(-[ \t]+)?(?:\|+[ \t]*|\{[ \t]*)?((["'])([^"'\n]{1,128}?)\4|:?([A-Za-z_$@][\w.\-$@/]{0,127}))[ \t]*(=>|:(?![:\w])|=(?!=)|\|)[ \t]*/d;
@@ -250,6 +260,17 @@ function awsWordIn(s: string): string | undefined {
   return (m[1] ?? m[2] ?? m[3])!.toLowerCase();
 }
 
+/** A line with what it says of its cloud read (once a call: walks from many values meet the same lines). */
+function cloudOf(lines: Lines, j: number): Line {
+  const l = lines.at(j);
+  if (l.aws === undefined) {
+    const s = lines.text.slice(l.start, l.end);
+    l.other = OTHER_CLOUD.test(s);
+    l.aws = awsWordIn(s) ?? null;
+  }
+  return l;
+}
+
 /**
  * The AWS word the structure around line `i` gives a generic name: its block's name or a sibling
  * (not the line itself), then its parent's, through blocks that say nothing of what they hold. A
@@ -265,9 +286,9 @@ function awsContextOf(lines: Lines, i: number, budget: Budget): string | undefin
     if (block.opener === undefined) return undefined;
     const places = block.siblings.filter((j) => j !== i);
     if (!block.item) places.unshift(block.opener);
-    const texts = places.map((j) => lines.text.slice(lines.at(j).start, lines.at(j).end));
-    if (texts.some((t) => OTHER_CLOUD.test(t))) return undefined;
-    const words = texts.map(awsWordIn).filter((w) => w !== undefined);
+    const said = places.map((j) => cloudOf(lines, j));
+    if (said.some((l) => l.other)) return undefined;
+    const words = said.map((l) => l.aws).filter((w) => w !== null && w !== undefined);
     const word = words.find((w) => !/\d$/.test(w)) ?? words[0];
     if (word !== undefined) return word;
     const opener = lines.at(block.opener);
@@ -383,6 +404,8 @@ function lineEdit(lines: Lines, i: number, budget: Budget): Edit | undefined {
   return insert?.context === true ? { start: l.vStart, end: l.vStart, text: insert.text } : undefined;
 }
 
+/** Every value field says `value` (or is Secrets Manager's SecretString): a record without one is no record. */
+const VALUE_WORD = /value|secretstring/i;
 const PAIR_IN_OBJECT = /(["']?)([A-Za-z_]\w{0,40})\1\s*[:=]\s*(["']?)([^"',}\s]{1,512})\3/g;
 
 /**
@@ -392,10 +415,10 @@ const PAIR_IN_OBJECT = /(["']?)([A-Za-z_]\w{0,40})\1\s*[:=]\s*(["']?)([^"',}\s]{
 function inlineEdits(text: string, start: number, end: number, out: Edit[]): void {
   if (end - start > MAX_LINE) return;
   const s = text.slice(start, end);
-  if (!/value|secretstring/i.test(s)) return; // every value field says so
+  if (!VALUE_WORD.test(s)) return;
   // objects, then words outside them: `--parameters ParameterValue=V,ParameterKey=X` may share a
   // line with `${…}`; a word holding braces is not one record (`[{…},{…}]` minified)
-  const words = [...s.matchAll(/\S+/g)].filter((w) => !/[{}]/.test(w[0]));
+  const words = [...s.matchAll(/\S+/g)].filter((w) => !/[{}]/.test(w[0]) && VALUE_WORD.test(w[0]));
   const groups = [...s.matchAll(/\{[^{}]*\}/g), ...words];
   for (const g of groups) {
     const group = g[0];
@@ -474,7 +497,7 @@ function edits(text: string, from: number, to: number): Edit[] {
   const lo = Math.max(0, from - LOOK_BEFORE);
   const windowStart = lo === 0 ? 0 : text.indexOf('\n', lo) + 1 || from;
   const lines = new Lines(text, Math.min(windowStart, from), Math.min(text.length, to + LOOK_AFTER));
-  const budget = new Budget(4096 + 64 * Math.ceil((to - from) / 32));
+  const budget = new Budget(BUDGET_BASE + Math.ceil((to - from) * BUDGET_PER_BYTE));
   const out: Edit[] = [];
   // a run that starts before `to` and reaches RUN characters after it still has its line read
   for (let at = nextRun(text, from, Math.min(text.length, to + RUN)); at !== -1; ) {
