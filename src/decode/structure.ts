@@ -29,6 +29,8 @@ const SIBLINGS_DOWN = 40;
  */
 const BUDGET_BASE = 2048;
 const BUDGET_PER_BYTE = 0.5;
+/** A record is small: its name field is at most this many lines from its value field. */
+const RECORD_LINES = 8;
 /** Blocks walked up from a generic name looking for AWS context. */
 const MAX_LEVELS = 6;
 /** A line longer than this is not read as structure (minified code, data). */
@@ -343,7 +345,8 @@ function recordName(lines: Lines, i: number, budget: Budget): { name: string; at
   const block = blockOf(lines, i, l.kcol, budget);
   let best: number | undefined;
   for (const j of block.siblings) {
-    if (NAME_FIELDS.has(fieldOf(lines.at(j).key)) && (best === undefined || Math.abs(j - i) < Math.abs(best - i))) best = j;
+    const near = Math.abs(j - i) <= RECORD_LINES && (best === undefined || Math.abs(j - i) < Math.abs(best - i));
+    if (near && NAME_FIELDS.has(fieldOf(lines.at(j).key))) best = j;
   }
   if (best !== undefined) {
     const n = lines.at(best);
