@@ -253,6 +253,8 @@ generic('no AWS context in the structure: nothing is invented', () => {
   assertNotFound(`module.exports = {\n  aws: {\n    accessKeyId: process.env.KEY_ID,\n    secretAccessKey: \`\${process.env.AWS_SECRET_ACCESS_KEY}\`,\n  },\n  session: {\n    secret: '${secret}',\n    resave: false,\n  },\n};\n`, secret);
   // an INI section of something else, below an [s3] one
   assertNotFound(`[s3]\nbucket = x\n${filler(12, '', ' = ')}[smtp]\nsecret = ${secret}\n`, secret);
+  // Flask's and Django's SECRET_KEY in a settings class, AWS settings far above it
+  assertNotFound(`class ProductionConfig(Config):\n    AWS_REGION = 'eu-west-1'\n${filler(12, '    ', ' = ')}    SECRET_KEY = '${secret}'\n`, secret, 'app/config.py');
   // a flat file has no structure to lend: the rules' own window decides
   assertNotFound(`cloud = aws\n${filler(14, '', ' = ')}secret = ${secret}\n`, secret);
 });

@@ -42,8 +42,6 @@ const MAX_NAME = 96;
 const CANDIDATE = /^(?:[A-Za-z0-9/+]|%2[FfBb]){30,}(?:=|%3[Dd]){0,2}$/;
 /** A name worth moving: the rules read names that say secret, private or token. */
 const CREDENTIAL_NAME = /secret|private|token/i;
-/** A name that says AWS by itself (the main rules read it without any context). */
-const AWS_NAME = /(?:aws|amazon).{0,30}(?:secret|private|token)|secret[\s_.\-]?access[\s_.\-]?key|security[_.\-]?token/i;
 /** Field names that hold a record's name, and its value (compared lowercased, without `_`/`-`). */
 // (Terraform's github_actions_secret: secret_name/plaintext_value; CDK's parameterName/stringValue;
 // Secrets Manager's get-secret-value: Name/SecretString)
@@ -54,6 +52,11 @@ const DEFAULT_FIELDS = new Set(['value', 'default', 'defaultvalue']);
 /** A generic secret name: says secret but neither AWS nor what else (compared like the fields). */
 // (not `AccessKeySecret`: Alibaba Cloud's name; AWS says SecretAccessKey)
 const GENERIC_SECRETS = new Set(['secret', 'secretkey', 'keysecret', 'accesssecret', 'secretaccess']);
+/**
+ * A name that says secret and nothing else, so that the structure must say whose. Not `SECRET_KEY`
+ * in capitals: Django's and Flask's own secret, often in a settings class beside AWS_* settings.
+ */
+const isGeneric = (name: string): boolean => name !== 'SECRET_KEY' && GENERIC_SECRETS.has(fieldOf(name).replace(/\./g, ''));
 /** Blocks that say nothing of what they hold: the walk for AWS context goes on through them. */
 const TRANSPARENT = /^(?:|credentials?|creds?|auth|authentication|options|opts|config|configuration|settings|params|parameters|args|arguments|client|clientconfig|connection|conn|access|account|keys?|secrets?|default|defaults|properties|spec|data|env|environment|values|storage|store|bucket|backend|destination|target|sink|source|upload|uploads|backup|archive)$/;
 /**
@@ -316,7 +319,7 @@ interface Insertion {
 function insertionFor(lines: Lines, i: number, raw: string, budget: Budget, awsFormat = false): Insertion | undefined {
   const name = raw.replace(/[^\w.\-]/g, '_');
   if (name.length > MAX_NAME || !CREDENTIAL_NAME.test(name)) return undefined;
-  const generic = !AWS_NAME.test(name) && GENERIC_SECRETS.has(fieldOf(name).replace(/\./g, ''));
+  const generic = isGeneric(name);
   const word = generic ? (awsContextOf(lines, i, budget) ?? (awsFormat ? 'aws' : undefined)) : undefined;
   return word === undefined ? { text: `${name}=`, context: false } : { text: `${word}:${name}=`, context: true };
 }
@@ -402,7 +405,7 @@ function lineEdit(lines: Lines, i: number, budget: Budget): Edit | undefined {
   }
   // the key as written (`checksum/secret` is a checksum, not a secret): not split like a path
   const own = l.key;
-  if (own === undefined || !GENERIC_SECRETS.has(fieldOf(own).replace(/\./g, ''))) return undefined;
+  if (own === undefined || !isGeneric(own)) return undefined;
   const insert = insertionFor(lines, i, own, budget);
   return insert?.context === true ? { start: l.vStart, end: l.vStart, text: insert.text } : undefined;
 }
@@ -439,7 +442,7 @@ function inlineEdits(text: string, start: number, end: number, out: Edit[]): voi
     if (name === undefined || value === undefined || !isValue(text.slice(value[0], value[1]))) continue;
     const n = nameOf(name[0]);
     if (n === undefined || !CREDENTIAL_NAME.test(n) || readTogether(text, name[1], value[0])) continue;
-    const generic = !AWS_NAME.test(n) && GENERIC_SECRETS.has(fieldOf(n).replace(/\./g, ''));
+    const generic = isGeneric(n);
     out.push({ start: value[0], end: value[0], text: generic && awsFormat === 2 ? `aws:${n}=` : `${n}=` });
   }
 }
