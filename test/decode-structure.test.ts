@@ -6,6 +6,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { structureDecoder } from '../src/decode/structure.js';
+import type { Edit } from '../src/decode/types.js';
 import { applyEdits, View } from '../src/decode/view.js';
 import { detect } from '../src/detect/detector.js';
 import { loadBuiltinRules, type CompiledRule } from '../src/rules/load.js';
@@ -321,6 +322,29 @@ contract('edits are insertions, sorted, inside [from, to), and a second round ad
   assert.equal(structureDecoder.edits(text, 0, second), [all[0]]);
   const once = applyEdits(text, all);
   assert.equal(structureDecoder.edits(once, 0, once.length), []);
+});
+
+contract("a region's edits are the whole text's edits that start in it, wherever the region is cut", () => {
+  const secret = keys.secret();
+  const text = [
+    `{\n  "Name": "/prod/aws_secret_access_key",\n  "Type": "SecureString",\n  "Value": "${keys.secret()}"\n}`,
+    `[s3]\nbucket = b\n${filler(12, '', ' = ')}secret = ${keys.secret()}`,
+    `# a minified line longer than the look around a region\n${`{"value":"${secret}","name":"AWS_SECRET_ACCESS_KEY"},`.repeat(800)}`,
+    `provider "aws" {\n  secret_key = <<EOT\n${keys.secret()}\nEOT\n}`,
+    `aws ssm put-parameter --name /prod/aws_secret_access_key --type SecureString --value ${keys.secret()}`,
+  ].join('\n\n');
+  const whole = structureDecoder.edits(text, 0, text.length);
+  assert.ok(whole.length >= 4, `${whole.length} edits`);
+  for (const size of [97, 512, 2048]) {
+    const got: Edit[] = [];
+    for (let at = 0; at < text.length; at += size) got.push(...structureDecoder.edits(text, at, Math.min(text.length, at + size)));
+    // the long line is read whole only where it is whole in the window: never more than the whole text gives
+    const key = (e: { start: number; text: string }): string => `${e.start}:${e.text}`;
+    const wholeKeys = new Set(whole.map(key));
+    assert.ok(got.every((e) => wholeKeys.has(key(e))), `region edits of size ${size} are whole-text edits`);
+    const short = whole.filter((e) => e.text !== 'AWS_SECRET_ACCESS_KEY=');
+    assert.ok(short.every((e) => got.some((g) => key(g) === key(e))), `every edit of a short line is found by regions of ${size}`);
+  }
 });
 
 contract('out-of-range and empty regions return nothing and never throw', () => {

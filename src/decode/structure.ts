@@ -107,8 +107,11 @@ const HEREDOC = /^<<[-~]?[ \t]*(["']?)([A-Za-z_]\w{0,30})\1[ \t]*$/;
 const BLOCK_SCALAR = /^[|>][-+]?[1-9]?[-+]?[ \t]*(?:#.*)?$/;
 const BRACKET = /^(?:[[{(]|new\b|array\s*\()/;
 
+/** A line read as blank: too long, or cut by the window. */
+const unread = (start: number, end: number): Line => ({ start, end, ind: -1, dash: false, kcol: 0, kEnd: start, vStart: end, vEnd: end });
+
 function parseLine(text: string, start: number, end: number): Line {
-  const line: Line = { start, end, ind: -1, dash: false, kcol: 0, kEnd: start, vStart: end, vEnd: end };
+  const line = unread(start, end);
   if (end - start > MAX_LINE) return line;
   const s = text.slice(start, end);
   const ind = s.search(/\S/);
@@ -180,7 +183,16 @@ class Lines {
   }
 
   at(i: number): Line {
-    return (this.parsed[i] ??= parseLine(this.text, this.starts[i]!, this.ends[i]!));
+    return (this.parsed[i] ??= this.whole(i) ? parseLine(this.text, this.starts[i]!, this.ends[i]!) : unread(this.starts[i]!, this.ends[i]!));
+  }
+
+  /** A line the window cut (a line longer than the look around a region) is not read: its start is not a start. */
+  whole(i: number): boolean {
+    const { text } = this;
+    const start = this.starts[i]!;
+    let end = this.ends[i]!;
+    if (text.charCodeAt(end) === 13) end++;
+    return (start === 0 || text.charCodeAt(start - 1) === 10) && (end === text.length || text.charCodeAt(end) === 10);
   }
 
   /** The index of the line holding offset `at` (binary search). */
@@ -513,8 +525,10 @@ function edits(text: string, from: number, to: number): Edit[] {
     const found: Edit[] = [];
     const edit = lineEdit(lines, i, budget);
     if (edit !== undefined) found.push(edit);
-    inlineEdits(text, start, end, found);
-    for (const e of [ssmTextEdit(text, start, end), flagEdit(text, start, end)]) if (e !== undefined) found.push(e);
+    if (lines.whole(i)) {
+      inlineEdits(text, start, end, found);
+      for (const e of [ssmTextEdit(text, start, end), flagEdit(text, start, end)]) if (e !== undefined) found.push(e);
+    }
     for (const e of found) if (e.start >= from && e.start < to) out.push(e);
     // on to the next line: every construct of this one was read
     at = end + 1 < to ? nextRun(text, end + 1, Math.min(text.length, to + RUN)) : -1;
