@@ -291,6 +291,15 @@ negatives('framework secrets two lines below a key ID, the AWS secret a referenc
   assert.equal(structureDecoder.edits(sls, 0, sls.length), []);
 });
 
+negatives("a framework secret's name moved beside it: the near-key-id rule's allowlist now applies", () => {
+  const secret = keys.secret();
+  const text = `env:\n  - name: AWS_ACCESS_KEY_ID\n    value: ${keys.keyId()}\n  - name: SESSION_SECRET\n    description: cookie signing\n    value: ${secret}\n`;
+  // (as written, today's near-key-id rule takes a 40-character value two lines from a key ID, with no
+  // name beside it, for that key's secret)
+  assert.match(applyEdits(text, structureDecoder.edits(text, 0, text.length)), `SESSION_SECRET=${secret}`);
+  assert.not.ok(findings(text, true).some((f) => f.value === secret), 'not reported once its name is beside it');
+});
+
 negatives('a record whose name is not a credential name, or whose value is a reference, gets nothing', () => {
   const secret = keys.secret();
   const text = `env:\n  - name: BUILD_SHA\n    description: x\n    value: ${secret}\n  - name: AWS_SECRET_ACCESS_KEY\n    description: x\n    value: \${AWS_SECRET_ACCESS_KEY}\n`;
