@@ -6,6 +6,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { structureDecoder } from '../src/decode/structure.js';
+import type { Edit } from '../src/decode/types.js';
 import { applyEdits, View } from '../src/decode/view.js';
 import { detect } from '../src/detect/detector.js';
 import { loadBuiltinRules, type CompiledRule } from '../src/rules/load.js';
@@ -144,6 +145,24 @@ above('a default with its name on the block: Terraform variable, CloudFormation 
   assertDecoded(cfn, secret, 5, { before: false });
 });
 
+above('other name/value fields: Secrets Manager SecretString, Terraform secret_name, CDK parameterName', () => {
+  const secret = keys.secret();
+  const sm = `{\n    "ARN": "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/uploader-AbCdEf",\n    "Name": "prod/uploader/aws_secret_access_key",\n    "VersionId": "b6a4c2e0-0000-4000-8000-000000000000",\n    "SecretString": "${secret}",\n    "VersionStages": ["AWSCURRENT"]\n}\n`;
+  assertDecoded(sm, secret, 5); // (the in-AWS-context rule reads `SecretString` near `arn:aws` too)
+  const gh = `resource "github_actions_secret" "deploy" {\n  repository      = "site"\n  secret_name     = "AWS_SECRET_ACCESS_KEY"\n  plaintext_value = "${secret}"\n}\n`;
+  assertDecoded(gh, secret, 4, { before: false });
+  const cdk = `new ssm.StringParameter(this, 'Key', { parameterName: '/prod/aws_secret_access_key', description: 'x', stringValue: '${secret}' });\n`;
+  assertDecoded(cdk, secret, 1, { before: false });
+});
+
+above('CLI flags on one line, and XML properties with a field between name and value', () => {
+  const secret = keys.secret();
+  const cli = `aws ssm put-parameter --name /prod/aws_secret_access_key --type SecureString --value ${secret} --overwrite\n`;
+  assertDecoded(cli, secret, 1, { before: false });
+  const xml = `<configuration>\n  <property>\n    <name>fs.s3a.secret.key</name>\n    <description>the uploader's key</description>\n    <value>${secret}</value>\n  </property>\n</configuration>\n`;
+  assertDecoded(xml, secret, 5, { before: false });
+});
+
 above.run();
 
 // --- name-below --------------------------------------------------------------------------------
@@ -154,6 +173,18 @@ below('CloudFormation parameter file: "ParameterValue" before "ParameterKey"', (
   const secret = keys.secret();
   const text = `[\n  {\n    "ParameterValue": "prod",\n    "ParameterKey": "Environment"\n  },\n  {\n    "ParameterValue": "${secret}",\n    "ParameterKey": "AwsSecretAccessKey"\n  }\n]\n`;
   assertDecoded(text, secret, 7, { before: false });
+});
+
+below('a generic ParameterKey (SecretKey): a CloudFormation parameter file is AWS structure by its format', () => {
+  const secret = keys.secret();
+  const text = `[\n  {\n    "ParameterValue": "\${KEY_ID}",\n    "ParameterKey": "AccessKey"\n  },\n  {\n    "ParameterValue": "${secret}",\n    "ParameterKey": "SecretKey"\n  }\n]\n`;
+  assertDecoded(text, secret, 7, { before: false });
+  assert.match(applyEdits(text, structureDecoder.edits(text, 0, text.length)), `aws:SecretKey=${secret}`);
+  const cli = `aws cloudformation deploy --parameter-overrides x \\\n  --parameters ParameterValue=${secret},ParameterKey=SecretKey\n`;
+  assertDecoded(cli, secret, 2, { before: false });
+  // the same generic name in a name/value list of no AWS format gets its name only, no AWS word
+  const other = `[{"name": "SecretKey", "note": "x", "value": "${secret}"}]\n`;
+  assert.equal(structureDecoder.edits(other, 0, other.length).map((e) => e.text), ['SecretKey=']);
 });
 
 below('ECS environment written value first, in JSON and in YAML', () => {
@@ -172,6 +203,13 @@ below('one-line objects and the CLI shorthand, in either order', () => {
   assertDecoded(cli, secret, 2, { before: false });
   const keyFirst = `aws cloudformation update-stack --parameters ParameterKey=AwsSecretAccessKey,ParameterValue=${secret}\n`;
   assertDecoded(keyFirst, secret, 1, { before: false });
+  const withVar = `aws cloudformation update-stack --stack-name \${STACK} --parameters ParameterValue=${secret},ParameterKey=AwsSecretAccessKey\n`;
+  assertDecoded(withVar, secret, 1, { before: false });
+  // minified: each object is its own record (the first has no name field: it names nothing)
+  const other = keys.secret();
+  const minified = `[{"value":"${other}"},{"value":"${secret}","name":"AWS_SECRET_ACCESS_KEY"}]\n`;
+  const view = applyEdits(minified, structureDecoder.edits(minified, 0, minified.length));
+  assert.is(view, minified.replace(secret, `AWS_SECRET_ACCESS_KEY=${secret}`));
 });
 
 below.run();
@@ -216,6 +254,8 @@ generic('no AWS context in the structure: nothing is invented', () => {
   assertNotFound(`module.exports = {\n  aws: {\n    accessKeyId: process.env.KEY_ID,\n    secretAccessKey: \`\${process.env.AWS_SECRET_ACCESS_KEY}\`,\n  },\n  session: {\n    secret: '${secret}',\n    resave: false,\n  },\n};\n`, secret);
   // an INI section of something else, below an [s3] one
   assertNotFound(`[s3]\nbucket = x\n${filler(12, '', ' = ')}[smtp]\nsecret = ${secret}\n`, secret);
+  // Flask's and Django's SECRET_KEY in a settings class, AWS settings far above it
+  assertNotFound(`class ProductionConfig(Config):\n    AWS_REGION = 'eu-west-1'\n${filler(12, '    ', ' = ')}    SECRET_KEY = '${secret}'\n`, secret, 'app/config.py');
   // a flat file has no structure to lend: the rules' own window decides
   assertNotFound(`cloud = aws\n${filler(14, '', ' = ')}secret = ${secret}\n`, secret);
 });
@@ -251,6 +291,15 @@ negatives('framework secrets two lines below a key ID, the AWS secret a referenc
   assert.equal(structureDecoder.edits(sls, 0, sls.length), []);
 });
 
+negatives("a framework secret's name moved beside it: the near-key-id rule's allowlist now applies", () => {
+  const secret = keys.secret();
+  const text = `env:\n  - name: AWS_ACCESS_KEY_ID\n    value: ${keys.keyId()}\n  - name: SESSION_SECRET\n    description: cookie signing\n    value: ${secret}\n`;
+  // (as written, today's near-key-id rule takes a 40-character value two lines from a key ID, with no
+  // name beside it, for that key's secret)
+  assert.match(applyEdits(text, structureDecoder.edits(text, 0, text.length)), `SESSION_SECRET=${secret}`);
+  assert.not.ok(findings(text, true).some((f) => f.value === secret), 'not reported once its name is beside it');
+});
+
 negatives('a record whose name is not a credential name, or whose value is a reference, gets nothing', () => {
   const secret = keys.secret();
   const text = `env:\n  - name: BUILD_SHA\n    description: x\n    value: ${secret}\n  - name: AWS_SECRET_ACCESS_KEY\n    description: x\n    value: \${AWS_SECRET_ACCESS_KEY}\n`;
@@ -282,6 +331,29 @@ contract('edits are insertions, sorted, inside [from, to), and a second round ad
   assert.equal(structureDecoder.edits(text, 0, second), [all[0]]);
   const once = applyEdits(text, all);
   assert.equal(structureDecoder.edits(once, 0, once.length), []);
+});
+
+contract("a region's edits are the whole text's edits that start in it, wherever the region is cut", () => {
+  const secret = keys.secret();
+  const text = [
+    `{\n  "Name": "/prod/aws_secret_access_key",\n  "Type": "SecureString",\n  "Value": "${keys.secret()}"\n}`,
+    `[s3]\nbucket = b\n${filler(12, '', ' = ')}secret = ${keys.secret()}`,
+    `# a minified line longer than the look around a region\n${`{"value":"${secret}","name":"AWS_SECRET_ACCESS_KEY"},`.repeat(800)}`,
+    `provider "aws" {\n  secret_key = <<EOT\n${keys.secret()}\nEOT\n}`,
+    `aws ssm put-parameter --name /prod/aws_secret_access_key --type SecureString --value ${keys.secret()}`,
+  ].join('\n\n');
+  const whole = structureDecoder.edits(text, 0, text.length);
+  assert.ok(whole.length >= 4, `${whole.length} edits`);
+  for (const size of [97, 512, 2048]) {
+    const got: Edit[] = [];
+    for (let at = 0; at < text.length; at += size) got.push(...structureDecoder.edits(text, at, Math.min(text.length, at + size)));
+    // the long line is read whole only where it is whole in the window: never more than the whole text gives
+    const key = (e: { start: number; text: string }): string => `${e.start}:${e.text}`;
+    const wholeKeys = new Set(whole.map(key));
+    assert.ok(got.every((e) => wholeKeys.has(key(e))), `region edits of size ${size} are whole-text edits`);
+    const short = whole.filter((e) => e.text !== 'AWS_SECRET_ACCESS_KEY=');
+    assert.ok(short.every((e) => got.some((g) => key(g) === key(e))), `every edit of a short line is found by regions of ${size}`);
+  }
 });
 
 contract('out-of-range and empty regions return nothing and never throw', () => {

@@ -8,7 +8,8 @@
 //   - the name above a block: a heredoc `secret_key = <<EOT` / `<<-EOF`, a YAML block scalar `key: >-`;
 //   - a generic name (`secret`) whose AWS context is the structure around it: its block or a parent
 //     block is named for AWS (`[s3]`, `aws:`, `provider "aws" {`) or has a sibling that says so
-//     (`provider: aws`, `"type": "s3"`, a region). The inserted name carries that context
+//     (`provider: aws`, `"type": "s3"`, a region), or the record is in CloudFormation's own format
+//     (`ParameterKey: SecretKey`). The inserted name carries that context
 //     (`s3:secret=`), so the in-AWS-context rule reads it; where the structure says nothing about AWS
 //     (a `secret` under `github:` or `session:`), nothing is inserted.
 // It is a tolerant line scanner (indentation, keys, brackets), never a parser: a broken file gives
@@ -20,7 +21,16 @@ const LOOK_BEFORE = 16 * 1024;
 const LOOK_AFTER = 8 * 1024;
 /** Lines scanned up and down from a line for its siblings (a record or a block). */
 const SIBLINGS_UP = 120;
-const SIBLINGS_DOWN = 60;
+const SIBLINGS_DOWN = 40;
+/**
+ * Lines all walks of one call may read: a few thousand, plus half a line per byte of the region (a
+ * walk reads at most MAX_LEVELS * (SIBLINGS_UP + SIBLINGS_DOWN) lines; a file of nothing but generic
+ * secrets, one a line, runs out of budget and gets no more names, in time linear in its size).
+ */
+const BUDGET_BASE = 2048;
+const BUDGET_PER_BYTE = 0.5;
+/** A record is small: its name field is at most this many lines from its value field. */
+const RECORD_LINES = 8;
 /** Blocks walked up from a generic name looking for AWS context. */
 const MAX_LEVELS = 6;
 /** A line longer than this is not read as structure (minified code, data). */
@@ -32,30 +42,37 @@ const MAX_NAME = 96;
 const CANDIDATE = /^(?:[A-Za-z0-9/+]|%2[FfBb]){30,}(?:=|%3[Dd]){0,2}$/;
 /** A name worth moving: the rules read names that say secret, private or token. */
 const CREDENTIAL_NAME = /secret|private|token/i;
-/** A name that says AWS by itself (the main rules read it without any context). */
-const AWS_NAME = /(?:aws|amazon).{0,30}(?:secret|private|token)|secret[\s_.\-]?access[\s_.\-]?key|security[_.\-]?token/i;
 /** Field names that hold a record's name, and its value (compared lowercased, without `_`/`-`). */
-const NAME_FIELDS = new Set(['name', 'key', 'parameterkey', 'optionname', 'variable', 'envname']);
-const VALUE_FIELDS = new Set(['value', 'parametervalue', 'secretvalue']);
+// (Terraform's github_actions_secret: secret_name/plaintext_value; CDK's parameterName/stringValue;
+// Secrets Manager's get-secret-value: Name/SecretString)
+const NAME_FIELDS = new Set(['name', 'key', 'parameterkey', 'parametername', 'optionname', 'variable', 'envname', 'secretname']);
+const VALUE_FIELDS = new Set(['value', 'parametervalue', 'secretvalue', 'plaintextvalue', 'stringvalue', 'secretstring']);
 /** Value fields that take the enclosing block's name when the record has no name field. */
 const DEFAULT_FIELDS = new Set(['value', 'default', 'defaultvalue']);
 /** A generic secret name: says secret but neither AWS nor what else (compared like the fields). */
 // (not `AccessKeySecret`: Alibaba Cloud's name; AWS says SecretAccessKey)
 const GENERIC_SECRETS = new Set(['secret', 'secretkey', 'keysecret', 'accesssecret', 'secretaccess']);
+/**
+ * A name that says secret and nothing else, so that the structure must say whose. Not `SECRET_KEY`
+ * in capitals: Django's and Flask's own secret, often in a settings class beside AWS_* settings.
+ */
+const isGeneric = (name: string): boolean => name !== 'SECRET_KEY' && GENERIC_SECRETS.has(fieldOf(name).replace(/\./g, ''));
 /** Blocks that say nothing of what they hold: the walk for AWS context goes on through them. */
 const TRANSPARENT = /^(?:|credentials?|creds?|auth|authentication|options|opts|config|configuration|settings|params|parameters|args|arguments|client|clientconfig|connection|conn|access|account|keys?|secrets?|default|defaults|properties|spec|data|env|environment|values|storage|store|bucket|backend|destination|target|sink|source|upload|uploads|backup|archive)$/;
 /**
  * AWS context in a block's name or a sibling: the words the in-AWS-context rule needs (aws, amazon,
- * s3, sts, iam), an SDK class (`S3Client`), or a region. Group 1 is the word, group 2 a region.
+ * s3, sts, iam; groups 1 and 2), or a region (group 3).
  */
-const AWS_CONTEXT = /(?<![a-z])(aws|amazon|boto)|(?<![a-z0-9])(s3[an]?|sts|iam)(?![a-z0-9])|(?<![a-z0-9])(s3)(?=client|bucket|storage)|\b((?:us|eu|ap|sa|ca|me|af|il|mx)-(?:gov-)?(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)\b/i;
+const AWS_CONTEXT = /(?<![a-z])(aws|amazon|boto)|(?<![a-z0-9])(s3[an]?|sts|iam)(?![a-z0-9])|\b((?:us|eu|ap|sa|ca|me|af|il|mx)-(?:gov-)?(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)\b/i;
 /**
  * Not context: long base64-like runs (a random key may hold `aws` by chance) and Alibaba Cloud's
  * `STS.` key IDs (their `sts` is not AWS's).
  */
 const NOT_CONTEXT = /[A-Za-z0-9/+=]{16,}|\bSTS\.\w+/g;
 /** Another cloud named in the same block: its secret is not AWS's, whatever else the block says. */
-const OTHER_CLOUD = /aliyun|alibaba|alicloud|aliyuncs|huawei|myhuaweicloud|tencent|qcloud|\bgoog1|googleapis|\bgcs\b|\bgcp\b|azure|digitalocean|\boss[_\-]|\bobs[_\-.]|backblaze|wasabi/i;
+const OTHER_CLOUD = /aliyun|alibaba|alicloud|aliyuncs|huawei|myhuaweicloud|tencent|qcloud|\bgoog1|googleapis|\bgcs\b|\bgcp\b|azure|digitalocean|\boss[_\-]|\bobs[_\-.]|backblaze|wasabi|cloudflare|\bminio|linode|scaleway|\bscw\b|\bovh|vultr|storj|\bceph|exoscale|yandex|oraclecloud|\boci\b|\bibm/i;
+/** `s3` in a camelCase name (`s3Credentials`, `S3Client`), which the rules' whole-word `s3` misses. */
+const CAMEL_S3 = /(?<![A-Za-z0-9])[sS]3(?=[A-Z])/;
 
 /** One line, read tolerantly as `key <op> value` (YAML, JSON, INI, HCL, PHP, tables). */
 interface Line {
@@ -77,16 +94,24 @@ interface Line {
   opener?: 'heredoc' | 'block' | 'empty' | 'bracket';
   /** An INI/TOML `[section]` header's name. */
   section?: string;
+  /** What the line says of its cloud, read once: the AWS word in it (null: none), another cloud named. */
+  aws?: string | null;
+  other?: boolean;
 }
 
 const KEY_LINE = /^([ \t]*)(-[ \t]+)?(?:\|+[ \t]*|\{[ \t]*)?((["'])([^"'\n]{1,128}?)\4|:?([A-Za-z_$@][\w.\-$@/]{0,127}))[ \t]*(=>|:(?![:\w])|=(?!=)|\|)[ \t]*/d;
+/** An XML element on one line, `<name>fs.s3a.secret.key</name>` (Hadoop, .NET, Maven settings). */
+const XML_ELEMENT = /^([ \t]*)<([A-Za-z][\w.\-]{0,40})>[ \t]*([^<\s]{0,512})[ \t]*<\/\2>/d;
 const SECTION = /^\[([\w.\- "']{1,64})\][ \t]*(?:[#;].*)?$/;
 const HEREDOC = /^<<[-~]?[ \t]*(["']?)([A-Za-z_]\w{0,30})\1[ \t]*$/;
 const BLOCK_SCALAR = /^[|>][-+]?[1-9]?[-+]?[ \t]*(?:#.*)?$/;
 const BRACKET = /^(?:[[{(]|new\b|array\s*\()/;
 
+/** A line read as blank: too long, or cut by the window. */
+const unread = (start: number, end: number): Line => ({ start, end, ind: -1, dash: false, kcol: 0, kEnd: start, vStart: end, vEnd: end });
+
 function parseLine(text: string, start: number, end: number): Line {
-  const line: Line = { start, end, ind: -1, dash: false, kcol: 0, kEnd: start, vStart: end, vEnd: end };
+  const line = unread(start, end);
   if (end - start > MAX_LINE) return line;
   const s = text.slice(start, end);
   const ind = s.search(/\S/);
@@ -95,6 +120,14 @@ function parseLine(text: string, start: number, end: number): Line {
   const section = ind === 0 ? SECTION.exec(s.trimEnd()) : null;
   if (section !== null) {
     line.section = section[1]!.replace(/["']/g, '').trim();
+    return line;
+  }
+  const xml = XML_ELEMENT.exec(s);
+  if (xml !== null) {
+    line.key = xml[2];
+    line.kcol = ind;
+    line.kEnd = start + xml.indices![2]![1] + 1;
+    [line.vStart, line.vEnd] = xml.indices![3]!.map((o) => start + o) as [number, number];
     return line;
   }
   const m = KEY_LINE.exec(s);
@@ -150,7 +183,16 @@ class Lines {
   }
 
   at(i: number): Line {
-    return (this.parsed[i] ??= parseLine(this.text, this.starts[i]!, this.ends[i]!));
+    return (this.parsed[i] ??= this.whole(i) ? parseLine(this.text, this.starts[i]!, this.ends[i]!) : unread(this.starts[i]!, this.ends[i]!));
+  }
+
+  /** A line the window cut (a line longer than the look around a region) is not read: its start is not a start. */
+  whole(i: number): boolean {
+    const { text } = this;
+    const start = this.starts[i]!;
+    let end = this.ends[i]!;
+    if (text.charCodeAt(end) === 13) end++;
+    return (start === 0 || text.charCodeAt(start - 1) === 10) && (end === text.length || text.charCodeAt(end) === 10);
   }
 
   /** The index of the line holding offset `at` (binary search). */
@@ -229,9 +271,21 @@ function openerName(lines: Lines, j: number): string {
 
 /** The AWS word or region in a piece of structure, lowercased (`S3Client` → `s3`), or undefined. */
 function awsWordIn(s: string): string | undefined {
-  const m = AWS_CONTEXT.exec(s.replace(NOT_CONTEXT, ' '));
-  if (m === null) return undefined;
-  return (m[1] ?? m[2] ?? m[3] ?? m[4])!.toLowerCase();
+  const plain = s.replace(NOT_CONTEXT, ' ');
+  const m = AWS_CONTEXT.exec(plain);
+  if (m === null) return CAMEL_S3.test(plain) ? 's3' : undefined;
+  return (m[1] ?? m[2] ?? m[3])!.toLowerCase();
+}
+
+/** A line with what it says of its cloud read (once a call: walks from many values meet the same lines). */
+function cloudOf(lines: Lines, j: number): Line {
+  const l = lines.at(j);
+  if (l.aws === undefined) {
+    const s = lines.text.slice(l.start, l.end);
+    l.other = OTHER_CLOUD.test(s);
+    l.aws = awsWordIn(s) ?? null;
+  }
+  return l;
 }
 
 /**
@@ -249,9 +303,9 @@ function awsContextOf(lines: Lines, i: number, budget: Budget): string | undefin
     if (block.opener === undefined) return undefined;
     const places = block.siblings.filter((j) => j !== i);
     if (!block.item) places.unshift(block.opener);
-    const texts = places.map((j) => lines.text.slice(lines.at(j).start, lines.at(j).end));
-    if (texts.some((t) => OTHER_CLOUD.test(t))) return undefined;
-    const words = texts.map(awsWordIn).filter((w) => w !== undefined);
+    const said = places.map((j) => cloudOf(lines, j));
+    if (said.some((l) => l.other)) return undefined;
+    const words = said.map((l) => l.aws).filter((w) => w !== null && w !== undefined);
     const word = words.find((w) => !/\d$/.test(w)) ?? words[0];
     if (word !== undefined) return word;
     const opener = lines.at(block.opener);
@@ -263,12 +317,23 @@ function awsContextOf(lines: Lines, i: number, budget: Budget): string | undefin
   return undefined;
 }
 
-/** The text to insert before a value: its name, with the structure's AWS word before a generic one. */
-function insertionFor(lines: Lines, i: number, name: string, budget: Budget): string | undefined {
-  if (!CREDENTIAL_NAME.test(name)) return undefined;
-  if (AWS_NAME.test(name) || !GENERIC_SECRETS.has(fieldOf(name).replace(/\./g, ''))) return `${name}=`;
-  const word = awsContextOf(lines, i, budget);
-  return word === undefined ? `${name}=` : `${word}:${name}=`;
+/** What to insert before a value: its name, and the AWS word its structure gives a generic name. */
+interface Insertion {
+  text: string;
+  /** The structure gave an AWS word (the name alone would not say what the value is). */
+  context: boolean;
+}
+
+/**
+ * `awsFormat`: the record is in a format only AWS uses (CloudFormation's ParameterKey/ParameterValue),
+ * so the structure itself is AWS context for a generic name (`SecretKey`).
+ */
+function insertionFor(lines: Lines, i: number, raw: string, budget: Budget, awsFormat = false): Insertion | undefined {
+  const name = raw.replace(/[^\w.\-]/g, '_');
+  if (name.length > MAX_NAME || !CREDENTIAL_NAME.test(name)) return undefined;
+  const generic = isGeneric(name);
+  const word = generic ? (awsContextOf(lines, i, budget) ?? (awsFormat ? 'aws' : undefined)) : undefined;
+  return word === undefined ? { text: `${name}=`, context: false } : { text: `${word}:${name}=`, context: true };
 }
 
 /**
@@ -280,26 +345,33 @@ function readTogether(text: string, nameEnd: number, valueStart: number): boolea
   return /^(?:[^A-Za-z0-9/+%]|%[0-9a-f]{2}|<\/|value|name){1,40}$/i.test(text.slice(nameEnd, valueStart));
 }
 
-const isCandidate = (text: string, l: Line): boolean => l.vEnd - l.vStart >= 30 && CANDIDATE.test(text.slice(l.vStart, l.vEnd));
+/** A value worth a name: the alphabet and length of a secret or token, and not hex (a digest: no rule reports one). */
+const isValue = (s: string): boolean => s.length >= 30 && CANDIDATE.test(s) && !/^[0-9a-fA-F]+$/.test(s);
+const isCandidate = (text: string, l: Line): boolean => isValue(text.slice(l.vStart, l.vEnd));
+
+/** CloudFormation's field names: a record with them is AWS's own format. */
+const AWS_FORMAT_FIELDS = new Set(['parameterkey', 'parametervalue']);
 
 /** A record's value field (`value: V`): its name is a sibling name field, or its block's name. */
-function recordName(lines: Lines, i: number, budget: Budget): { name: string; at: number; end: number } | undefined {
+function recordName(lines: Lines, i: number, budget: Budget): { name: string; at: number; end: number; awsFormat: boolean } | undefined {
   const l = lines.at(i);
   const field = fieldOf(l.key);
   if (!VALUE_FIELDS.has(field) && !DEFAULT_FIELDS.has(field)) return undefined;
   const block = blockOf(lines, i, l.kcol, budget);
   let best: number | undefined;
   for (const j of block.siblings) {
-    if (NAME_FIELDS.has(fieldOf(lines.at(j).key)) && (best === undefined || Math.abs(j - i) < Math.abs(best - i))) best = j;
+    const near = Math.abs(j - i) <= RECORD_LINES && (best === undefined || Math.abs(j - i) < Math.abs(best - i));
+    if (near && NAME_FIELDS.has(fieldOf(lines.at(j).key))) best = j;
   }
   if (best !== undefined) {
     const n = lines.at(best);
     const raw = lines.text.slice(n.vStart, n.vEnd);
-    return raw === '' ? undefined : { name: raw, at: best, end: n.vEnd };
+    const awsFormat = AWS_FORMAT_FIELDS.has(fieldOf(n.key)) && AWS_FORMAT_FIELDS.has(field);
+    return raw === '' ? undefined : { name: raw, at: best, end: n.vEnd, awsFormat };
   }
   if (!DEFAULT_FIELDS.has(field) || block.opener === undefined || block.item) return undefined;
   const name = openerName(lines, block.opener);
-  return name === '' ? undefined : { name, at: block.opener, end: lines.at(block.opener).end };
+  return name === '' ? undefined : { name, at: block.opener, end: lines.at(block.opener).end, awsFormat: false };
 }
 
 /** The name above a block's first line: a heredoc, a block scalar, or a key with nothing after it. */
@@ -320,7 +392,7 @@ function nameAbove(lines: Lines, i: number): number | undefined {
 function lineValue(lines: Lines, i: number): [number, number] | undefined {
   const l = lines.at(i);
   const s = lines.text.slice(l.start + l.ind, l.end).trimEnd();
-  return s.length >= 30 && CANDIDATE.test(s) ? [l.start + l.ind, l.start + l.ind + s.length] : undefined;
+  return isValue(s) ? [l.start + l.ind, l.start + l.ind + s.length] : undefined;
 }
 
 /** Edits for the value on line `i`, where one of the multi-line forms gives it a name. */
@@ -332,23 +404,26 @@ function lineEdit(lines: Lines, i: number, budget: Budget): Edit | undefined {
     const range = lineValue(lines, i);
     const name = nameOf(lines.at(above).key!);
     const insert = range && name !== undefined ? insertionFor(lines, above, name, budget) : undefined;
-    if (insert === undefined || (insert === `${name}=` && readTogether(text, lines.at(above).kEnd, range![0]))) return undefined;
-    return { start: range![0], end: range![0], text: insert };
+    if (insert === undefined || (!insert.context && readTogether(text, lines.at(above).kEnd, range![0]))) return undefined;
+    return { start: range![0], end: range![0], text: insert.text };
   }
   if (!isCandidate(text, l)) return undefined;
   const record = recordName(lines, i, budget);
   if (record !== undefined) {
     const name = nameOf(record.name);
-    const insert = name === undefined ? undefined : insertionFor(lines, record.at, name, budget);
-    if (insert === undefined || (insert === `${name}=` && readTogether(text, record.end, l.vStart))) return undefined;
-    return { start: l.vStart, end: l.vStart, text: insert };
+    const insert = name === undefined ? undefined : insertionFor(lines, record.at, name, budget, record.awsFormat);
+    if (insert === undefined || (!insert.context && readTogether(text, record.end, l.vStart))) return undefined;
+    return { start: l.vStart, end: l.vStart, text: insert.text };
   }
-  const own = l.key === undefined ? undefined : nameOf(l.key);
-  if (own === undefined || !GENERIC_SECRETS.has(fieldOf(own).replace(/\./g, ''))) return undefined;
+  // the key as written (`checksum/secret` is a checksum, not a secret): not split like a path
+  const own = l.key;
+  if (own === undefined || !isGeneric(own)) return undefined;
   const insert = insertionFor(lines, i, own, budget);
-  return insert === undefined || insert === `${own}=` ? undefined : { start: l.vStart, end: l.vStart, text: insert };
+  return insert?.context === true ? { start: l.vStart, end: l.vStart, text: insert.text } : undefined;
 }
 
+/** Every value field says `value` (or is Secrets Manager's SecretString): a record without one is no record. */
+const VALUE_WORD = /value|secretstring/i;
 const PAIR_IN_OBJECT = /(["']?)([A-Za-z_]\w{0,40})\1\s*[:=]\s*(["']?)([^"',}\s]{1,512})\3/g;
 
 /**
@@ -358,25 +433,47 @@ const PAIR_IN_OBJECT = /(["']?)([A-Za-z_]\w{0,40})\1\s*[:=]\s*(["']?)([^"',}\s]{
 function inlineEdits(text: string, start: number, end: number, out: Edit[]): void {
   if (end - start > MAX_LINE) return;
   const s = text.slice(start, end);
-  if (!/value/i.test(s)) return; // every value field says so
-  const groups = s.includes('{') ? s.match(/\{[^{}]*\}/g) ?? [] : s.split(/\s+/);
-  let from = 0;
-  for (const group of groups) {
-    const at = s.indexOf(group, from);
-    from = at + group.length;
+  if (!VALUE_WORD.test(s)) return;
+  // objects, then words outside them: `--parameters ParameterValue=V,ParameterKey=X` may share a
+  // line with `${…}`; a word holding braces is not one record (`[{…},{…}]` minified)
+  const words = [...s.matchAll(/\S+/g)].filter((w) => !/[{}]/.test(w[0]) && VALUE_WORD.test(w[0]));
+  const groups = [...s.matchAll(/\{[^{}]*\}/g), ...words];
+  for (const g of groups) {
+    const group = g[0];
+    const at = g.index;
     let name: [string, number] | undefined;
     let value: [number, number] | undefined;
+    let awsFormat = 0;
     for (const m of group.matchAll(PAIR_IN_OBJECT)) {
       const field = fieldOf(m[2]);
+      if (AWS_FORMAT_FIELDS.has(field)) awsFormat++;
       const vStart = m.index + m[0].length - m[4]!.length - m[3]!.length;
       if (NAME_FIELDS.has(field)) name ??= [m[4]!, start + at + vStart + m[4]!.length];
       else if (VALUE_FIELDS.has(field)) value ??= [start + at + vStart, start + at + vStart + m[4]!.length];
     }
-    if (name === undefined || value === undefined || !CANDIDATE.test(text.slice(value[0], value[1]))) continue;
+    if (name === undefined || value === undefined || !isValue(text.slice(value[0], value[1]))) continue;
     const n = nameOf(name[0]);
     if (n === undefined || !CREDENTIAL_NAME.test(n) || readTogether(text, name[1], value[0])) continue;
-    out.push({ start: value[0], end: value[0], text: `${n}=` });
+    const generic = isGeneric(n);
+    out.push({ start: value[0], end: value[0], text: generic && awsFormat === 2 ? `aws:${n}=` : `${n}=` });
   }
+}
+
+const FLAG_NAME = /(?:^|\s)--(?:name|secret-id)(?:=|\s+)(["']?)([\w.\-/:]{1,256})\1(?=\s|$)/;
+const FLAG_VALUE = /(?:^|\s)--(?:value|secret-string)(?:=|\s+)(["']?)((?:[A-Za-z0-9/+]|%2[FfBb]){30,}(?:=|%3[Dd]){0,2})\1(?=\s|$)/d;
+
+/** CLI flags on one line: `aws ssm put-parameter --name /prod/aws_secret --type SecureString --value V`. */
+function flagEdit(text: string, start: number, end: number): Edit | undefined {
+  if (end - start > MAX_LINE) return undefined;
+  const s = text.slice(start, end);
+  const value = FLAG_VALUE.exec(s);
+  const name = value === null ? null : FLAG_NAME.exec(s);
+  if (value === null || name === null) return undefined;
+  const n = nameOf(name[2]!);
+  const at = start + value.indices![2]![0];
+  const nameEnd = start + name.index + name[0].length;
+  if (n === undefined || !CREDENTIAL_NAME.test(n) || !isValue(value[2]!) || readTogether(text, nameEnd, at)) return undefined;
+  return { start: at, end: at, text: `${n}=` };
 }
 
 /** `aws ssm get-parameters --output text`: `PARAMETERS <tab> … <tab> /prod/aws_secret <tab> SecureString <tab> V`. */
@@ -387,7 +484,7 @@ function ssmTextEdit(text: string, start: number, end: number): Edit | undefined
   let name: string | undefined;
   for (const f of fields) {
     if (name === undefined && /^\/?[\w.\-/]+$/.test(f) && CREDENTIAL_NAME.test(f) && !f.startsWith('arn:')) name = nameOf(f);
-    else if (name !== undefined && CANDIDATE.test(f)) return { start: at, end: at, text: `${name}=` };
+    else if (name !== undefined && isValue(f)) return { start: at, end: at, text: `${name}=` };
     at += f.length + 1;
   }
   return undefined;
@@ -418,7 +515,7 @@ function edits(text: string, from: number, to: number): Edit[] {
   const lo = Math.max(0, from - LOOK_BEFORE);
   const windowStart = lo === 0 ? 0 : text.indexOf('\n', lo) + 1 || from;
   const lines = new Lines(text, Math.min(windowStart, from), Math.min(text.length, to + LOOK_AFTER));
-  const budget = new Budget(4096 + 64 * Math.ceil((to - from) / 32));
+  const budget = new Budget(BUDGET_BASE + Math.ceil((to - from) * BUDGET_PER_BYTE));
   const out: Edit[] = [];
   // a run that starts before `to` and reaches RUN characters after it still has its line read
   for (let at = nextRun(text, from, Math.min(text.length, to + RUN)); at !== -1; ) {
@@ -428,9 +525,10 @@ function edits(text: string, from: number, to: number): Edit[] {
     const found: Edit[] = [];
     const edit = lineEdit(lines, i, budget);
     if (edit !== undefined) found.push(edit);
-    inlineEdits(text, start, end, found);
-    const ssm = ssmTextEdit(text, start, end);
-    if (ssm !== undefined) found.push(ssm);
+    if (lines.whole(i)) {
+      inlineEdits(text, start, end, found);
+      for (const e of [ssmTextEdit(text, start, end), flagEdit(text, start, end)]) if (e !== undefined) found.push(e);
+    }
     for (const e of found) if (e.start >= from && e.start < to) out.push(e);
     // on to the next line: every construct of this one was read
     at = end + 1 < to ? nextRun(text, end + 1, Math.min(text.length, to + RUN)) : -1;
