@@ -82,6 +82,7 @@ function editsIn(decoder: Decoder, text: string, regions: readonly [number, numb
   const all: Edit[] = [];
   let end = 0;
   for (const [from, to] of regions) {
+    if (decoder.marker !== undefined && !hasMarker(decoder.marker, text, from, to)) continue;
     const reach = decoder.lookAround ?? LOOK_AROUND;
     const a = Math.max(0, from - reach);
     const b = Math.min(text.length, to + reach);
@@ -93,6 +94,14 @@ function editsIn(decoder: Decoder, text: string, regions: readonly [number, numb
     }
   }
   return all;
+}
+
+/** Characters past a region's end its marker is looked for in (a `+` on the line after the region's last piece). */
+const MARKER_SLACK = 256;
+
+/** Whether `marker` occurs in [from, to + MARKER_SLACK) of `text`. */
+function hasMarker(marker: RegExp, text: string, from: number, to: number): boolean {
+  return marker.test(text.slice(from, Math.min(text.length, to + MARKER_SLACK)));
 }
 
 /** An edit of a slice that starts at `by`, as an edit of the whole text. */

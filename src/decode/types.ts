@@ -39,6 +39,12 @@ export interface Decoder {
    */
   readonly lookAround?: number;
   /**
+   * What a region must hold for the decoder to have anything to do there (a `\/`, a `%2F`, a quote
+   * then `+`): tested first on the region, a cheap search, so the decoder runs only where it may edit.
+   * A marker test may say yes where there is nothing to do, never no where there is.
+   */
+  readonly marker?: RegExp;
+  /**
    * The edits for the constructs that START in [from, to) of `text`, in increasing order, not
    * overlapping. A construct may run past `to` (a base64 block wrapped over lines), but the work is
    * bounded: linear in (to - from) plus a bounded look beyond it. Never throws on any input: what
