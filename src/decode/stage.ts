@@ -10,9 +10,14 @@ import type { Decoder, Edit } from './types.js';
 /** Rounds of decoding at most: a layer undone per round (a JSON string escaped twice, escapes inside base64). */
 export const MAX_DECODE_DEPTH = 3;
 
-/** Lines on each side of a trigger that its region takes, and at most this many characters each way. */
-const REGION_LINES = 8;
-const REGION_CHARS = 2048;
+/**
+ * Lines above and below a trigger that its region takes, and at most this many characters each way:
+ * a name is a line or two from its value (above it, or below it in CloudFormation parameter files),
+ * and a value cut in pieces runs a few lines down from its name.
+ */
+const LINES_ABOVE = 3;
+const LINES_BELOW = 6;
+const REGION_CHARS = 1024;
 
 /**
  * The words that start a region, matched as written (case-sensitively, each a native search): the
@@ -31,7 +36,7 @@ export const TRIGGER_WORDS = ['secret', 'akia', 'asia'];
  * the region may end past it (a wrapped base64 blob is in regions of its own, one per long line), and
  * a decoder that looked at the whole text for each region would make the stage quadratic.
  */
-const LOOK_AROUND = 2048;
+const LOOK_AROUND = 1024;
 
 /** Regions closer than this are read as one (fewer calls, each with its own look around). */
 const MERGE_GAP = 1024;
@@ -135,31 +140,36 @@ export function regionsOf(text: string, runs: readonly [number, number][], searc
   return regions;
 }
 
-/** [start, end) with REGION_LINES lines on each side (at most REGION_CHARS each way). */
+/** [start, end) with LINES_ABOVE lines above and LINES_BELOW below (at most REGION_CHARS each way). */
 function aroundLines(text: string, start: number, end: number): [number, number] {
   return [linesBefore(text, start), linesAfter(text, end)];
 }
 
-/** The start of the line REGION_LINES lines above `at`, but no more than REGION_CHARS before it. */
+/**
+ * The start of the line LINES_ABOVE lines above `at`, but no more than REGION_CHARS before it. Reads
+ * only those characters: a search for a newline that is not there would run to the start of the text,
+ * once per trigger on a megabyte-long line.
+ */
 function linesBefore(text: string, at: number): number {
   const floor = Math.max(0, at - REGION_CHARS);
-  let i = at;
-  for (let n = 0; n <= REGION_LINES && i > floor; n++) {
-    const nl = text.lastIndexOf('\n', i - 1);
-    if (nl < floor) return floor;
+  const near = text.slice(floor, at);
+  let i = near.length;
+  for (let n = 0; n <= LINES_ABOVE; n++) {
+    const nl = near.lastIndexOf('\n', i - 1);
+    if (nl < 0) return floor;
     i = nl;
   }
-  return i === at ? i : Math.min(at, i + 1);
+  return floor + i + 1;
 }
 
-/** The end of the line REGION_LINES lines below `at`, but no more than REGION_CHARS after it. */
+/** The end of the line LINES_BELOW lines below `at`, but no more than REGION_CHARS after it (reading only those). */
 function linesAfter(text: string, at: number): number {
-  const ceiling = Math.min(text.length, at + REGION_CHARS);
-  let i = at;
-  for (let n = 0; n <= REGION_LINES && i < ceiling; n++) {
-    const nl = text.indexOf('\n', i);
-    if (nl === -1 || nl >= ceiling) return ceiling;
+  const near = text.slice(at, Math.min(text.length, at + REGION_CHARS));
+  let i = 0;
+  for (let n = 0; n <= LINES_BELOW; n++) {
+    const nl = near.indexOf('\n', i);
+    if (nl < 0) return at + near.length;
     i = nl + 1;
   }
-  return i;
+  return at + i;
 }
