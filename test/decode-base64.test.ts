@@ -260,6 +260,9 @@ regions('megabytes of base64 characters: bounded output, no edit where nothing i
   const wrapped = `data: |\n  ${wrap('QUFB'.repeat(1 << 16), 76, '  ')}\n`;
   assert.is(all(wrapped).length, 1);
   assert.equal(base64Decoder.edits(wrapped, 0, 100), []);
+  // Over 4 MiB, on one line or wrapped, text is left alone too (its edit would hold 3 MiB).
+  assert.equal(all(`x: ${'QUFB'.repeat((1 << 20) + 1)}\n`), []);
+  assert.equal(all(`data: |\n  ${wrap('QUFB'.repeat(1 << 20), 76, '  ')}\n`), []);
   // Bytes wrapped at 76 over 2 MB; unterminated padding; lines of the same short width.
   const random = prng(3);
   const bin = Buffer.from(Array.from({ length: 1 << 20 }, () => Math.floor(random() * 256))).toString('base64');

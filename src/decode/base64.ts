@@ -17,6 +17,12 @@ import type { Decoder, Edit } from './types.js';
 
 /** How far past `to` a construct that starts before `to` may run (a blob wrapped over lines). */
 const LOOK_PAST = 64 * 1024;
+/**
+ * The longest construct decoded (of the input, indentation counted): 4 MiB, far more than any
+ * credentials file; a longer one (a bundle's source map) is left alone to bound the memory an edit
+ * and its origins take.
+ */
+const MAX_BLOCK = 4 << 20;
 /** Decoded text shorter than this is left alone: too little to tell text from chance. */
 const MIN_BYTES = 8;
 /**
@@ -364,7 +370,9 @@ function editAt(text: string, at: number, end: number, limit: number): Edit | un
   if (at > 0 && !isIn(LEFT, text.charCodeAt(at - 1))) return undefined;
   if (!rightOk(text, padEnd(text, end)) || (end === limit && limit < text.length)) return undefined;
   if (!probe(text, at, end) || continuesBlob(text, at, end)) return undefined;
-  const block = blockAt(text, at, end, limit);
+  const cap = Math.min(limit, at + MAX_BLOCK);
+  if (end >= cap && cap < text.length) return undefined;
+  const block = blockAt(text, at, end, cap);
   return block === undefined ? undefined : editOf(text, block);
 }
 
