@@ -4,7 +4,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { View } from '../src/decode/view.js';
-import { decodedView, regionsOf, MAX_DECODE_DEPTH } from '../src/decode/stage.js';
+import { decodedView, regionsOf, runMarker, MAX_DECODE_DEPTH } from '../src/decode/stage.js';
 import type { Decoder, Edit } from '../src/decode/types.js';
 
 const stage = suite('decoding stage');
@@ -100,3 +100,23 @@ stage('hostile input: a megabyte of triggers gives merged regions and bounded wo
 });
 
 stage.run();
+
+const markers = suite('decoding stage: run markers');
+
+markers('runMarker finds a run of N alphabet characters wherever it is, and only then', () => {
+  const b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const has30 = runMarker(b64, 30);
+  const reference = (text: string): boolean => /[A-Za-z0-9+/]{30}/.test(text);
+  let seed = 5;
+  const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let i = 0; i < 3000; i++) {
+    let text = '';
+    const n = Math.floor(random() * 200);
+    for (let j = 0; j < n; j++) text += random() < 0.04 ? ' ' : b64[Math.floor(random() * 64)]!;
+    assert.is(has30(text), reference(text), JSON.stringify(text));
+  }
+  assert.ok(has30(`${'x '.repeat(100)}${'a'.repeat(30)}`));
+  assert.not.ok(has30('a'.repeat(29)));
+});
+
+markers.run();

@@ -105,8 +105,35 @@ function editsIn(decoder: Decoder, text: string, regions: readonly [number, numb
 const MARKER_SLACK = 256;
 
 /** Whether `marker` occurs in [from, to + MARKER_SLACK) of `text`. */
-function hasMarker(marker: RegExp, text: string, from: number, to: number): boolean {
-  return marker.test(text.slice(from, Math.min(text.length, to + MARKER_SLACK)));
+function hasMarker(marker: RegExp | ((text: string) => boolean), text: string, from: number, to: number): boolean {
+  const part = text.slice(from, Math.min(text.length, to + MARKER_SLACK));
+  return typeof marker === 'function' ? marker(part) : marker.test(part);
+}
+
+/**
+ * A marker: whether `text` holds a run of `length` characters of `alphabet` (a class of ASCII
+ * characters), read with a skip loop that looks at one character in `length` until one is in the
+ * alphabet (a regex tries every position).
+ */
+export function runMarker(alphabet: string, length: number): (text: string) => boolean {
+  const inRun = new Uint8Array(128);
+  for (const c of alphabet) inRun[c.charCodeAt(0)] = 1;
+  const member = (text: string, i: number): boolean => inRun[text.charCodeAt(i)] === 1;
+  return (text) => {
+    for (let x = length - 1; x < text.length; ) {
+      if (!member(text, x)) {
+        x += length;
+        continue;
+      }
+      let s = x;
+      while (s > 0 && x - s < length && member(text, s - 1)) s--;
+      let e = x + 1;
+      while (e < text.length && e - s < length && member(text, e)) e++;
+      if (e - s >= length) return true;
+      x = e + length;
+    }
+    return false;
+  };
 }
 
 /** An edit of a slice that starts at `by`, as an edit of the whole text. */

@@ -43,7 +43,7 @@ export interface Decoder {
    * then `+`): tested first on the region, a cheap search, so the decoder runs only where it may edit.
    * A marker test may say yes where there is nothing to do, never no where there is.
    */
-  readonly marker?: RegExp;
+  readonly marker?: RegExp | ((text: string) => boolean);
   /**
    * The edits for the constructs that START in [from, to) of `text`, in increasing order, not
    * overlapping. A construct may run past `to` (a base64 block wrapped over lines), but the work is
