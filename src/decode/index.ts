@@ -2,24 +2,33 @@
 // decoder reads plain characters), then what joins pieces, then base64 (whose output the next round
 // reads again), then names put back beside their values.
 import type { Decoder } from './types.js';
-import { decodedView } from './stage.js';
+import { decodedView, runMarker } from './stage.js';
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 import { jsonEscapeDecoder, htmlEntityDecoder, quotedPrintableDecoder, urlDecoder } from './escapes.js';
 import { continuationDecoder, concatenationDecoder } from './split.js';
 import { base64Decoder } from './base64.js';
 import { structureDecoder } from './structure.js';
 
+/**
+ * Each decoder with its marker: what a region must hold for it to have anything to do there, so that
+ * the regions around every `secret` of a large codebase cost a search each, not a decoder's reading.
+ */
 export const DECODERS: readonly Decoder[] = [
   // the order layers usually nest in: a mail's quoted-printable around an HTML page around JSON around a URL
-  quotedPrintableDecoder,
-  htmlEntityDecoder,
-  jsonEscapeDecoder,
-  urlDecoder,
-  continuationDecoder,
-  concatenationDecoder,
-  base64Decoder,
-  structureDecoder,
+  { ...quotedPrintableDecoder, marker: /=\r?\n|=[0-9A-F]{2}/ },
+  { ...htmlEntityDecoder, marker: /&#?\w+;/ },
+  { ...jsonEscapeDecoder, marker: /\\[/u"\\x]/ },
+  { ...urlDecoder, marker: /%[0-9A-Fa-f]{2}/ },
+  { ...continuationDecoder, marker: /\\\r?\n/ },
+  // pieces: a quote then +, . or another quote (Python's "a" "b"), or a join/concat call
+  { ...concatenationDecoder, marker: /["'`]\s*[+.'"`]|\b(?:join|concat)\s*\(/ },
+  // a base64 value holds at least 16 characters of its alphabet in a row (a key ID is 28)
+  // (and only a little around its regions: a wrapped blob's lines are long runs, in regions of their own)
+  { ...base64Decoder, marker: runMarker(`${ALNUM}+/_-`, 16), lookAround: 256 },
+  // a value that gets a name is a run of 30 or more characters of the secret alphabet (escapes too)
+  { ...structureDecoder, marker: runMarker(`${ALNUM}+/%`, 30) },
 ];
-
 /**
  * `text` with what the stage would undo undone, over every base64 run and trigger: another version
  * of a file (HEAD, the staged file's previous blob) is searched in it for a value found decoded, since
