@@ -226,6 +226,15 @@ generic('YAML: `provider: aws` fifteen lines above, in the parent block', () => 
   assert.match(applyEdits(text, structureDecoder.edits(text, 0, text.length)), `aws:secret=${secret}`);
 });
 
+generic('a generic token beside the secret: the same context makes it a session token', () => {
+  const secret = keys.secret();
+  const token = keys.sessionToken(376).slice(16);
+  const text = `storage:\n  provider: aws\n${filler(13, '  ')}  auth:\n    secret: ${secret}\n    token: ${token}\n`;
+  assertDecoded(text, secret, 17, { before: false });
+  assertDecoded(text, token, 18, { before: false });
+  assertNotFound(`aws:\n  region: eu-west-1\n${filler(12, '  ')}github:\n  token: ${token}\n`, token);
+});
+
 generic('INI: the [s3] section is the only AWS context', () => {
   const secret = keys.secret();
   const text = `[general]\nlog_level = info\n\n[s3]\nbucket = exports\n${filler(11, '', ' = ')}secret = ${secret}\n\n[smtp]\nhost = mail.example.org\n`;

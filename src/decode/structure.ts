@@ -51,7 +51,8 @@ const VALUE_FIELDS = new Set(['value', 'parametervalue', 'secretvalue', 'plainte
 const DEFAULT_FIELDS = new Set(['value', 'default', 'defaultvalue']);
 /** A generic secret name: says secret but neither AWS nor what else (compared like the fields). */
 // (not `AccessKeySecret`: Alibaba Cloud's name; AWS says SecretAccessKey)
-const GENERIC_SECRETS = new Set(['secret', 'secretkey', 'keysecret', 'accesssecret', 'secretaccess']);
+// (and a session token's: `token`, `session_token` beside `secret` in the same block)
+const GENERIC_SECRETS = new Set(['secret', 'secretkey', 'keysecret', 'accesssecret', 'secretaccess', 'token', 'sessiontoken', 'securitytoken']);
 /**
  * A name that says secret and nothing else, so that the structure must say whose. Not `SECRET_KEY`
  * in capitals: Django's and Flask's own secret, often in a settings class beside AWS_* settings.
