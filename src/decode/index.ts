@@ -27,7 +27,8 @@ export const DECODERS: readonly Decoder[] = [
   // (and only a little around its regions: a wrapped blob's lines are long runs, in regions of their own)
   { ...base64Decoder, marker: runMarker(`${ALNUM}+/_-`, 16), lookAround: 256 },
   // a value that gets a name is a run of 30 or more characters of the secret alphabet (escapes too)
-  { ...structureDecoder, marker: runMarker(`${ALNUM}+/%`, 30) },
+  // (its parents, a `provider: aws` or an `[s3]` a dozen lines up, may lie past the default look around)
+  { ...structureDecoder, marker: runMarker(`${ALNUM}+/%`, 30), lookAround: 4096 },
 ];
 /**
  * `text` with what the stage would undo undone, over every base64 run and trigger: another version
