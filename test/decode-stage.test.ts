@@ -120,3 +120,15 @@ markers('runMarker finds a run of N alphabet characters wherever it is, and only
 });
 
 markers.run();
+
+const mixed = suite('decoding stage: mixed run markers');
+
+mixed('runMarker(mixed): a run of N with a digit, a capital and a small letter', () => {
+  const m = runMarker('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', 30, true);
+  assert.ok(m('key: "T+Km8Uq7zARm+reBSqztHLmnwX7zQs8tbOAmQYYw"'));
+  assert.not.ok(m('describeDBClusterParameterGroupsForAccount()'), 'an identifier has no digit');
+  assert.not.ok(m('node_modules/aws-sdk/clients/cognitoidentityserviceprovider'), 'no capital');
+  assert.ok(m(`${'a'.repeat(40)} ${'x'.repeat(10)}A1${'b'.repeat(30)}`), 'the second run');
+});
+
+mixed.run();
