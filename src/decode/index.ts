@@ -26,9 +26,10 @@ export const DECODERS: readonly Decoder[] = [
   // a base64 value holds at least 16 characters of its alphabet in a row (a key ID is 28)
   // (and only a little around its regions: a wrapped blob's lines are long runs, in regions of their own)
   { ...base64Decoder, marker: runMarker(`${ALNUM}+/_-`, 16), lookAround: 256 },
-  // a value that gets a name is a run of 30 or more characters of the secret alphabet (escapes too)
+  // a value that gets a name is a run of 30 or more characters of the secret alphabet (escapes too),
+  // random: digits, capitals and small letters (not an identifier)
   // (its parents, a `provider: aws` or an `[s3]` a dozen lines up, may lie past the default look around)
-  { ...structureDecoder, marker: runMarker(`${ALNUM}+/%`, 30), lookAround: 4096 },
+  { ...structureDecoder, marker: runMarker(`${ALNUM}+/%`, 30, true), lookAround: 4096 },
 ];
 /**
  * `text` with what the stage would undo undone, over every base64 run and trigger: another version
