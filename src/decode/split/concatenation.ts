@@ -180,14 +180,9 @@ function chain(text: string, stream: TokenStream, i: number, ctx: Context): Foun
   const pieces = c.link === 'implicit' ? implicitPieces(stream, c, ctx) : operatorPieces(stream, c, ctx);
   // Left alone for what follows it ("x" + "a".concat("b")): its last piece is read again, as the
   // start of what follows (once: a chain read from it has no link before its '.').
-  if (pieces.length < 2) return { edit: undefined, next: c.pieces.length > 1 ? lastPieceIndex(stream, c) : c.next };
+  // (A chain ends with its last piece, so that piece is the token before `next`.)
+  if (pieces.length < 2) return { edit: undefined, next: c.pieces.length > 1 ? c.next - 1 : c.next };
   return { edit: joinedEdit(text, pieces, pieces[0]!.start, pieces[pieces.length - 1]!.end), next: c.next };
-}
-
-/** The token index of a chain's last piece (the token before `next`, past nothing: pieces end chains). */
-function lastPieceIndex(stream: TokenStream, c: Chain): number {
-  const last = c.pieces[c.pieces.length - 1]!;
-  return stream.get(c.next - 1) === last ? c.next - 1 : c.next;
 }
 
 /** Operators that bind no tighter than + (or PHP's .), by their last character, may stand before the first piece. */
