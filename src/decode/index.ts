@@ -9,6 +9,7 @@ import { jsonEscapeDecoder, htmlEntityDecoder, quotedPrintableDecoder, urlDecode
 import { continuationDecoder, concatenationDecoder } from './split.js';
 import { base64Decoder } from './base64.js';
 import { structureDecoder } from './structure.js';
+import { base64TextMarker } from './markers.js';
 
 /**
  * Each decoder with its marker: what a region must hold for it to have anything to do there, so that
@@ -18,20 +19,24 @@ export const DECODERS: readonly Decoder[] = [
   // the order layers usually nest in: a mail's quoted-printable around an HTML page around JSON around a URL
   { ...quotedPrintableDecoder, marker: /=\r?\n|=[0-9A-F]{2}/ },
   { ...htmlEntityDecoder, marker: /&#?\w+;/ },
-  { ...jsonEscapeDecoder, marker: /\\[/u"\\x]/ },
+  // an escape a key needs undone inside it: `\/`, `\u002B`, `\x2F` (behind any number of backslashes)
+  // between key characters; a key with none is read as written, its name's `\"` included
+  { ...jsonEscapeDecoder, marker: /[\w+]\\+(?:\/|u002[bBfF]|u003[dD]|x2[bBfF])[\w+/\\]/ },
   { ...urlDecoder, marker: /%[0-9A-Fa-f]{2}/ },
   { ...continuationDecoder, marker: /\\\r?\n/ },
-  // pieces: a quote then +, . or another quote (Python's "a" "b"), or a join/concat call
-  { ...concatenationDecoder, marker: /["'`]\s*[+.'"`]|\b(?:join|concat)\s*\(/ },
-  // a base64 value holds at least 16 characters of its alphabet in a row (a key ID is 28)
-  // (and only a little around its regions: a wrapped blob's lines are long runs, in regions of their own)
-  { ...base64Decoder, marker: runMarker(`${ALNUM}+/_-`, 16), lookAround: 256 },
+  // pieces: a key character, a closing quote, an operator, a comma or a line end, an opening quote
+  // and a key character (Python's "a" "b" has no operator); or a join of literals
+  {
+    ...concatenationDecoder,
+    marker: /[\w+/=]["'`]\s*[+.,]?\s*["'`][\w+/]|[\w+/=]["'`][ \t]*(?:[+.,\\][ \t]*)?\r?\n\s*[+.]?\s*["'`@rubf]|["'`]{2}\s*\.\s*join\s*\(|\.join\(\s*["'`]{2}\s*\)|["'`]\s*\.\s*concat\s*\(/,
+  },
+  // a base64 value that starts as text does (a key ID is 28 characters, a whole file more)
+  { ...base64Decoder, marker: base64TextMarker, lookAround: 256 },
   // a value that gets a name is a run of 30 or more characters of the secret alphabet (escapes too),
-  // random: digits, capitals and small letters (not an identifier)
-  // (its parents, a `provider: aws` or an `[s3]` a dozen lines up, may lie past the default look around)
+  // random: digits, capitals and small letters (not an identifier); its parents, a `provider: aws` or
+  // an `[s3]` a dozen lines up, may lie past the default look around
   { ...structureDecoder, marker: runMarker(`${ALNUM}+/%`, 30, true), lookAround: 4096 },
-];
-/**
+];/**
  * `text` with what the stage would undo undone, over every base64 run and trigger: another version
  * of a file (HEAD, the staged file's previous blob) is searched in it for a value found decoded, since
  * that version holds it only in its encoded or split form.

@@ -26,10 +26,11 @@ const REGION_CHARS = 1024;
  * its name or a key ID, or is inside a long base64 run (whole encoded files), which the caller gives
  * as `runs`. Fewer words, fewer passes: each is a search of the whole text.
  */
-export const TRIGGERS = ['ecret', 'ECRET', 'AKIA', 'ASIA'];
+export const KEY_ID_TRIGGERS = ['AKIA', 'ASIA'];
+export const TRIGGERS = ['ecret', 'ECRET', ...KEY_ID_TRIGGERS];
 
-/** The same, for a quick case-insensitive test of a whole text before the words are searched one by one. */
-export const TRIGGER_WORDS = ['secret', 'akia', 'asia'];
+/** The word every other trigger is part of (in some case): a text without it, in any case, holds none of them. */
+export const SECRET_WORD = 'secret';
 
 /**
  * A decoder reads a region with this much text on each side (unless it asks for more), and no more: a construct that starts in

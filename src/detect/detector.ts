@@ -15,8 +15,9 @@ import { CONTEXT_CHARS, LineIndex } from './lines.js';
 import { mayPair, nameStartOf, pairCredentials, pairGroups, type Hit } from './pair.js';
 import { candidateWindows, shapePlanOf, type SearchWindow, type ShapePlan } from './windows.js';
 import type { Candidate } from '../shape/extract.js';
-import { decodedView, MAX_DECODE_DEPTH, TRIGGER_WORDS } from '../decode/stage.js';
+import { decodedView, KEY_ID_TRIGGERS, MAX_DECODE_DEPTH, SECRET_WORD } from '../decode/stage.js';
 import { DECODERS } from '../decode/index.js';
+import { textRuns } from '../decode/markers.js';
 import type { View } from '../decode/view.js';
 
 
@@ -48,9 +49,18 @@ export function detectWith(fragment: Fragment, rules: readonly CompiledRule[], c
   const scan = new FragmentScan(fragment, rules, candidates);
   let { kept, pairs } = hitsOf(scan, fragment, rules);
   const depth = opts.decodeDepth ?? MAX_DECODE_DEPTH;
-  const view = DECODERS.length === 0 || depth <= 0 ? undefined : decodedView(fragment.text, DECODERS, scan.base64Runs(), depth, TRIGGER_WORDS.some((w) => scan.has(w)));
+  const view = DECODERS.length === 0 || depth <= 0 ? undefined : decodedView(fragment.text, DECODERS, textRuns(fragment.text, scan.base64Runs()), depth, mayHoldTrigger(scan, fragment.text));
   if (view !== undefined) ({ kept, pairs } = withDecoded(kept, pairs, view, fragment, rules, scan.lines));
   return toFindings(kept, pairs, fragment, scan.lines);
+}
+
+/**
+ * Whether the text may hold a trigger word of the decoding stage: `secret` in any case (the rules'
+ * keyword test, made once and shared), or a key ID prefix as written (a native search; a
+ * case-insensitive one would read every file to its end for nothing).
+ */
+function mayHoldTrigger(scan: FragmentScan, text: string): boolean {
+  return scan.has(SECRET_WORD) || KEY_ID_TRIGGERS.some((word) => text.includes(word));
 }
 
 /** The hits of every rule in the scan's text, overlaps resolved, and which pairs with which. */

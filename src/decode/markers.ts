@@ -1,0 +1,75 @@
+// Markers for the decoders that need more than a regex: cheap tests that a region may hold what a
+// decoder undoes, run before the decoder reads it (see Decoder.marker). A marker may say yes where the
+// decoder then finds nothing; it must never say no where the decoder would find something.
+
+/** base64 (standard and URL-safe) digit values, -1 for other characters. */
+const SIXBIT = new Int8Array(128).fill(-1);
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((c, i) => (SIXBIT[c.charCodeAt(0)] = i));
+SIXBIT['-'.charCodeAt(0)] = 62;
+SIXBIT['_'.charCodeAt(0)] = 63;
+
+/** The fewest characters of a base64 value the decoder takes (a 20-character key ID is 28). */
+const MIN_RUN = 16;
+
+/**
+ * Whether `text` holds a run of MIN_RUN or more base64 characters whose first 8 decode to 6 bytes of
+ * ASCII text: encoded text starts so (the decoder wants text; text that starts with a non-ASCII
+ * character is not read), a random secret or a hash does about 1 time in 600, so the decoder reads few
+ * of the thousands of long runs in minified code and SDK models.
+ */
+export function base64TextMarker(text: string): boolean {
+  const n = text.length;
+  const member = (i: number): boolean => {
+    const c = text.charCodeAt(i);
+    return c < 128 && SIXBIT[c]! >= 0;
+  };
+  // A skip loop: a run of MIN_RUN holds one of every MIN_RUN-th positions; each run is read once.
+  for (let x = MIN_RUN - 1; x < n; ) {
+    if (!member(x)) {
+      x += MIN_RUN;
+      continue;
+    }
+    let s = x;
+    while (s > 0 && member(s - 1)) s--;
+    let e = x + 1;
+    while (e < n && member(e)) e++;
+    if (e - s >= MIN_RUN && startsAsText(text, s)) return true;
+    x = e + MIN_RUN;
+  }
+  return false;
+}
+
+/** Whether the 6 bytes that the 8 base64 characters at `at` encode are text-like. */
+function startsAsText(text: string, at: number): boolean {
+  for (let g = 0; g < 2; g++) {
+    let bits = 0;
+    for (let k = 0; k < 4; k++) bits = (bits << 6) | SIXBIT[text.charCodeAt(at + g * 4 + k)]!;
+    for (const byte of [(bits >> 16) & 255, (bits >> 8) & 255, bits & 255]) {
+      // ASCII text (NUL too: UTF-16LE text, PowerShell's -EncodedCommand, is every other byte)
+      const printable = (byte >= 32 && byte < 127) || byte === 9 || byte === 10 || byte === 13 || byte === 0;
+      if (!printable) return false;
+    }
+  }
+  return true;
+}
+
+/** Characters between two lines of one wrapped base64 blob at most (a line end and its indentation). */
+const BLOB_GAP = 16;
+
+/**
+ * The base64 runs worth a region: runs one blob apart at most (a wrapped blob's lines) are taken
+ * together, and a blob is kept when its first run starts as text does (startsAsText). The thousands of
+ * long runs in minified code, SDK models and lockfiles start as random bytes and are not read.
+ */
+export function textRuns(text: string, runs: readonly [number, number][]): [number, number][] {
+  const kept: [number, number][] = [];
+  for (let i = 0; i < runs.length; ) {
+    const [start] = runs[i]!;
+    let end = runs[i]![1];
+    let j = i + 1;
+    while (j < runs.length && runs[j]![0] - end <= BLOB_GAP && /^\s*$/.test(text.slice(end, runs[j]![0]))) end = runs[j++]![1];
+    if (end - start >= MIN_RUN && startsAsText(text, start)) kept.push([start, end]);
+    i = j;
+  }
+  return kept;
+}
