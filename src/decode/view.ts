@@ -108,6 +108,12 @@ export class View {
     return [a, b];
   }
 
+  /** [start, end) of the original text (the file) as offsets of this view. */
+  fromOriginal(start: number, end: number): [number, number] {
+    const [a, b] = typeof this.parent === 'string' ? [start, end] : this.parent.fromOriginal(start, end);
+    return this.fromParent(a, b);
+  }
+
   /** [start, end) of the parent as offsets of this view: the edits that touch it are taken whole. */
   fromParent(start: number, end: number): [number, number] {
     return [this.parentToView(start, false), this.parentToView(end, true)];

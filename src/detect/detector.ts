@@ -106,8 +106,11 @@ function withDecoded(kept: Hit[], pairs: Map<Hit, Hit>, view: View, fragment: Fr
     fromView.push(moved);
     placed.set(hit, moved);
   }
-  if (fromView.length === 0) return { kept, pairs };
-  const merged = dropOverlapping([...fromView, ...notCovered(kept, fromView)]);
+  // A hit of the file that an edit touched (a name put back beside it) and the view does not find is
+  // not a key once read with that name: another framework's secret beside a key ID.
+  const overruled = new Set(kept.filter((h) => !placedTwins(placed).has(h) && touchedInView(view, h)));
+  if (fromView.length === 0 && overruled.size === 0) return { kept, pairs };
+  const merged = dropOverlapping([...fromView, ...notCovered(kept.filter((h) => !overruled.has(h)), fromView)]);
   const inMerged = new Set(merged);
   const mergedPairs = new Map<Hit, Hit>();
   for (const [a, b] of pairs) if (inMerged.has(a) && inMerged.has(b)) mergedPairs.set(a, b);
@@ -163,6 +166,17 @@ function candidatesNear(plan: ShapePlan, view: View): Candidate[][] | 'none' | u
  * puts a name right before a value (or before its opening quote).
  */
 const DECODED_NAME_GAP = 3;
+
+/** The hits of the file that a view hit stands for (found again, untouched, at the same place). */
+function placedTwins(placed: Map<Hit, Hit | undefined>): Set<Hit> {
+  return new Set([...placed.values()].filter((h): h is Hit => h !== undefined && h.decoded === undefined));
+}
+
+/** Whether an edit of the view touches a hit of the file (overlaps it, or puts a name right before it). */
+function touchedInView(view: View, hit: Hit): boolean {
+  const [start, end] = view.fromOriginal(hit.start, hit.end);
+  return view.decodersTouching(Math.max(0, start - DECODED_NAME_GAP), end).length > 0;
+}
 
 /** The hits of `hits` that overlap none of `by` (both sorted by start, `by` not overlapping itself): one walk. */
 function notCovered(hits: readonly Hit[], by: readonly Hit[]): Hit[] {
