@@ -6,6 +6,8 @@ import * as assert from 'uvu/assert';
 import { View } from '../src/decode/view.js';
 import { decodedView, regionsOf, runMarker, MAX_DECODE_DEPTH } from '../src/decode/stage.js';
 import type { Decoder, Edit } from '../src/decode/types.js';
+import { base64TextMarker, textRuns } from '../src/decode/markers.js';
+import { Keys } from './helpers/keys.js';
 
 const stage = suite('decoding stage');
 
@@ -132,3 +134,25 @@ mixed('runMarker(mixed): a run of N with a digit, a capital and a small letter',
 });
 
 mixed.run();
+
+const text64 = suite('decoding stage: base64 runs worth reading');
+
+text64('textRuns keeps a run or wrapped blob that starts as text, and drops random ones', () => {
+  const encoded = Buffer.from('[default]\naws_secret_access_key = something long enough to wrap over lines\n'.repeat(3)).toString('base64');
+  const wrapped = encoded.match(/.{1,76}/g)!.join('\n  ');
+  const random = 'Zq8Rt2vWx9Yb4Nc7Md1Pf6Gh3Jk5Lm0Sn+Tp/UaVwXyZ0123456789abcdef';
+  const text = `content: |\n  ${wrapped}\nother: ${random}\n`;
+  const runs: [number, number][] = [];
+  for (const m of text.matchAll(/[A-Za-z0-9+/=]{40,}/g)) runs.push([m.index, m.index + m[0].length]);
+  const kept = textRuns(text, runs);
+  assert.is(kept.length, 1, 'the blob, as one region');
+  assert.is(text.slice(kept[0]![0], kept[0]![1]).replace(/\s+/g, ''), encoded);
+  assert.ok(base64TextMarker(`AWS_ACCESS_KEY_ID: ${Buffer.from('AKIAQ2RSTUVWXYZ23456').toString('base64')}`));
+  assert.not.ok(base64TextMarker(`hash: ${random}`), 'random bytes do not start as text');
+  let rejected = 0;
+  const keys = new Keys(77);
+  for (let i = 0; i < 2000; i++) if (!base64TextMarker(keys.secret())) rejected++;
+  assert.ok(rejected > 1900, `${rejected} of 2000 random secrets not read`);
+});
+
+text64.run();
