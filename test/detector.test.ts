@@ -96,7 +96,11 @@ evidence('where a secret-shaped piece sits inside a longer session token, the to
   const token = `${k.sessionToken(200)}%2F${k.secret()}%3D`;
   const found = scan(`X-Amz-Credential=${k.keyId('ASIA')}%2F20260101&X-Amz-Security-Token=${token}&X-Amz-Date=1`);
   assert.equal(found.map((f) => f.ruleId), ['aws-temporary-access-key-id', 'aws-session-token']);
-  assert.is(found[1]!.value, token);
+  // the token as it is, URL escapes undone (issue 14); read as written, its escapes are kept
+  assert.is(found[1]!.value, decodeURIComponent(token));
+  assert.equal(found[1]!.decoded, ['url']);
+  const written = detect({ path: 'a.txt', text: `X-Amz-Security-Token=${token}&X-Amz-Date=1` }, rules, { decodeDepth: 0 });
+  assert.is(written[0]!.value, token);
 });
 
 evidence.run();

@@ -98,8 +98,11 @@ function withDecoded(kept: Hit[], pairs: Map<Hit, Hit>, view: View, fragment: Fr
   for (const hit of decoded.kept) {
     const [start, end] = view.toOriginal(hit.start, hit.end);
     const by = view.decodersTouching(Math.max(0, hit.start - DECODED_NAME_GAP), hit.end);
-    if (by.length === 0) {
-      placed.set(hit, twins.get(spanKey(start, end)));
+    const twin = twins.get(spanKey(start, end));
+    // Found as written too (a name put before a value the file's rules read already): the file's
+    // finding stands, with no decoded mark.
+    if (by.length === 0 || twin?.value === hit.value) {
+      placed.set(hit, twin);
       continue;
     }
     const moved: Hit = { ...hit, start, end, line: lines.lineOf(start), nameStart: undefined, decoded: by };
