@@ -17,7 +17,7 @@ import { candidateWindows, shapePlanOf, type SearchWindow, type ShapePlan } from
 import type { Candidate } from '../shape/extract.js';
 import { decodedView, KEY_ID_TRIGGERS, MAX_DECODE_DEPTH, SECRET_WORD } from '../decode/stage.js';
 import { DECODERS } from '../decode/index.js';
-import { textRuns } from '../decode/markers.js';
+import { base64Runs, textRuns } from '../decode/markers.js';
 import type { View } from '../decode/view.js';
 
 
@@ -49,7 +49,7 @@ export function detectWith(fragment: Fragment, rules: readonly CompiledRule[], c
   const scan = new FragmentScan(fragment, rules, candidates);
   let { kept, pairs } = hitsOf(scan, fragment, rules);
   const depth = opts.decodeDepth ?? MAX_DECODE_DEPTH;
-  const view = DECODERS.length === 0 || depth <= 0 ? undefined : decodedView(fragment.text, DECODERS, textRuns(fragment.text, scan.base64Runs()), depth, mayHoldTrigger(scan, fragment.text));
+  const view = DECODERS.length === 0 || depth <= 0 ? undefined : decodedView(fragment.text, DECODERS, textRuns(fragment.text, base64Runs(fragment.text)), depth, mayHoldTrigger(scan, fragment.text));
   if (view !== undefined) ({ kept, pairs } = withDecoded(kept, pairs, view, fragment, rules, scan.lines));
   return toFindings(kept, pairs, fragment, scan.lines);
 }
@@ -261,20 +261,6 @@ class FragmentScan {
     if (present === undefined) this.keywordsSeen.set(word, (present = keywordRegex(word).test(this.fragment.text)));
     return present;
   }
-  /**
-   * The runs of base64 characters long enough to be a secret or token (the candidates of the rule
-   * set's base64 shapes): where an encoded file or value may be, for the decoding stage.
-   */
-  base64Runs(): [number, number][] {
-    this.candidates ??= this.plan.finder.inString(this.fragment.text);
-    const runs: [number, number][] = [];
-    this.plan.finder.shapes.forEach((shape, i) => {
-      if (shape.alphabet[43] !== 1 || shape.alphabet[47] !== 1) return;
-      for (const c of this.candidates![i]!) runs.push([c.start, c.end]);
-    });
-    return runs;
-  }
-
   get lines(): LineIndex {
     return (this.lineIndex ??= new LineIndex(this.fragment.text));
   }
