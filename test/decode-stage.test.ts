@@ -4,9 +4,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { View } from '../src/decode/view.js';
-import { decodedView, regionsOf, runMarker, MAX_DECODE_DEPTH } from '../src/decode/stage.js';
+import { decodedView, regionsOf, MAX_DECODE_DEPTH } from '../src/decode/stage.js';
 import type { Decoder, Edit } from '../src/decode/types.js';
-import { base64TextMarker, textRuns } from '../src/decode/markers.js';
+import { base64TextMarker, runMarker, textRuns } from '../src/decode/markers.js';
 import { Keys } from './helpers/keys.js';
 
 const stage = suite('decoding stage');

@@ -2,14 +2,14 @@
 // decoder reads plain characters), then what joins pieces, then base64 (whose output the next round
 // reads again), then names put back beside their values.
 import type { Decoder } from './types.js';
-import { decodedView, runMarker } from './stage.js';
+import { decodedView } from './stage.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 import { jsonEscapeDecoder, htmlEntityDecoder, quotedPrintableDecoder, urlDecoder } from './escapes.js';
 import { continuationDecoder, concatenationDecoder } from './split.js';
 import { base64Decoder } from './base64.js';
 import { structureDecoder } from './structure.js';
-import { base64TextMarker } from './markers.js';
+import { base64TextMarker, runMarker } from './markers.js';
 
 /**
  * Each decoder with its marker: what a region must hold for it to have anything to do there, so that

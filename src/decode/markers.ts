@@ -8,6 +8,59 @@ const SIXBIT = new Int8Array(128).fill(-1);
 SIXBIT['-'.charCodeAt(0)] = 62;
 SIXBIT['_'.charCodeAt(0)] = 63;
 
+/** BASE64[c] = 1 for the characters of both base64 alphabets. */
+const BASE64 = Uint8Array.from(SIXBIT, (v) => (v >= 0 ? 1 : 0));
+
+/**
+ * Calls `visit(start, end)` for each run of at least `length` characters in `inRun` (a table of ASCII
+ * codes), in order, until it returns true (then true). A skip loop: it looks at one character in
+ * `length` until one is in the alphabet, since a run that long holds one of every length-th positions,
+ * and reads each run around such a character once.
+ */
+export function someRun(text: string, inRun: Uint8Array, length: number, visit: (start: number, end: number) => boolean): boolean {
+  const n = text.length;
+  const member = (i: number): boolean => inRun[text.charCodeAt(i)] === 1;
+  for (let x = length - 1; x < n; ) {
+    if (!member(x)) {
+      x += length;
+      continue;
+    }
+    let s = x;
+    while (s > 0 && member(s - 1)) s--;
+    let e = x + 1;
+    while (e < n && member(e)) e++;
+    if (e - s >= length && visit(s, e)) return true;
+    x = e + length;
+  }
+  return false;
+}
+
+/**
+ * A marker: whether `text` holds a run of `length` characters of `alphabet` (ASCII characters), or
+ * with `mixed` one that also has a digit, a capital and a small letter, as a random key does.
+ */
+export function runMarker(alphabet: string, length: number, mixed = false): (text: string) => boolean {
+  const inRun = new Uint8Array(128);
+  for (const c of alphabet) inRun[c.charCodeAt(0)] = 1;
+  return (text) => someRun(text, inRun, length, (s, e) => !mixed || isMixed(text, s, e));
+}
+
+/**
+ * Whether [s, e) of `text` has a digit, a capital and a small letter: a random key of 30 or more
+ * characters has all three (one in a thousand of 40 has no digit), an identifier
+ * (`describeDBClusterParameterGroups`) or a path rarely does.
+ */
+function isMixed(text: string, s: number, e: number): boolean {
+  let seen = 0;
+  for (let i = s; i < e && seen !== 7; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) seen |= 1;
+    else if (c >= 65 && c <= 90) seen |= 2;
+    else if (c >= 97 && c <= 122) seen |= 4;
+  }
+  return seen === 7;
+}
+
 /** The fewest characters of a base64 value the decoder takes (a 20-character key ID is 28). */
 const MIN_RUN = 16;
 
@@ -18,25 +71,7 @@ const MIN_RUN = 16;
  * of the thousands of long runs in minified code and SDK models.
  */
 export function base64TextMarker(text: string): boolean {
-  const n = text.length;
-  const member = (i: number): boolean => {
-    const c = text.charCodeAt(i);
-    return c < 128 && SIXBIT[c]! >= 0;
-  };
-  // A skip loop: a run of MIN_RUN holds one of every MIN_RUN-th positions; each run is read once.
-  for (let x = MIN_RUN - 1; x < n; ) {
-    if (!member(x)) {
-      x += MIN_RUN;
-      continue;
-    }
-    let s = x;
-    while (s > 0 && member(s - 1)) s--;
-    let e = x + 1;
-    while (e < n && member(e)) e++;
-    if (e - s >= MIN_RUN && startsAsText(text, s)) return true;
-    x = e + MIN_RUN;
-  }
-  return false;
+  return someRun(text, BASE64, MIN_RUN, (start) => startsAsText(text, start));
 }
 
 /** Whether the 6 bytes that the 8 base64 characters at `at` encode are text-like. */
@@ -62,24 +97,11 @@ const RUN = 40;
  * text costs about a fortieth of a read; the same whatever rules are loaded.
  */
 export function base64Runs(text: string): [number, number][] {
-  const n = text.length;
-  const member = (i: number): boolean => {
-    const c = text.charCodeAt(i);
-    return c < 128 && SIXBIT[c]! >= 0;
-  };
   const runs: [number, number][] = [];
-  for (let x = RUN - 1; x < n; ) {
-    if (!member(x)) {
-      x += RUN;
-      continue;
-    }
-    let s = x;
-    while (s > 0 && member(s - 1)) s--;
-    let e = x + 1;
-    while (e < n && member(e)) e++;
-    if (e - s >= RUN) runs.push([s, e]);
-    x = e + RUN;
-  }
+  someRun(text, BASE64, RUN, (start, end) => {
+    runs.push([start, end]);
+    return false;
+  });
   return runs;
 }
 

@@ -111,49 +111,6 @@ function hasMarker(marker: RegExp | ((text: string) => boolean), text: string, f
   return typeof marker === 'function' ? marker(part) : marker.test(part);
 }
 
-/**
- * A marker: whether `text` holds a run of `length` characters of `alphabet` (a class of ASCII
- * characters), read with a skip loop that looks at one character in `length` until one is in the
- * alphabet (a regex tries every position); with `mixed`, a run that also has a digit, a capital and
- * a small letter. Each run is read once.
- */
-export function runMarker(alphabet: string, length: number, mixed = false): (text: string) => boolean {
-  const inRun = new Uint8Array(128);
-  for (const c of alphabet) inRun[c.charCodeAt(0)] = 1;
-  const member = (text: string, i: number): boolean => inRun[text.charCodeAt(i)] === 1;
-  return (text) => {
-    for (let x = length - 1; x < text.length; ) {
-      if (!member(text, x)) {
-        x += length;
-        continue;
-      }
-      let s = x;
-      while (s > 0 && member(text, s - 1)) s--;
-      let e = x + 1;
-      while (e < text.length && member(text, e)) e++;
-      if (e - s >= length && (!mixed || isMixed(text, s, e))) return true;
-      x = e + length;
-    }
-    return false;
-  };
-}
-
-/**
- * Whether [s, e) of `text` has a digit, a capital and a small letter: a random key of 30 or more
- * characters has all three (one in a thousand of 40 has no digit), an identifier
- * (`describeDBClusterParameterGroups`) or a path rarely does.
- */
-function isMixed(text: string, s: number, e: number): boolean {
-  let seen = 0;
-  for (let i = s; i < e && seen !== 7; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) seen |= 1;
-    else if (c >= 65 && c <= 90) seen |= 2;
-    else if (c >= 97 && c <= 122) seen |= 4;
-  }
-  return seen === 7;
-}
-
 /** An edit of a slice that starts at `by`, as an edit of the whole text. */
 function shifted(edit: Edit, by: number): Edit {
   if (by === 0) return edit;
