@@ -111,7 +111,8 @@ function withDecoded(kept: Hit[], pairs: Map<Hit, Hit>, view: View, fragment: Fr
   }
   // A hit of the file that an edit touched (a name put back beside it) and the view does not find is
   // not a key once read with that name: another framework's secret beside a key ID.
-  const overruled = new Set(kept.filter((h) => !placedTwins(placed).has(h) && touchedInView(view, h)));
+  const standing = new Set([...placed.values()].filter((h) => h !== undefined && h.decoded === undefined));
+  const overruled = new Set(kept.filter((h) => !standing.has(h) && touchedInView(view, h)));
   if (fromView.length === 0 && overruled.size === 0) return { kept, pairs };
   const merged = dropOverlapping([...fromView, ...notCovered(kept.filter((h) => !overruled.has(h)), fromView)]);
   const inMerged = new Set(merged);
@@ -169,11 +170,6 @@ function candidatesNear(plan: ShapePlan, view: View): Candidate[][] | 'none' | u
  * puts a name right before a value (or before its opening quote).
  */
 const DECODED_NAME_GAP = 3;
-
-/** The hits of the file that a view hit stands for (found again, untouched, at the same place). */
-function placedTwins(placed: Map<Hit, Hit | undefined>): Set<Hit> {
-  return new Set([...placed.values()].filter((h): h is Hit => h !== undefined && h.decoded === undefined));
-}
 
 /** Whether an edit of the view touches a hit of the file (overlaps it, or puts a name right before it). */
 function touchedInView(view: View, hit: Hit): boolean {
