@@ -34,8 +34,8 @@ export type DecoderName =
 export interface Decoder {
   readonly name: DecoderName;
   /**
-   * Characters on each side of a region the decoder is given (default 2 KiB): what it needs to read
-   * beyond the region to decide (the quoted-printable decoder looks back for its MIME header).
+   * Characters on each side of a region the decoder is given (default 1 KiB, stage.ts LOOK_AROUND):
+   * what it needs to read beyond the region to decide (quoted-printable looks back for its header).
    */
   readonly lookAround?: number;
   /**
