@@ -225,6 +225,14 @@ leaves('a run glued to other characters is not a value; a short value needs an e
   assert.is(all(`name: ${b64('short')}\n`).length, 0, 'fewer than 8 characters decoded');
 });
 
+leaves('an inline source map is left alone (its code is the file\'s own); the same JSON as another data: URI is decoded', () => {
+  const map = b64(JSON.stringify({ version: 3, sources: ['config.ts'], sourcesContent: [`export const config = { region: "eu-west-1", bucket: "x" };\n`], mappings: 'AAAA' }));
+  assert.equal(all(`var a=1;\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,${map}\n`), []);
+  assert.equal(all(`a{}\n/*# sourceMappingURL=data:application/json;base64,${map} */\n`), []);
+  assert.is(all(`const doc = "data:application/json;base64,${map}";\n`).length, 1, 'not a source map');
+  assert.is(all(`sourceMap = ${map}\n`).length, 1, 'a value named so is still a value');
+});
+
 const regions = suite('base64: regions and hostile input');
 
 regions('only constructs that start in [from, to): a blob running past to is decoded whole', () => {
