@@ -92,6 +92,41 @@ function startsAsText(text: string, at: number): boolean {
 const RUN = 40;
 
 /**
+ * Long base64 runs as a shape (src/shape): the shape pass that finds the rules' candidates finds
+ * them too, in the same skip loop (see base64RunsAround). URL escapes count as units, as in the AWS
+ * secret rules' shape, which this is then the same as.
+ */
+export const LONG_RUN_SHAPE = { alphabet: 'base64', escapes: 'once', min: RUN, before: 0, after: 0 } as const;
+
+/**
+ * The runs base64Runs gives, from the candidates of LONG_RUN_SHAPE (sorted by start): each candidate
+ * is widened to the run of both base64 alphabets around it, and split where a URL escape stood. Reads
+ * only around candidates. A run that has `-` or `_` at least every 40 characters holds no candidate
+ * and is not found: base64 of ASCII text has those (URL-safe 62 and 63) only for `>`, `?` and `~`.
+ */
+export function base64RunsAround(text: string, candidates: readonly { start: number; end: number }[]): [number, number][] {
+  const runs: [number, number][] = [];
+  const member = (i: number): boolean => BASE64[text.charCodeAt(i)] === 1;
+  let done = 0;
+  for (const { start, end } of candidates) {
+    if (end <= done) continue;
+    let a = Math.max(start, done);
+    while (a > done && member(a - 1)) a--;
+    let b = end;
+    while (b < text.length && member(b)) b++;
+    // [a, b) may hold escapes (%2F) between runs: each run in it, as base64Runs would give it.
+    for (let i = a; i < b; ) {
+      while (i < b && !member(i)) i++;
+      const s = i;
+      while (i < b && member(i)) i++;
+      if (i - s >= RUN) runs.push([s, i]);
+    }
+    done = b;
+  }
+  return runs;
+}
+
+/**
  * Every run of RUN or more base64 characters (standard or URL-safe) in `text`: where an encoded file
  * or value may be. A skip loop that looks at one character in RUN until one is in the alphabet, so a
  * text costs about a fortieth of a read; the same whatever rules are loaded.

@@ -17,7 +17,7 @@ import { candidateWindows, shapePlanOf, type SearchWindow, type ShapePlan } from
 import type { Candidate } from '../shape/extract.js';
 import { decodedView, KEY_ID_TRIGGERS, MAX_DECODE_DEPTH, SECRET_WORD } from '../decode/stage.js';
 import { DECODERS } from '../decode/index.js';
-import { base64Runs, textRuns } from '../decode/markers.js';
+import { base64RunsAround, textRuns } from '../decode/markers.js';
 import type { View } from '../decode/view.js';
 
 
@@ -49,7 +49,7 @@ export function detectWith(fragment: Fragment, rules: readonly CompiledRule[], c
   const scan = new FragmentScan(fragment, rules, candidates);
   let { kept, pairs } = hitsOf(scan, fragment, rules);
   const depth = opts.decodeDepth ?? MAX_DECODE_DEPTH;
-  const view = DECODERS.length === 0 || depth <= 0 ? undefined : decodedView(fragment.text, DECODERS, textRuns(fragment.text, base64Runs(fragment.text)), depth, mayHoldTrigger(scan, fragment.text));
+  const view = DECODERS.length === 0 || depth <= 0 ? undefined : decodedView(fragment.text, DECODERS, textRuns(fragment.text, base64RunsAround(fragment.text, scan.longRuns())), depth, mayHoldTrigger(scan, fragment.text));
   if (view !== undefined) ({ kept, pairs } = withDecoded(kept, pairs, view, fragment, rules, scan.lines));
   return toFindings(kept, pairs, fragment, scan.lines);
 }
@@ -294,10 +294,19 @@ class FragmentScan {
     return hits;
   }
 
+  /** Every shape's candidates in the text: given, or found on first use. */
+  private allCandidates(): Candidate[][] {
+    return (this.candidates ??= this.plan.finder.inString(this.fragment.text));
+  }
+
+  /** The candidates of the decoding stage's long-run shape (ShapePlan.longRuns). */
+  longRuns(): Candidate[] {
+    return this.allCandidates()[this.plan.longRuns]!;
+  }
+
   /** Where a shaped rule's regex runs: windows around its shape's candidates, cut to `ranges`. */
   private windowsOf(rule: CompiledRule, ranges: readonly [number, number][]): SearchWindow[] {
-    this.candidates ??= this.plan.finder.inString(this.fragment.text);
-    return candidateWindows(this.candidates[this.plan.indexOf.get(rule)!]!, rule.shape!, this.fragment.text.length, ranges);
+    return candidateWindows(this.allCandidates()[this.plan.indexOf.get(rule)!]!, rule.shape!, this.fragment.text.length, ranges);
   }
 
   /**

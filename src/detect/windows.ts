@@ -5,7 +5,8 @@
 // window's start finds the same matches, in the same order, as one that starts further back.
 import type { CompiledRule } from '../rules/load.js';
 import { ShapeFinder, type Candidate } from '../shape/extract.js';
-import type { RuleShape, Shape } from '../shape/shape.js';
+import { compileShape, type RuleShape, type Shape } from '../shape/shape.js';
+import { LONG_RUN_SHAPE } from '../decode/markers.js';
 
 /** A rule set's distinct token shapes, one finder for them all, and each shaped rule's shape index. */
 export interface ShapePlan {
@@ -13,7 +14,17 @@ export interface ShapePlan {
   indexOf: Map<CompiledRule, number>;
   /** Every rule has a shape: a text without candidates has no findings at all. */
   allShaped: boolean;
+  /**
+   * The index of the decoding stage's own shape, long base64 runs (where a whole file may be
+   * encoded): found in the same pass as the rules' shapes, and with the built-in rules the same
+   * shape as the AWS secret's, so it costs nothing more.
+   */
+  longRuns: number;
 }
+
+const compiledLongRun = compileShape(LONG_RUN_SHAPE);
+if (typeof compiledLongRun === 'string') throw new Error(`LONG_RUN_SHAPE: ${compiledLongRun}`);
+const LONG_RUN: Shape = compiledLongRun.token;
 
 const plans = new WeakMap<readonly CompiledRule[], ShapePlan>();
 
@@ -38,7 +49,12 @@ function makePlan(rules: readonly CompiledRule[]): ShapePlan {
     }
     indexOf.set(rule, index);
   }
-  return { finder: new ShapeFinder(shapes), indexOf, allShaped: rules.every((r) => r.shape !== undefined) };
+  let longRuns = byKey.get(LONG_RUN.key);
+  if (longRuns === undefined) {
+    longRuns = shapes.length;
+    shapes.push(LONG_RUN);
+  }
+  return { finder: new ShapeFinder(shapes), indexOf, allShaped: rules.every((r) => r.shape !== undefined), longRuns };
 }
 
 /** One window of text to search, and the part of it where matches may start. */
