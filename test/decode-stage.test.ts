@@ -6,7 +6,9 @@ import * as assert from 'uvu/assert';
 import { View } from '../src/decode/view.js';
 import { decodedView, regionsOf, MAX_DECODE_DEPTH } from '../src/decode/stage.js';
 import type { Decoder, Edit } from '../src/decode/types.js';
-import { base64TextMarker, runMarker, textRuns } from '../src/decode/markers.js';
+import { base64Runs, base64RunsAround, base64TextMarker, LONG_RUN_SHAPE, runMarker, textRuns } from '../src/decode/markers.js';
+import { ShapeFinder } from '../src/shape/extract.js';
+import { compileShape, type RuleShape } from '../src/shape/shape.js';
 import { Keys } from './helpers/keys.js';
 
 const stage = suite('decoding stage');
@@ -153,6 +155,33 @@ text64('textRuns keeps a run or wrapped blob that starts as text, and drops rand
   const keys = new Keys(77);
   for (let i = 0; i < 2000; i++) if (!base64TextMarker(keys.secret())) rejected++;
   assert.ok(rejected > 1900, `${rejected} of 2000 random secrets not read`);
+});
+
+text64('long runs from the shape pass are the runs a scan of the whole text gives, at escapes and both ends', () => {
+  const finder = new ShapeFinder([(compileShape(LONG_RUN_SHAPE) as RuleShape).token]);
+  const keys = new Keys(78);
+  const enc = (s: string): string => Buffer.from(s).toString('base64');
+  const pieces = [
+    keys.secret(),
+    `${keys.secret()}%2F${keys.secret()}`, // an escape between two runs: two runs
+    `${keys.secret().slice(0, 30)}%2B${keys.secret().slice(0, 30)}`, // 30 + 30: neither is 40
+    `${keys.secret()}_-${keys.secret()}`, // URL-safe characters join two runs into one
+    `${enc('[default]\naws_secret_access_key = x')}-${keys.secret()}`,
+    enc('a'.repeat(200)),
+    'x'.repeat(39),
+    'ZZ',
+  ];
+  for (let trial = 0; trial < 200; trial++) {
+    const parts: string[] = [];
+    for (let i = 0; i < 6; i++) parts.push(pieces[(trial * 7 + i * 3) % pieces.length]!, [' ', '\n', '"', '=', 'é', '%3D'][(trial + i) % 6]!);
+    // runs at the very start and end of the text too
+    const text = (trial % 2 === 0 ? '' : ' ') + parts.join('');
+    // (a run that starts with the hex digits of a %3D escape is 2 characters shorter in the shape's units)
+    const unitsOf = (s: number, e: number): string => text.slice(text[s - 1] === '%' ? s + 2 : s, e);
+    const expected = base64Runs(text).filter(([s, e]) => /[A-Za-z0-9+/]{40}/.test(unitsOf(s, e)));
+    const got = base64RunsAround(text, finder.inString(text)[0]!);
+    assert.equal(got, expected, `trial ${trial}`);
+  }
 });
 
 text64.run();
