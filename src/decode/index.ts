@@ -7,6 +7,7 @@ import { decodedView } from './stage.js';
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 import { jsonEscapeDecoder, htmlEntityDecoder, quotedPrintableDecoder, urlDecoder } from './escapes.js';
 import { continuationDecoder, concatenationDecoder } from './split.js';
+import { concatenationMarker } from './split/concatenation.js';
 import { base64Decoder } from './base64.js';
 import { structureDecoder } from './structure.js';
 import { base64TextMarker, runMarker } from './markers.js';
@@ -24,12 +25,9 @@ export const DECODERS: readonly Decoder[] = [
   { ...jsonEscapeDecoder, marker: /[\w+]\\+(?:\/|u002[bBfF]|u003[dD]|x2[bBfF])[\w+/\\]/ },
   { ...urlDecoder, marker: /%[0-9A-Fa-f]{2}/ },
   { ...continuationDecoder, marker: /\\\r?\n/ },
-  // pieces: a key character, a closing quote, an operator, a comma or a line end, an opening quote
-  // and a key character (Python's "a" "b" has no operator); or a join of literals
-  {
-    ...concatenationDecoder,
-    marker: /[\w+/=]["'`]\s*[+.,]?\s*["'`][\w+/]|[\w+/=]["'`][ \t]*(?:[+.,\\][ \t]*)?\r?\n\s*[+.]?\s*["'`@rubf]|["'`]{2}\s*\.\s*join\s*\(|\.join\(\s*["'`]{2}\s*\)|["'`]\s*\.\s*concat\s*\(/,
-  },
+  // pieces: two quotes with only an operator, a comma or line ends between them, and a run of key
+  // characters across them as long as an access key ID
+  { ...concatenationDecoder, marker: concatenationMarker },
   // a base64 value that starts as text does (a key ID is 28 characters, a whole file more)
   { ...base64Decoder, marker: base64TextMarker, lookAround: 256 },
   // a value that gets a name is a run of 30 or more characters of the secret alphabet (escapes too),

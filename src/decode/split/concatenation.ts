@@ -409,3 +409,62 @@ function crossesKeyRun(text: string, pieces: readonly Token[]): boolean {
 export function isKeyChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The marker: whether a region may hold a join this decoder proposes, without lexing it.
+
+const isQuote = (c: number): boolean => c === 34 || c === 39 || c === 96;
+/** What may stand between two pieces: blanks and line ends, `+` `.` and a backslash (Python's line joining); `,` in a join's list. */
+const isGap = (c: number, commas: boolean): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 43 || c === 46 || c === 92 || (commas && c === 44);
+/** A string prefix before an opening quote: C#'s `@`, PHP's or C#'s `$`, Python's r u b f (two at most). */
+const isPrefix = (c: number): boolean => c === 64 || c === 36 || 'rubfRUBF'.includes(String.fromCharCode(c));
+
+/** A quote followed by what may stand between two pieces and another quote (found natively; checked by openingAfter). */
+const CUT = /["'`](?=[\s+.\\]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`])/g;
+const CUT_OR_COMMA = /["'`](?=[\s+.,\\]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`])/g;
+/** A call that joins a list of pieces: `"".join(`, `[...].join(''`, `.concat(` (whose arguments are a list too). */
+const LIST_JOIN = /\bjoin\s*\(|\bconcat\s*\(/;
+
+/**
+ * Whether `text` may hold a join that concatenationEdits proposes: two quotes with only a gap (and a
+ * string prefix, or `.concat(`) between them, a key character on each side, and a run of MIN_RUN
+ * key characters across such places (a piece made only of key characters carries the run to the
+ * next); commas count as a gap only where a list is joined. A JSON list of names (`"AccessKeyId",
+ * "SecretAccessKey"`) has the quotes and the run but no join. Says no only where the decoder has
+ * nothing to join: a run that crosses a cut has key characters on both sides of every cut it crosses.
+ */
+export function concatenationMarker(text: string): boolean {
+  const commas = LIST_JOIN.test(text);
+  const cut = commas ? CUT_OR_COMMA : CUT;
+  // `carried`: the run that ends at the closing quote at `carriedTo` (the last piece, all key characters).
+  let carried = 0;
+  let carriedTo = -1;
+  cut.lastIndex = 1;
+  for (let m = cut.exec(text); m !== null; m = cut.exec(text)) {
+    const q = m.index;
+    if (q === 0 || !isKeyChar(text.charCodeAt(q - 1))) continue;
+    const open = openingAfter(text, q + 1, commas);
+    if (open === -1 || !isKeyChar(text.charCodeAt(open + 1))) continue;
+    let left = carriedTo === q ? carried : 0;
+    if (left === 0) for (let i = q - 1; i >= 0 && isKeyChar(text.charCodeAt(i)); i--) left++;
+    let i = open + 1;
+    while (i < text.length && isKeyChar(text.charCodeAt(i))) i++;
+    const run = left + i - (open + 1);
+    if (run >= MIN_RUN) return true;
+    [carried, carriedTo] = i < text.length && isQuote(text.charCodeAt(i)) ? [run, i] : [0, -1];
+    cut.lastIndex = open + 1;
+  }
+  return false;
+}
+
+/** The opening quote of a piece after the closing quote before `at` (a gap, `.concat(`, a prefix), or -1. */
+function openingAfter(text: string, at: number, commas: boolean): number {
+  let i = at;
+  while (i < text.length && isGap(text.charCodeAt(i), commas)) i++;
+  if (text.startsWith('concat(', i) && text.charCodeAt(i - 1) === 46) {
+    i += 7;
+    while (i < text.length && isGap(text.charCodeAt(i), commas)) i++;
+  }
+  for (let n = 0; n < 2 && i < text.length && isPrefix(text.charCodeAt(i)); n++) i++;
+  return i < text.length && isQuote(text.charCodeAt(i)) ? i : -1;
+}
