@@ -140,6 +140,15 @@ export function base64Runs(text: string): [number, number][] {
   return runs;
 }
 
+/** Whether [from, to) of `text` is only blanks and line ends. */
+function allSpace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 11 && c !== 12) return false;
+  }
+  return true;
+}
+
 /** Characters between two lines of one wrapped base64 blob at most (a line end and its indentation). */
 const BLOB_GAP = 16;
 
@@ -154,7 +163,7 @@ export function textRuns(text: string, runs: readonly [number, number][]): [numb
     const [start] = runs[i]!;
     let end = runs[i]![1];
     let j = i + 1;
-    while (j < runs.length && runs[j]![0] - end <= BLOB_GAP && /^\s*$/.test(text.slice(end, runs[j]![0]))) end = runs[j++]![1];
+    while (j < runs.length && runs[j]![0] - end <= BLOB_GAP && allSpace(text, end, runs[j]![0])) end = runs[j++]![1];
     if (end - start >= MIN_RUN && startsAsText(text, start)) kept.push([start, end]);
     i = j;
   }
