@@ -110,6 +110,12 @@ export function base64RunsAround(text: string, candidates: readonly { start: num
   let done = 0;
   for (const { start, end } of candidates) {
     if (end <= done) continue;
+    // Most candidates are a run as they are: no base64 character on either side and no escape inside.
+    if (start >= done && !member(start - 1) && !member(end) && text.slice(start, end).indexOf('%') === -1) {
+      runs.push([start, end]);
+      done = end;
+      continue;
+    }
     let a = Math.max(start, done);
     while (a > done && member(a - 1)) a--;
     let b = end;
