@@ -374,7 +374,7 @@ const MIN_RUN = 11;
 const SOURCE_MAP_BEFORE = /sourceMappingURL=data:[^\s,]{0,100};base64,$/;
 
 /** Whether the run at `at` is an inline source map's (see SOURCE_MAP_BEFORE). */
-function isSourceMap(text: string, at: number): boolean {
+export function isSourceMap(text: string, at: number): boolean {
   return text.charCodeAt(at - 1) === 44 /* , */ && SOURCE_MAP_BEFORE.test(text.slice(Math.max(0, at - 140), at));
 }
 

@@ -1,6 +1,7 @@
 // Markers for the decoders that need more than a regex: cheap tests that a region may hold what a
 // decoder undoes, run before the decoder reads it (see Decoder.marker). A marker may say yes where the
 // decoder then finds nothing; it must never say no where the decoder would find something.
+import { isSourceMap } from './base64.js';
 
 /** base64 (standard and URL-safe) digit values, -1 for other characters. */
 const SIXBIT = new Int8Array(128).fill(-1);
@@ -160,7 +161,8 @@ const BLOB_GAP = 16;
 
 /**
  * The base64 runs worth a region: runs one blob apart at most (a wrapped blob's lines) are taken
- * together, and a blob is kept when its first run starts as text does (startsAsText). The thousands of
+ * together, and a blob is kept when its first run starts as text does (startsAsText) and is not an
+ * inline source map (which the decoder leaves alone: its megabytes would be a region for nothing). The thousands of
  * long runs in minified code, SDK models and lockfiles start as random bytes and are not read.
  */
 export function textRuns(text: string, runs: readonly [number, number][]): [number, number][] {
@@ -170,7 +172,7 @@ export function textRuns(text: string, runs: readonly [number, number][]): [numb
     let end = runs[i]![1];
     let j = i + 1;
     while (j < runs.length && runs[j]![0] - end <= BLOB_GAP && allSpace(text, end, runs[j]![0])) end = runs[j++]![1];
-    if (end - start >= MIN_RUN && startsAsText(text, start)) kept.push([start, end]);
+    if (end - start >= MIN_RUN && startsAsText(text, start) && !isSourceMap(text, start)) kept.push([start, end]);
     i = j;
   }
   return kept;
