@@ -4,7 +4,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { View } from '../src/decode/view.js';
-import { decodedView, regionsOf, MAX_DECODE_DEPTH } from '../src/decode/stage.js';
+import { decodedView, hasTrigger, regionsOf, MAX_DECODE_DEPTH } from '../src/decode/stage.js';
 import type { Decoder, Edit } from '../src/decode/types.js';
 import { base64Runs, base64RunsAround, base64TextMarker, LONG_RUN_SHAPE, runMarker, textRuns } from '../src/decode/markers.js';
 import { ShapeFinder } from '../src/shape/extract.js';
@@ -182,6 +182,20 @@ text64('long runs from the shape pass are the runs a scan of the whole text give
     const got = base64RunsAround(text, finder.inString(text)[0]!);
     assert.equal(got, expected, `trial ${trial}`);
   }
+});
+
+text64('hasTrigger finds a trigger in bytes as written, and only then', () => {
+  const cases: [string, boolean][] = [
+    ['x = secret', true], ['SECRET=1', true], ['kind: Secret', true], ['"AKIA" +', true], ['ASIA', true],
+    ['eCRET', false], ['Ecret', false], ['discrete', false], ['cret', false], ['ecre', false], ['', false], ['akia asia', false],
+  ];
+  for (const [text, want] of cases) {
+    assert.is(hasTrigger(Buffer.from(text)), want, text);
+    assert.is(regionsOf(text, []).length > 0, want, `regionsOf agrees: ${text}`);
+  }
+  // at the very end of the bytes, and inside a larger buffer's slice
+  assert.ok(hasTrigger(Buffer.from('x'.repeat(5000) + 'secret')));
+  assert.not.ok(hasTrigger(Buffer.from('secret x').subarray(2)), 'the e before a slice is not its own');
 });
 
 text64.run();

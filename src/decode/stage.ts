@@ -54,7 +54,26 @@ const MERGE_GAP = 1024;
  */
 export function hasTrigger(bytes: Uint8Array): boolean {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return TRIGGERS.some((word) => buffer.includes(word, 0, 'latin1'));
+  return hasSecretWord(buffer, 'cret') || hasSecretWord(buffer, 'CRET') || KEY_ID_TRIGGERS.some((word) => buffer.includes(word, 0, 'latin1'));
+}
+
+/**
+ * Whether `buffer` holds `cret` (or `CRET`) after an `e` in either case, as the triggers `ecret` and
+ * `ECRET` are matched. Searched from its `c`: a native search runs from a word's first letter, and
+ * `e`, the commonest letter, stops it three times as often (a quarter less time over the npm tree's
+ * files without candidates).
+ */
+function hasSecretWord(buffer: Buffer, tail: string): boolean {
+  for (let at = buffer.indexOf(tail, 1, 'latin1'); at !== -1; at = buffer.indexOf(tail, at + tail.length, 'latin1')) {
+    if ((buffer[at - 1]! | 0x20) === 0x65 /* e or E */ && isTriggerCase(buffer, at - 1)) return true;
+  }
+  return false;
+}
+
+/** Whether the five bytes at `at` are `ecret` or `ECRET` (the triggers' cases; `eCRET` is neither). */
+function isTriggerCase(buffer: Buffer, at: number): boolean {
+  const word = buffer.toString('latin1', at, at + 5);
+  return word === 'ecret' || word === 'ECRET';
 }
 
 /** A view grows at most by this much over its file (names inserted by the structure decoder). */
