@@ -4,7 +4,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { View } from '../src/decode/view.js';
-import { decodedView, hasTrigger, regionsOf, MAX_DECODE_DEPTH } from '../src/decode/stage.js';
+import { decodedView, hasKeyIdPrefix, hasTrigger, regionsOf, MAX_DECODE_DEPTH } from '../src/decode/stage.js';
 import type { Decoder, Edit } from '../src/decode/types.js';
 import { base64Runs, base64RunsAround, base64TextMarker, LONG_RUN_SHAPE, runMarker, textRuns } from '../src/decode/markers.js';
 import { ShapeFinder } from '../src/shape/extract.js';
@@ -196,6 +196,10 @@ text64('hasTrigger finds a trigger in bytes as written, and only then', () => {
   // at the very end of the bytes, and inside a larger buffer's slice
   assert.ok(hasTrigger(Buffer.from('x'.repeat(5000) + 'secret')));
   assert.not.ok(hasTrigger(Buffer.from('secret x').subarray(2)), 'the e before a slice is not its own');
+  for (const [text, want] of [['AKIA', true], ['xASIAy', true], ['IA', false], ['KIA', false], ['BKIA AXIA IAIA', false], ['AAKIA', true], ['akia', false]] as const) {
+    assert.is(hasKeyIdPrefix(text), want, text);
+    assert.is(hasKeyIdPrefix(Buffer.from(text)), want, `bytes: ${text}`);
+  }
 });
 
 text64.run();

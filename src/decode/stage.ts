@@ -54,7 +54,27 @@ const MERGE_GAP = 1024;
  */
 export function hasTrigger(bytes: Uint8Array): boolean {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return hasSecretWord(buffer, 'cret') || hasSecretWord(buffer, 'CRET') || KEY_ID_TRIGGERS.some((word) => buffer.includes(word, 0, 'latin1'));
+  return hasSecretWord(buffer, 'cret') || hasSecretWord(buffer, 'CRET') || hasKeyIdPrefix(buffer);
+}
+
+/** What both alike: a string or a Buffer, searched natively and read by offset. */
+interface Searchable {
+  indexOf(needle: string, from: number): number;
+}
+const codeAt = (text: string | Buffer, i: number): number => (typeof text === 'string' ? text.charCodeAt(i) : text[i]!);
+
+/**
+ * Whether `text` (a string, or bytes as latin1) holds a key ID trigger (AKIA, ASIA): `IA` is searched
+ * and the two letters before it checked, since a native search runs from a word's first letter and
+ * `A` stops it far more often than `I` (half the time of a search per word over the bench's trees).
+ */
+export function hasKeyIdPrefix(text: string | Buffer): boolean {
+  const searchable: Searchable = text;
+  for (let at = searchable.indexOf('IA', 2); at !== -1; at = searchable.indexOf('IA', at + 1)) {
+    const c = codeAt(text, at - 1);
+    if ((c === 75 /* K */ || c === 83) /* S */ && codeAt(text, at - 2) === 65 /* A */) return true;
+  }
+  return false;
 }
 
 /**

@@ -15,7 +15,7 @@ import { CONTEXT_CHARS, LineIndex } from './lines.js';
 import { mayPair, nameStartOf, pairCredentials, pairGroups, type Hit } from './pair.js';
 import { candidateWindows, shapePlanOf, type SearchWindow, type ShapePlan } from './windows.js';
 import type { Candidate } from '../shape/extract.js';
-import { decodedView, KEY_ID_TRIGGERS, MAX_DECODE_DEPTH, SECRET_WORD } from '../decode/stage.js';
+import { decodedView, hasKeyIdPrefix, MAX_DECODE_DEPTH, SECRET_WORD } from '../decode/stage.js';
 import { DECODERS } from '../decode/index.js';
 import { base64RunsAround, textRuns } from '../decode/markers.js';
 import type { View } from '../decode/view.js';
@@ -60,7 +60,7 @@ export function detectWith(fragment: Fragment, rules: readonly CompiledRule[], c
  * case-insensitive one would read every file to its end for nothing).
  */
 function mayHoldTrigger(scan: FragmentScan, text: string): boolean {
-  return scan.has(SECRET_WORD) || KEY_ID_TRIGGERS.some((word) => text.includes(word));
+  return scan.has(SECRET_WORD) || hasKeyIdPrefix(text);
 }
 
 /** The hits of every rule in the scan's text, overlaps resolved, and which pairs with which. */
