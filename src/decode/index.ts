@@ -5,6 +5,8 @@ import type { Decoder } from './types.js';
 import { decodedView } from './stage.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** A JSON or JavaScript escape of a character keys hold (`/`, `+`, `=`), behind any number of backslashes. */
+const KEY_ESCAPE = String.raw`\\+(?:\/|u002[bBfF]|u003[dD]|x2[bBfF])`;
 import { jsonEscapeDecoder, htmlEntityDecoder, quotedPrintableDecoder, urlDecoder } from './escapes.js';
 import { continuationDecoder, concatenationDecoder } from './split.js';
 import { concatenationMarker } from './split/concatenation.js';
@@ -20,9 +22,11 @@ export const DECODERS: readonly Decoder[] = [
   // the order layers usually nest in: a mail's quoted-printable around an HTML page around JSON around a URL
   { ...quotedPrintableDecoder, marker: /=\r?\n|=[0-9A-F]{2}/ },
   { ...htmlEntityDecoder, marker: /&#?\w+;/ },
-  // an escape a key needs undone inside it: `\/`, `\u002B`, `\x2F` (behind any number of backslashes)
-  // between key characters; a key with none is read as written, its name's `\"` included
-  { ...jsonEscapeDecoder, marker: /[\w+]\\+(?:\/|u002[bBfF]|u003[dD]|x2[bBfF])[\w+/\\]/ },
+  // an escape a key needs undone in or beside it: `\/`, `\u002B`, `\x2F` (behind any number of
+  // backslashes) after a key character (or `=` padding, or an HTML reference's `;`), or before a key
+  // character or another layer's escape (a base64 value that starts with an escaped `=`); a key with
+  // none is read as written, its name's `\"` included
+  { ...jsonEscapeDecoder, marker: new RegExp(`[\\w+/=;]${KEY_ESCAPE}|${KEY_ESCAPE}[\\w+/=\\\\%&]`) },
   { ...urlDecoder, marker: /%[0-9A-Fa-f]{2}/ },
   { ...continuationDecoder, marker: /\\\r?\n/ },
   // pieces: two quotes with only an operator, a comma or line ends between them, and a run of key
