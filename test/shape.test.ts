@@ -348,6 +348,17 @@ gate('a UTF-8 file with words that gate every rule but no candidate: no decoding
   assert.is(contentCounts.withoutCandidates, before.withoutCandidates + 1);
 });
 
+gate('UTF-8 with multibyte characters: candidates found in its text, at the text\'s columns', () => {
+  const key = keys.keyId();
+  const before = { ...contentCounts };
+  const text = `# ключи — 鍵 🔑\nid = ${key} # é\n`;
+  const outcome = scanBytes('a.txt', Buffer.from(text), rules);
+  assert.is(outcome.kind, 'scanned');
+  const findings = outcome.kind === 'scanned' ? outcome.findings : [];
+  assert.equal(findings.map((f) => [f.value, f.line, f.column]), [[key, 2, 6]]);
+  assert.is(contentCounts.decoded, before.decoded + 1);
+});
+
 gate('a file with a candidate, a UTF-16 file, a binary and a custom rule without shape are decoded', () => {
   const key = keys.keyId();
   const cases: [Uint8Array, CompiledRule[]][] = [
