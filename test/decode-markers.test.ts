@@ -23,7 +23,7 @@ function pieces(): string[] {
     '=3D', '=2B', '=\n', '\\\n', '"', "'", '`', ' + ', ' . ', '.', ', ', '\n', '  ', '=', ': ',
     'secret = ', 'aws_secret_access_key: ', 'AWS_SECRET_ACCESS_KEY=', '- name: AWS_SECRET_ACCESS_KEY\n  value: ',
     '"ParameterValue": "', '"ParameterKey": "AwsSecretAccessKey"', b64(`aws_access_key_id = ${id}\n`), b64(`secret=${secret}`),
-    '"".join([', '].join(\'\')', '.concat(', '(', ')', '[', ']', 'Content-Transfer-Encoding: quoted-printable\n',
+    '"".join([', '].join(\'\')', '.concat(', 'String.join("", ', 'string.Concat(', 'strings.Join([]string{', '}, "")', 'join("", [', '(', ')', '[', ']', 'Content-Transfer-Encoding: quoted-printable\n',
   ];
 }
 
@@ -51,7 +51,7 @@ markers('no marker keeps a decoder from a key: every finding of the view made wi
     for (const v of expected) assert.ok(got.has(v), `markers lose ${v} in ${JSON.stringify(text)}`);
   }
   // Worth something only where decoding changed the findings: in many of the texts.
-  assert.ok(decodedFindings >= 100, `decoding changed the findings of only ${decodedFindings} texts`);
+  assert.ok(decodedFindings >= 60, `decoding changed the findings of only ${decodedFindings} texts`);
 });
 
 markers.run();

@@ -153,6 +153,32 @@ concat('join: "".join([...]) on one line and one piece a line, and JavaScript [.
   assert.ok(jsView.includes(`secretAccessKey: '${secret}',`), jsView);
 });
 
+concat('calls that join literals with an empty separator: Java, C#, Go, Terraform; a separator or a variable is left alone', () => {
+  const id = keys.keyId();
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const q = (ps: string[]): string => ps.map((p) => `"${p}"`).join(', ');
+  const java = `static final String SECRET = String.join("", ${q(s)});`;
+  assert.is(decoded(concatenationDecoder, java), `static final String SECRET = "${secret}";`);
+  const csharp = `public static readonly string SecretAccessKey = string.Concat(\n    ${s.map((p) => `"${p}"`).join(',\n    ')});`;
+  foundAt(concatenationDecoder, csharp, secret, csharp.indexOf(s[0]!), 'C# Concat across lines');
+  assert.is(decoded(concatenationDecoder, csharp), `public static readonly string SecretAccessKey = "${secret}";`);
+  const csharpNew = `var k = String.Join(string.Empty, new[] { ${q(s)} });\nvar j = string.Join("", new string[] { ${q(cut(id, 2))} });`;
+  assert.is(decoded(concatenationDecoder, csharpNew), `var k = "${secret}";\nvar j = "${id}";`);
+  const go = `creds := credentials.NewStaticCredentials(\n\tstrings.Join([]string{${q(cut(id, 3))}}, ""),\n\tstrings.Join([]string{${q(s)}}, ""),\n\t"",\n)`;
+  assert.is(decoded(concatenationDecoder, go), `creds := credentials.NewStaticCredentials(\n\t"${id}",\n\t"${secret}",\n\t"",\n)`);
+  const tf = `provider "aws" {\n  secret_key = join("", [\n    ${s.map((p) => `"${p}"`).join(',\n    ')},\n  ])\n}\n`;
+  foundAt(concatenationDecoder, tf, secret, tf.indexOf(s[0]!), 'Terraform join across lines');
+  for (const text of [
+    `String.join(",", ${q(s)})`, // a separator: the value is not the pieces run together
+    `strings.Join([]string{${q(s)}}, "-")`,
+    `strings.Join(parts, "")`,
+    `string.Concat(prefix, "${s[1]}", "${s[2]}")`, // a variable among the pieces
+    `items.join("", ["${s[0]}", "${s[1]}"])`, // a method of something else, not Terraform's join()
+    `String.format("", ${q(s)})`,
+  ]) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+});
+
 concat('.concat(): "a".concat("b", "c") and chained, and a chain after a + that binds looser', () => {
   const secret = keys.secret();
   const s = cut(secret, 3);

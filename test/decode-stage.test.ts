@@ -188,6 +188,7 @@ text64('hasTrigger finds a trigger in bytes as written, and only then', () => {
   const cases: [string, boolean][] = [
     ['x = secret', true], ['SECRET=1', true], ['kind: Secret', true], ['"AKIA" +', true], ['ASIA', true],
     ['eCRET', false], ['Ecret', false], ['discrete', false], ['cret', false], ['ecre', false], ['', false], ['akia asia', false],
+    ['k = "AKI" + "AEXZ34D3GF"', true], ['AKI', false],
   ];
   for (const [text, want] of cases) {
     assert.is(hasTrigger(Buffer.from(text)), want, text);
@@ -196,7 +197,7 @@ text64('hasTrigger finds a trigger in bytes as written, and only then', () => {
   // at the very end of the bytes, and inside a larger buffer's slice
   assert.ok(hasTrigger(Buffer.from('x'.repeat(5000) + 'secret')));
   assert.not.ok(hasTrigger(Buffer.from('secret x').subarray(2)), 'the e before a slice is not its own');
-  for (const [text, want] of [['AKIA', true], ['xASIAy', true], ['IA', false], ['KIA', false], ['BKIA AXIA IAIA', false], ['AAKIA', true], ['akia', false]] as const) {
+  for (const [text, want] of [['AKIA', true], ['xASIAy', true], ['IA', false], ['KIA', false], ['BKIA AXIA IAIA', false], ['AAKIA', true], ['akia', false], ['"AKI" + "A', true], ["'ASI'", true], ['AKI ASI', false]] as const) {
     assert.is(hasKeyIdPrefix(text), want, text);
     assert.is(hasKeyIdPrefix(Buffer.from(text)), want, `bytes: ${text}`);
   }

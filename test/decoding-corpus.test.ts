@@ -97,13 +97,14 @@ const DECODERS: Record<string, (lines: string[]) => string> = {
   'concat-lines': (l) => concatLiterals(l.join('\n')),
   'implicit-concat': (l) => concatLiterals(l.join('\n')),
   join: (l) => concatLiterals(l.join('\n')),
+  'join-call': (l) => concatLiterals(l.join('\n')),
   continuation: (l) => joinContinuations(l.join('\n')),
 };
 /** Forms whose value is written as is, on its line. */
 const AS_IS = new Set(['plain', 'name-above', 'name-below', 'generic-name']);
 const FORMS: Record<string, string[]> = {
   encoded: ['base64', 'base64-file', 'base64-wrapped', 'json-escape', 'html-entity', 'quoted-printable', 'url'],
-  split: ['concat', 'concat-lines', 'implicit-concat', 'join', 'continuation'],
+  split: ['concat', 'concat-lines', 'implicit-concat', 'join', 'join-call', 'continuation'],
   'name-apart': ['name-above', 'name-below', 'generic-name'],
   plain: ['plain'],
 };

@@ -164,4 +164,49 @@ const continuation = {
   },
 };
 
-export const templates = [sameLine, acrossLines, implicitConcat, joins, continuation].map((t) => ({ ...t, cls: S }));
+// Added in session 5, after the blind corpus (bench/holdout2) showed these forms missed: calls that
+// join literals with an empty separator, in the languages that spell them so.
+const joinCalls = {
+  name: 'join-call',
+  n: 5,
+  make(ctx, i) {
+    const d = new Doc();
+    const id = ctx.id();
+    const s = ctx.secret();
+    if (i === 0) {
+      const r = (ps) => 'String.join("", ' + ps.map(lit('"')).join(', ') + ')';
+      d.add('package com.example.storage;\n\npublic final class S3Settings {\n    static final String ACCESS_KEY_ID = ');
+      splitOrPlain(ctx, d, 'access-key-id', id, 'join-call', (ps) => ps.map(lit('"')).join(''), false).add(';\n    static final String SECRET_ACCESS_KEY = ');
+      splitOrPlain(ctx, d, 'secret-access-key', s, 'join-call', r).add(';\n}\n');
+      return { path: `src/main/java/com/example/storage/S3Settings${i}.java`, doc: d };
+    }
+    if (i === 1) {
+      const r = (ps) => 'string.Concat(\n            ' + ps.map(lit('"')).join(',\n            ') + ')';
+      d.add('namespace Example.Storage;\n\npublic static class AwsKeys\n{\n    public const string AccessKeyId = ');
+      splitOrPlain(ctx, d, 'access-key-id', id, 'join-call', (ps) => ps.map(lit('"')).join(''), false).add(';\n    public static readonly string SecretAccessKey = ');
+      splitOrPlain(ctx, d, 'secret-access-key', s, 'join-call', r).add(';\n}\n');
+      return { path: `src/Example.Storage${i}/AwsKeys.cs`, doc: d };
+    }
+    if (i === 2) {
+      const r = (ps) => 'strings.Join([]string{' + ps.map(lit('"')).join(', ') + '}, "")';
+      d.add('package storage\n\nimport (\n\t"strings"\n\n\t"github.com/aws/aws-sdk-go/aws/credentials"\n)\n\nvar creds = credentials.NewStaticCredentials(\n\t');
+      splitOrPlain(ctx, d, 'access-key-id', id, 'join-call', r).add(',\n\t');
+      splitOrPlain(ctx, d, 'secret-access-key', s, 'join-call', r).add(',\n\t"",\n)\n');
+      return { path: `internal/storage${i}/creds.go`, doc: d };
+    }
+    if (i === 3) {
+      const r = (ps) => 'join("", [\n    ' + ps.map(lit('"')).join(',\n    ') + ',\n  ])';
+      d.add('provider "aws" {\n  region     = "', ctx.region(), '"\n  access_key = ');
+      splitOrPlain(ctx, d, 'access-key-id', id, 'join-call', (ps) => ps.map(lit('"')).join(''), false).add('\n  secret_key = ');
+      splitOrPlain(ctx, d, 'secret-access-key', s, 'join-call', r).add('\n}\n');
+      return { path: `terraform/stacks/edge-${i}/provider.tf`, doc: d };
+    }
+    const r = (ps) => 'String.Join(string.Empty, new[] { ' + ps.map(lit('"')).join(', ') + ' })';
+    d.add('var credentials = new BasicAWSCredentials(\n    ');
+    splitOrPlain(ctx, d, 'access-key-id', id, 'join-call', r).add(',\n    ');
+    splitOrPlain(ctx, d, 'secret-access-key', s, 'join-call', (ps) => 'String.Join("", new[] { ' + ps.map(lit('"')).join(', ') + ' })').add(');\n');
+    return { path: `src/Example.Uploader${i}/Program.cs`, doc: d };
+  },
+};
+
+export const templates = [sameLine, acrossLines, implicitConcat, joins, joinCalls, continuation].map((t) => ({ ...t, cls: S }));

@@ -111,6 +111,7 @@ interface Found {
 function recognize(text: string, stream: TokenStream, i: number, ctx: Context): Found | undefined {
   const t = stream.get(i);
   if (t.kind === 'open' && t.text === '[' && arrayLiteralAllowed(ctx)) return arrayJoin(text, stream, i);
+  if (t.kind === 'word') return callJoin(text, stream, i, ctx);
   if (t.kind !== 'str' || !t.plain) return undefined;
   if (t.end - t.start === 2 && ctx.previous?.kind !== 'str') {
     const join = separatorJoin(text, stream, i);
@@ -357,6 +358,85 @@ function concatCall(text: string, stream: TokenStream, i: number): Found | undef
   return { edit: joinedEdit(text, pieces, pieces[0]!.start, stream.get(next - 1).end), next };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Calls that join literals with an empty separator: Java `String.join("", "a", "b")`; C#
+// `string.Join("", "a", "b")`, `String.Join(string.Empty, new[] { "a", "b" })`, `string.Concat("a", "b")`;
+// Go `strings.Join([]string{"a", "b"}, "")`; Terraform `join("", ["a", "b"])`.
+
+/** The classes whose static join or concat is called by name. */
+const QUALIFIERS = new Set(['String', 'string', 'strings']);
+const QUALIFIED_CALLS = new Set(['join', 'Join', 'Concat']);
+
+/** The call's pieces and the token index after its `)`. */
+type Joined = { pieces: Token[]; next: number };
+
+function callJoin(text: string, stream: TokenStream, i: number, ctx: Context): Found | undefined {
+  const first = stream.get(i);
+  let name = first.text;
+  let at = i + 1;
+  if (QUALIFIERS.has(name)) {
+    const dot = expect(stream, at, 'punct', '.');
+    const word = dot === undefined ? undefined : stream.skipTrivia(dot).index;
+    if (word === undefined || stream.get(word).kind !== 'word' || !QUALIFIED_CALLS.has(stream.get(word).text)) return undefined;
+    name = stream.get(word).text;
+    at = word + 1;
+  } else if (name !== 'join' || (ctx.previous?.kind === 'punct' && ctx.previous.text.endsWith('.'))) {
+    // (bare: Terraform's join(); `x.join(` is a method of something else)
+    return undefined;
+  }
+  const open = expect(stream, at, 'open', '(');
+  if (open === undefined) return undefined;
+  let joined: Joined | undefined;
+  if (name === 'Concat') joined = readList(stream, open, ')');
+  else if (first.text === 'strings') joined = goJoin(stream, open);
+  else joined = separatorFirst(stream, open);
+  if (joined === undefined) return undefined;
+  return { edit: joinedEdit(text, joined.pieces, first.start, stream.get(joined.next - 1).end), next: joined.next };
+}
+
+/** The token index after an empty separator at `i` (`""`, `''`, `string.Empty`), or undefined. */
+function emptySeparator(stream: TokenStream, i: number): number | undefined {
+  const at = stream.skipTrivia(i).index;
+  const t = stream.get(at);
+  if (t.kind === 'str' && t.plain && t.end - t.start === 2) return at + 1;
+  if (t.kind !== 'word' || (t.text !== 'string' && t.text !== 'String')) return undefined;
+  const dot = expect(stream, at + 1, 'punct', '.');
+  return dot === undefined ? undefined : expect(stream, dot, 'word', 'Empty');
+}
+
+/** `"", "a", "b")`, `"", ["a", "b"])`, `"", new[] { "a", "b" })`, from after the `(`. */
+function separatorFirst(stream: TokenStream, open: number): Joined | undefined {
+  const sep = emptySeparator(stream, open);
+  const comma = sep === undefined ? undefined : expect(stream, sep, 'punct', ',');
+  if (comma === undefined) return undefined;
+  const at = stream.skipTrivia(comma).index;
+  const t = stream.get(at);
+  if (t.kind === 'str') return readList(stream, at, ')');
+  let listOpen = at;
+  if (t.kind === 'word' && t.text === 'new') {
+    // new[] { or new string[] {: the array's type, then its initializer
+    for (listOpen = at + 1; listOpen < at + 6 && !(stream.get(listOpen).kind === 'open' && stream.get(listOpen).text === '{'); listOpen++);
+  }
+  const bracket = stream.get(listOpen);
+  if (bracket.kind !== 'open' || (bracket.text !== '[' && bracket.text !== '{')) return undefined;
+  const list = readList(stream, listOpen + 1, bracket.text === '[' ? ']' : '}');
+  const end = list === undefined ? undefined : expect(stream, list.next, 'close', ')');
+  return end === undefined ? undefined : { pieces: list!.pieces, next: end };
+}
+
+/** Go: `[]string{"a", "b"}, "")`, from after the `(`. */
+function goJoin(stream: TokenStream, open: number): Joined | undefined {
+  let at = expect(stream, open, 'open', '[');
+  if (at !== undefined) at = expect(stream, at, 'close', ']');
+  if (at !== undefined) at = expect(stream, at, 'word', 'string');
+  if (at !== undefined) at = expect(stream, at, 'open', '{');
+  const list = at === undefined ? undefined : readList(stream, at, '}');
+  let end = list === undefined ? undefined : expect(stream, list.next, 'punct', ',');
+  if (end !== undefined) end = emptySeparator(stream, end);
+  if (end !== undefined) end = expect(stream, end, 'close', ')');
+  return end === undefined ? undefined : { pieces: list!.pieces, next: end };
+}
+
 /** '[' opens an array literal (not an index) after an operator, an opening bracket or `return`. */
 function arrayLiteralAllowed(ctx: Context): boolean {
   const p = ctx.previous;
@@ -422,8 +502,8 @@ const isPrefix = (c: number): boolean => c === 64 || c === 36 || 'rubfRUBF'.incl
 /** A quote followed by what may stand between two pieces and another quote (found natively; checked by openingAfter). */
 const CUT = /["'`](?=[\s+.\\]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`])/g;
 const CUT_OR_COMMA = /["'`](?=[\s+.,\\]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`])/g;
-/** A call that joins a list of pieces: `"".join(`, `[...].join(''`, `.concat(` (whose arguments are a list too). */
-const LIST_JOIN = /\bjoin\s*\(|\bconcat\s*\(/;
+/** A call that joins a list of pieces: `"".join(`, `[...].join(''`, `.concat(`, `String.join(`, `string.Concat(` (whose arguments are a list too). */
+const LIST_JOIN = /\b(?:[jJ]oin|[cC]oncat)\s*\(/;
 
 /**
  * Whether `text` may hold a join that concatenationEdits proposes: two quotes with only a gap (and a
