@@ -130,6 +130,17 @@ above('a Terraform heredoc (<<EOT, <<-EOF) under a generic name in the aws provi
   assertDecoded(dash, secret, 15, { before: false });
 });
 
+above('a Terraform heredoc that is a variable\'s default takes the variable\'s name; a variable named for nothing gets none', () => {
+  const secret = keys.secret();
+  const text = `variable "aws_secret_key" {\n  type      = string\n  sensitive = true\n  default   = <<EOT\n${secret}\nEOT\n}\n`;
+  assertDecoded(text, secret, 5, { before: false });
+  assert.match(applyEdits(text, structureDecoder.edits(text, 0, text.length)), `aws_secret_key=${secret}`);
+  const dash = `variable "deploy_secret_access_key" {\n  default = <<-EOF\n    ${secret}\n  EOF\n}\n`;
+  assertDecoded(dash, secret, 3, { before: false });
+  const other = `variable "motd" {\n  default = <<EOT\n${secret}\nEOT\n}\n`;
+  assert.equal(structureDecoder.edits(other, 0, other.length), []);
+});
+
 above('a YAML block scalar (>-, |) under a name', () => {
   const secret = keys.secret();
   const text = `backup:\n  aws_secret_key: |\n    ${secret}\n  retention: 14\n`;

@@ -403,9 +403,12 @@ function lineEdit(lines: Lines, i: number, budget: Budget): Edit | undefined {
   const above = nameAbove(lines, i);
   if (above !== undefined) {
     const range = lineValue(lines, i);
-    const name = nameOf(lines.at(above).key!);
-    const insert = range && name !== undefined ? insertionFor(lines, above, name, budget) : undefined;
-    if (insert === undefined || (!insert.context && readTogether(text, lines.at(above).kEnd, range![0]))) return undefined;
+    const heading = lines.at(above);
+    // `default = <<EOT` in a Terraform variable: the heredoc is named as a default's value is, by its block
+    const record = DEFAULT_FIELDS.has(fieldOf(heading.key!)) ? recordName(lines, above, budget) : undefined;
+    const name = nameOf(record?.name ?? heading.key!);
+    const insert = range && name !== undefined ? insertionFor(lines, record?.at ?? above, name, budget, record?.awsFormat) : undefined;
+    if (insert === undefined || (!insert.context && readTogether(text, record?.end ?? heading.kEnd, range![0]))) return undefined;
     return { start: range![0], end: range![0], text: insert.text };
   }
   if (!isCandidate(text, l)) return undefined;

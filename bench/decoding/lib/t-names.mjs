@@ -100,11 +100,17 @@ const ssmOutput = {
 
 const heredocs = {
   name: 'heredoc-block-scalar',
-  n: 3,
+  n: 4,
   make(ctx, i) {
     const d = new Doc();
     const na = (kind, v) => ctx.m(kind, v, N, 'name-above');
     const plain = (kind, v) => ctx.m(kind, v, 'plain', 'plain');
+    if (i === 3) {
+      // (added in session 5 with the decoder's support, after the blind corpus showed it missed)
+      d.add('variable "aws_access_key" {\n  type    = string\n  default = "').put(plain('access-key-id', ctx.id())).add('"\n}\n\nvariable "aws_secret_key" {\n  type      = string\n  sensitive = true\n  default   = <<EOT\n');
+      d.put(na('secret-access-key', ctx.secret())).add('\nEOT\n}\n');
+      return { path: `terraform/modules/vars-${i}/variables.tf`, doc: d };
+    }
     if (i === 0 || i === 1) {
       const tag = i === 0 ? 'EOT' : 'EOF';
       const dash = i === 1 ? '-' : '';
