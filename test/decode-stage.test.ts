@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import { View } from '../src/decode/view.js';
 import { decodedView, hasKeyIdPrefix, hasTrigger, regionsOf, MAX_DECODE_DEPTH } from '../src/decode/stage.js';
 import type { Decoder, Edit } from '../src/decode/types.js';
-import { base64Runs, base64RunsAround, base64TextMarker, LONG_RUN_SHAPE, runMarker, textRuns } from '../src/decode/markers.js';
+import { base64Runs, base64RunsAround, base64TextMarker, LONG_RUN_SHAPE, runMarker, textRuns, textRunsAround } from '../src/decode/markers.js';
 import { ShapeFinder } from '../src/shape/extract.js';
 import { compileShape, type RuleShape } from '../src/shape/shape.js';
 import { Keys } from './helpers/keys.js';
@@ -181,6 +181,7 @@ text64('long runs from the shape pass are the runs a scan of the whole text give
     const expected = base64Runs(text).filter(([s, e]) => /[A-Za-z0-9+/]{40}/.test(unitsOf(s, e)));
     const got = base64RunsAround(text, finder.inString(text)[0]!);
     assert.equal(got, expected, `trial ${trial}`);
+    assert.equal(textRunsAround(text, finder.inString(text)[0]!), textRuns(text, got), `trial ${trial}: text runs`);
   }
 });
 

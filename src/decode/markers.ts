@@ -107,13 +107,19 @@ export const LONG_RUN_SHAPE = { alphabet: 'base64', escapes: 'once', min: RUN, b
  */
 export function base64RunsAround(text: string, candidates: readonly { start: number; end: number }[]): [number, number][] {
   const runs: [number, number][] = [];
+  eachBase64Run(text, candidates, (start, end) => runs.push([start, end]));
+  return runs;
+}
+
+/** base64RunsAround's runs, each given to `visit` in order (none is kept: most are dropped at once). */
+function eachBase64Run(text: string, candidates: readonly { start: number; end: number }[], visit: (start: number, end: number) => void): void {
   const member = (i: number): boolean => BASE64[text.charCodeAt(i)] === 1;
   let done = 0;
   for (const { start, end } of candidates) {
     if (end <= done) continue;
     // Most candidates are a run as they are: no base64 character on either side and no escape inside.
     if (start >= done && !member(start - 1) && !member(end) && text.slice(start, end).indexOf('%') === -1) {
-      runs.push([start, end]);
+      visit(start, end);
       done = end;
       continue;
     }
@@ -126,11 +132,33 @@ export function base64RunsAround(text: string, candidates: readonly { start: num
       while (i < b && !member(i)) i++;
       const s = i;
       while (i < b && member(i)) i++;
-      if (i - s >= RUN) runs.push([s, i]);
+      if (i - s >= RUN) visit(s, i);
     }
     done = b;
   }
-  return runs;
+}
+
+/**
+ * textRuns(text, base64RunsAround(text, candidates)), without the list of every run in between: a
+ * minified bundle or an SDK's models have thousands, nearly all dropped.
+ */
+export function textRunsAround(text: string, candidates: readonly { start: number; end: number }[]): [number, number][] {
+  const kept: [number, number][] = [];
+  let start = -1;
+  let end = -1;
+  const close = (): void => {
+    if (start >= 0 && end - start >= MIN_RUN && startsAsText(text, start) && !isSourceMap(text, start)) kept.push([start, end]);
+  };
+  eachBase64Run(text, candidates, (s, e) => {
+    if (start >= 0 && s - end <= BLOB_GAP && allSpace(text, end, s)) {
+      end = e;
+      return;
+    }
+    close();
+    [start, end] = [s, e];
+  });
+  close();
+  return kept;
 }
 
 /**

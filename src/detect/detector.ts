@@ -17,7 +17,7 @@ import { candidateWindows, shapePlanOf, type SearchWindow, type ShapePlan } from
 import type { Candidate } from '../shape/extract.js';
 import { decodedView, hasKeyIdPrefix, MAX_DECODE_DEPTH, SECRET_WORD } from '../decode/stage.js';
 import { DECODERS } from '../decode/index.js';
-import { base64RunsAround, textRuns } from '../decode/markers.js';
+import { textRunsAround } from '../decode/markers.js';
 import type { View } from '../decode/view.js';
 
 
@@ -49,7 +49,7 @@ export function detectWith(fragment: Fragment, rules: readonly CompiledRule[], c
   const scan = new FragmentScan(fragment, rules, candidates);
   let { kept, pairs } = hitsOf(scan, fragment, rules);
   const depth = opts.decodeDepth ?? MAX_DECODE_DEPTH;
-  const view = DECODERS.length === 0 || depth <= 0 ? undefined : decodedView(fragment.text, DECODERS, textRuns(fragment.text, base64RunsAround(fragment.text, scan.longRuns())), depth, mayHoldTrigger(scan, fragment.text));
+  const view = DECODERS.length === 0 || depth <= 0 ? undefined : decodedView(fragment.text, DECODERS, textRunsAround(fragment.text, scan.longRuns()), depth, mayHoldTrigger(scan, fragment.text));
   if (view !== undefined) ({ kept, pairs } = withDecoded(kept, pairs, view, fragment, rules, scan.lines));
   return toFindings(kept, pairs, fragment, scan.lines);
 }
