@@ -22,19 +22,17 @@ async function generator(): Promise<Generator> {
 
 const linesOf = (text: string): string[] => text.split('\n').map((l) => l.replace(/\r$/, ''));
 
-/** Encodings written whole on one line: JSON escapes, HTML character references, URL-encoding. */
-function lineEncodings(v: string): string[] {
-  const html = (f: (c: string) => string) => v.replace(/[+/=]/g, f);
-  const u = (c: string, lower: boolean) => `\\u00${c.charCodeAt(0).toString(16)[lower ? 'toLowerCase' : 'toUpperCase']()}`;
+/**
+ * The line decoded whole, one way at a time: JSON string escapes (\/, \uXXXX in either case), HTML
+ * character references (decimal, hex in either case, the few named ones), URL-encoding (%XX).
+ */
+function lineDecodings(line: string): string[] {
+  const named: Record<string, string> = { plus: '+', sol: '/', equals: '=', amp: '&', quot: '"', lt: '<', gt: '>' };
   return [
-    v.replaceAll('/', '\\/'),
-    v.replace(/[+=]/g, (c) => u(c, false)),
-    v.replace(/[+/]/g, (c) => u(c, true)),
-    html((c) => `&#${c.charCodeAt(0)};`),
-    html((c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`),
-    html((c) => ({ '+': '&plus;', '/': '&sol;', '=': '&equals;' })[c] ?? c),
-    encodeURIComponent(v),
-  ].filter((e) => e !== v);
+    line.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replaceAll('\\/', '/'),
+    line.replace(/&#(\d+);|&#[xX]([0-9a-fA-F]+);|&([a-z]+);/g, (m, d?: string, h?: string, n?: string) => (d ? String.fromCharCode(Number(d)) : h ? String.fromCharCode(parseInt(h, 16)) : named[n ?? ''] ?? m)),
+    line.replace(/%([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+  ];
 }
 
 const B64_LINE = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -114,7 +112,7 @@ function check(lines: string[], l: Label): string | null {
     return piecesHold(lines, at, l.value) ? null : 'pieces do not rebuild the value from this line';
   }
   if (literal) return /glued to =3D/.test(l.form) && line.includes(`=3D${l.value}`) ? null : 'encoded value written plainly';
-  if (lineEncodings(l.value).some((e) => line.includes(e))) return null;
+  if (lineDecodings(line).some((t) => t.includes(l.value))) return null;
   if (base64Holds(lines, at, l.value)) return null;
   if (qpHolds(lines, at, l.value)) return null;
   return 'no encoding of the value starts on the line';

@@ -257,4 +257,56 @@ export const templates = [
       }
     },
   },
+  {
+    name: 'more escapes: QP HTML mail, Serilog CLEF, Celery SQS URL, curl history, Confluence pre block', count: 6,
+    make(g, i) {
+      const id = g.keyId(); const secret = g.secret(true);
+      if (i === 0) {
+        const d = g.doc('mail/fwd-env-file.eml', true);
+        const body = ['<html><body style="font-family: Arial, sans-serif">', '<p>Forwarding the env file the vendor asked for:</p>', `<pre style="background:#eee">AWS_ACCESS_KEY_ID=${id}`, `<span style="color:#333">AWS_SECRET_ACCESS_KEY</span>=${secret}</pre>`, '</body></html>'];
+        const { lines, at } = qpLocated(body, [id, secret]);
+        d.add('From: "Vendor Desk" <desk@example.net>', 'To: ops@example.org', 'Subject: Fwd: env', 'MIME-Version: 1.0', 'Content-Type: multipart/alternative; boundary="b1"', '', '--b1', 'Content-Type: text/html; charset=utf-8', 'Content-Transfer-Encoding: quoted-printable', '');
+        const first = d.add(...lines);
+        d.add('--b1--');
+        d.label(first + at[0], 'access-key-id', id, E, 'quoted-printable HTML part, glued to =3D', `=3D${id}`);
+        d.label(first + at[1], 'secret-access-key', secret, E, 'quoted-printable HTML part, glued to =3D and cut by a soft line break', null);
+      } else if (i === 1) {
+        const d = g.doc(`logs/${g.app()}-clef.json`);
+        for (let k = 0; k < 2; k++) d.add(`{"@t":"${g.ts()}","@mt":"Request {Path} finished in {Elapsed} ms","Path":"/api/${g.app()}","Elapsed":${g.int(2, 400)}}`);
+        const ln = d.add(`{"@t":"${g.ts()}","@mt":"Storage options bound {@Options}","@l":"Debug","Options":{"Region":"${g.region()}","AccessKey":"${id}","SecretKey":"${jsonPlus(secret).replaceAll('/', '\\u002F')}"},"SourceContext":"Startup"}`);
+        d.label(ln, 'access-key-id', id, 'plain', 'literal key ID in a Serilog CLEF line', id);
+        d.label(ln, 'secret-access-key', secret, E, 'JSON \\u002B/\\u002F escapes (Serilog CLEF)', jsonPlus(secret).replaceAll('/', '\\u002F').slice(0, 8));
+      } else if (i === 2) {
+        const d = g.doc('worker/celeryconfig.py');
+        d.add('# broker: SQS (the secret must be URL-quoted, see kombu docs)', `broker_transport_options = {"region": "${g.region()}", "visibility_timeout": 3600}`);
+        const ln = d.add(`broker_url = "sqs://${id}:${url(secret)}@"`);
+        d.add('task_default_queue = "' + g.app() + '"');
+        d.label(ln, 'access-key-id', id, 'plain', 'literal key ID in a connection URI', id);
+        d.label(ln, 'secret-access-key', secret, E, 'URL-encoding (Celery SQS broker URL)', url(secret).slice(0, 10));
+      } else if (i === 3) {
+        const d = g.doc('home/.bash_history');
+        d.add('ls -la', 'cd ~/work/' + g.app(), 'git pull');
+        const ln = d.add(`curl -s -X POST https://${g.app()}.internal/api/integrations/s3 -d "keyId=${id}&secretKey=${url(secret)}&bucket=${g.bucket()}"`);
+        d.add('history | tail', 'exit');
+        d.label(ln, 'access-key-id', id, 'plain', 'literal key ID in a form body', id);
+        d.label(ln, 'secret-access-key', secret, E, 'URL-encoding (curl form body in shell history)', url(secret).slice(0, 10));
+      } else if (i === 4) {
+        const d = g.doc('docs/saved/Backup-Service-Credentials.html', true);
+        d.add('<html><head><title>Backup service credentials - Confluence</title></head><body>', '<div class="wiki-content">', '<p>Profile for the backup host (<strong>rotate quarterly</strong>):</p>', '<pre class="syntaxhighlighter-pre" data-syntaxhighlighter-params="brush: bash; gutter: false">[backup]');
+        const l1 = d.add(`aws_access_key_id = ${id}`);
+        const l2 = d.add(`aws_secret_access_key = ${htmlDec(secret).replaceAll('&#47;', '&#x2F;')}`);
+        d.add(`region = ${g.region()}</pre>`, '</div></body></html>');
+        d.label(l1, 'access-key-id', id, 'plain', 'literal key ID in a saved Confluence export page', id);
+        d.label(l2, 'secret-access-key', secret, E, 'HTML character references, mixed &#43;/&#x2F; (Confluence pre block)', htmlDec(secret).replaceAll('&#47;', '&#x2F;').slice(0, 10));
+      } else {
+        const d = g.doc(`docs/saved/gitlab-job-${g.int(10000, 99999)}-deploy.html`);
+        d.add('<div class="job-log"><code class="job-log-line">');
+        d.add(`<span class="term-fg-l-green">$ aws configure set region ${g.region()}</span>`);
+        const l1 = d.add(`<span class="term-fg-l-green">$ docker run --rm -e AWS_ACCESS_KEY_ID=${id} -e AWS_SECRET_ACCESS_KEY=${htmlNamed(secret).replaceAll('&plus;', '&#x2b;')} amazon/aws-cli s3 ls</span>`);
+        d.add('<span>2026-10-14 09:12:01 ' + g.bucket() + '</span>', '<span class="term-fg-l-green term-bold">Job succeeded</span>', '</code></div>');
+        d.label(l1, 'access-key-id', id, 'plain', 'literal key ID in a saved GitLab job log page', id);
+        d.label(l1, 'secret-access-key', secret, E, 'HTML character references, mixed &#x2b;/&sol; (GitLab job log)', null);
+      }
+    },
+  },
 ];

@@ -63,7 +63,8 @@ export const templates = [
       const id = g.keyId(); const app = g.app(); const bucket = g.bucket();
       const d = g.doc(['logs/boto-debug.log', 'logs/sdk-v3-trace.log', 'logs/aws-cli-debug.txt', 'logs/s3-sync-verbose.log'][i]);
       d.neg('neg-debug-ids');
-      const t = () => `${g.date()} ${g.time()},${g.int(100, 999)}`;
+      const day = g.date(); let sec = g.int(0, 80000);
+      const t = () => { sec += g.int(0, 3); const hh = String(Math.floor(sec / 3600)).padStart(2, '0'); const mm = String(Math.floor(sec / 60) % 60).padStart(2, '0'); const ss = String(sec % 60).padStart(2, '0'); return `${day} ${hh}:${mm}:${ss},${g.int(100, 999)}`; };
       d.add(`${t()} - MainThread - botocore.credentials - INFO - Found credentials in environment variables.`);
       const l = d.add(`${t()} - MainThread - botocore.auth - DEBUG - Signature: ${g.hex(64)}  Authorization: AWS4-HMAC-SHA256 Credential=${id}/${g.date().replace(/-/g, '')}/${g.region()}/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=${g.hex(64)}`);
       if (i === 1) {
