@@ -202,4 +202,50 @@ export const templates = [
       d.label(l, 'secret-access-key', secret, N, ['YAML | block scalar under secret_access_key', 'Markdown code block under prose naming the secret', 'YAML |- block scalar in a ConfigMap'][i], secret);
     },
   },
+  {
+    name: 'more names apart', count: 5,
+    make(g, i) {
+      const secret = g.secret(); const id = g.keyId();
+      let d, l1 = 0, l2, form;
+      if (i === 0) {
+        d = g.doc('terraform/variables.tf');
+        d.add('variable "region" {', `  default = "${g.region()}"`, '}', '', 'variable "legacy_secret_key" {', '  type      = string', '  sensitive = true', '  default   = <<EOT');
+        l2 = d.add(secret);
+        d.add('EOT', '}');
+        form = 'Terraform variable default heredoc';
+      } else if (i === 1) {
+        d = g.doc(`helm/${g.app()}/values-staging.yaml`);
+        d.add('replicaCount: 1', 'extraEnv:', '  - name: AWS_REGION', `    value: ${g.region()}`, '  - name: AWS_ACCESS_KEY_ID');
+        l1 = d.add(`    value: ${id}`);
+        d.add('  - name: AWS_SECRET_ACCESS_KEY', '    value: >-');
+        l2 = d.add(`      ${secret}`);
+        form = 'name two lines above, YAML >- block scalar (Helm extraEnv)';
+      } else if (i === 2) {
+        d = g.doc('src/main/resources/storage.properties', g.chance(0.5));
+        d.add('# object storage', `storage.bucket=${g.bucket()}`);
+        l1 = d.add(`storage.aws.access-key-id=${id}`);
+        d.add('storage.aws.secret-access-key=\\');
+        l2 = d.add(`    ${secret}`);
+        form = 'Java properties value on the continuation line';
+      } else if (i === 3) {
+        d = g.doc('cfn/ecs-service.yaml');
+        d.add('Resources:', '  TaskDefinition:', '    Type: AWS::ECS::TaskDefinition', '    Properties:', '      ContainerDefinitions:', `        - Name: ${g.app()}`, `          Image: ${g.app()}:latest`, '          Environment:', '            - Name: AWS_ACCESS_KEY_ID');
+        l1 = d.add(`              Value: ${id}`);
+        d.add('            - Name: AWS_SECRET_ACCESS_KEY');
+        l2 = d.add(`              Value: "${secret}"`);
+        d.add('            - Name: QUEUE_URL', `              Value: https://sqs.${g.region()}.amazonaws.com/${g.acct()}/${g.app()}`);
+        form = 'name on the line above (CloudFormation ECS Environment Name/Value)';
+      } else {
+        d = g.doc('notes/secretsmanager-get.txt');
+        d.add(`$ aws secretsmanager get-secret-value --secret-id ${g.app()}/s3-writer --query SecretString --output text | jq .`, '{');
+        l1 = d.add(`  "accessKeyId": "${id}",`);
+        d.add(`  "createdBy": "terraform",`, `  "note": "rotate with the key id above; the secret access key follows",`);
+        l2 = d.add(`  "secret": "${secret}"`);
+        d.add('}');
+        form = 'generic secret in Secrets Manager output beside accessKeyId';
+      }
+      if (l1) d.label(l1, 'access-key-id', id, i === 2 || i === 4 ? 'plain' : N, i === 2 || i === 4 ? 'literal key ID under its own name' : form, id);
+      d.label(l2, 'secret-access-key', secret, N, form, secret);
+    },
+  },
 ];

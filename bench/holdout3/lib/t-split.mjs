@@ -200,4 +200,27 @@ export const templates = [
       d.label(l2, 'secret-access-key', secret, S, spec.form, sp[0]);
     },
   },
+  {
+    name: 'more split layouts', count: 7,
+    make(g, i) {
+      const id = g.keyId(); const secret = g.secret();
+      const sp = pieces(g, secret, i === 2 || i === 3 ? 3 : 2);
+      const spec = [
+        { path: 'src/Tools/Migrate/Program.cs', head: ['var config = new AmazonS3Config { RegionEndpoint = RegionEndpoint.EUWest1 };'], idl: `var keyId = @"${id}";`, sec: [`var secret = @"${sp[0]}" + @"${sp[1]}";`], tail: ['var s3 = new AmazonS3Client(keyId, secret, config);'], form: 'C# verbatim strings joined with + on one line' },
+        { path: 'cmd/replicator/creds.go', head: ['package main', ''], idl: `const replKeyID = \`${id}\``, sec: [`const replSecret = \`${sp[0]}\` + \`${sp[1]}\``], tail: [], form: 'Go raw strings joined with + on one line' },
+        { path: 'web/server/storage.js', head: ["'use strict';", ''], idl: `const KEY_ID = '${id}';`, sec: ['const SECRET =', `  '${sp[0]}' +`, `  '${sp[1]}' +`, `  '${sp[2]}';`], off: 1, tail: ['', 'module.exports = { KEY_ID, SECRET };'], form: 'JS + at line ends, first piece on the line after the name' },
+        { path: 'src/main/java/com/acme/batch/S3Keys.java', head: ['package com.acme.batch;', '', 'final class S3Keys {'], idl: `    static final String ID = "${id}";`, sec: [`    static final String SECRET = "${sp[0]}"`, `        + "${sp[1]}"`, `        + "${sp[2]}";`], tail: ['}'], form: 'Java + at line starts' },
+        { path: 'scripts/nightly-sync.sh', head: ['#!/bin/bash', 'set -e'], idl: `AWS_ACCESS_KEY_ID="${id}"`, sec: [`AWS_SECRET_ACCESS_KEY="${sp[0]}""${sp[1]}"`], tail: ['export AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY', `aws s3 sync /srv/data s3://${g.bucket()}/`], form: 'shell adjacent quoted strings' },
+        { path: 'scripts/profile.d/aws.sh', head: ['# sourced by login shells on the build box'], idl: `export AWS_ACCESS_KEY_ID=${id}`, sec: [`AWS_SECRET_ACCESS_KEY="${sp[0]}"`, `AWS_SECRET_ACCESS_KEY+="${sp[1]}"`], tail: ['export AWS_SECRET_ACCESS_KEY'], form: 'bash += append on the next line' },
+        { path: 'images/sync/Dockerfile', head: [`FROM amazon/aws-cli:2.${g.int(10, 17)}.0`], idl: `ENV AWS_ACCESS_KEY_ID=${id}`, sec: [`ENV AWS_SECRET_ACCESS_KEY=${sp[0]}\\`, `${sp[1]} \\`, `    AWS_DEFAULT_REGION=${g.region()}`], tail: ['ENTRYPOINT ["aws", "s3", "sync"]'], form: 'Dockerfile ENV continued with backslash-newline' },
+      ][i];
+      const d = g.doc(spec.path, spec.path.endsWith('.cs') && g.chance(0.5));
+      d.add(...spec.head);
+      const l1 = d.add(spec.idl);
+      const l2 = d.add(...spec.sec) + (spec.off ?? 0);
+      d.add(...spec.tail);
+      d.label(l1, 'access-key-id', id, 'plain', 'literal key ID beside a split secret', id);
+      d.label(l2, 'secret-access-key', secret, S, spec.form, sp[0]);
+    },
+  },
 ];
