@@ -248,4 +248,18 @@ export const templates = [
       d.label(l2, 'secret-access-key', secret, N, form, secret);
     },
   },
+  {
+    name: 'GitHub Actions env values on the next line', count: 1,
+    make(g) {
+      const secret = g.secret(); const id = g.keyId();
+      const d = g.doc('.github/workflows/integration.yml');
+      d.add('name: integration', 'on: [pull_request]', 'jobs:', '  test:', '    runs-on: ubuntu-latest', '    services:', '      localstack:', '        image: localstack/localstack:3', '    env:', '      AWS_REGION: ' + g.region(), '      # the shared test user (read-only on the fixtures bucket)', '      AWS_ACCESS_KEY_ID: >-');
+      const l1 = d.add(`        ${id}`);
+      d.add('      AWS_SECRET_ACCESS_KEY: >-');
+      const l2 = d.add(`        ${secret}`);
+      d.add('    steps:', '      - uses: actions/checkout@v4', '      - run: npm ci && npm run test:integration');
+      d.label(l1, 'access-key-id', id, N, 'name on the line above (GitHub Actions env, >- value)', id);
+      d.label(l2, 'secret-access-key', secret, N, 'name on the line above (GitHub Actions env, >- value)', secret);
+    },
+  },
 ];

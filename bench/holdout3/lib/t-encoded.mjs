@@ -245,7 +245,7 @@ export const templates = [
       } else if (i === 1) {
         const d = g.doc('captures/settings-save.http');
         d.add(`POST /settings/backup HTTP/1.1`, `Host: ${g.app()}.internal`, 'Content-Type: application/x-www-form-urlencoded', `Cookie: session=${g.hex(32)}`, '');
-        const ln = d.add(`csrf=${g.hex(40)}&target=s3&region=${g.region()}&key_id=${id}&secret=${url(secret)}&prefix=nightly%2F`);
+        const ln = d.add(`csrf=${g.hex(32)}&target=s3&region=${g.region()}&key_id=${id}&secret=${url(secret)}&prefix=nightly%2F`);
         d.label(ln, 'access-key-id', id, 'plain', 'literal key ID in a form body', id);
         d.label(ln, 'secret-access-key', secret, E, 'URL-encoding (form body)', url(secret).slice(0, 10));
       } else {
