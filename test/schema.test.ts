@@ -80,6 +80,15 @@ ${GOOD}
   for (const re of expected) assert.ok(problems.some((p) => re.test(p)), `no problem matching ${re}\n${problems.join('\n')}`);
 });
 
+validation('a keyword must occur in each example, as written or once decoded (a base64 example of a hidden key)', () => {
+  const encoded = Buffer.from('token = tok_abcdefgh\n').toString('base64');
+  const rule = (examples: string[]): string => GOOD.replace("examples: ['tok_abcdefgh']", `examples: [${examples.map((e) => `'${e}'`).join(', ')}]`);
+  const problems = load(`rules:\n${rule(['tok_abcdefgh', `x = ${encoded}`])}`);
+  assert.not.ok(problems.some((p) => p.includes('no keyword occurs')), problems.join('\n'));
+  const without = load(`rules:\n${rule(['tok_abcdefgh', 'abcdefgh'])}`);
+  assert.ok(without.some((p) => p.includes('no keyword occurs in example "abcdefgh", as written or decoded')), without.join('\n'));
+});
+
 validation('YAML syntax errors name the line', () => {
   const [problem] = load('rules:\n  - id: x\n   bad: [\n');
   assert.match(problem!, /^rules\.yml:\d+: /);
