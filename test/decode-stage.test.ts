@@ -200,7 +200,7 @@ text64('hasTrigger finds a trigger in bytes as written, and only then', () => {
   assert.not.ok(hasTrigger(Buffer.from('secret x').subarray(2)), 'the e before a slice is not its own');
   for (const [text, want] of [['AKIA', true], ['xASIAy', true], ['IA', false], ['KIA', false], ['BKIA AXIA IAIA', false], ['AAKIA', true], ['akia', false], ['"AKI" + "A', true], ["'ASI'", true], ['AKI ASI', false]] as const) {
     assert.is(hasKeyIdPrefix(text), want, text);
-    assert.is(hasKeyIdPrefix(Buffer.from(text)), want, `bytes: ${text}`);
+    assert.is(hasTrigger(Buffer.from(text)), want, `bytes: ${text}`);
   }
 });
 
