@@ -72,13 +72,13 @@ export const templates = [
     count: 2,
     make(g, i) {
       const id = g.keyId(), sec = g.secret();
-      const who = g.person();
+      const who = g.person(), org = g.org();
       const csv = i === 0
         ? `Access key ID,Secret access key\r\n${id},${sec}\r\n`
         : `User name,Password,Access key ID,Secret access key,Console login link\r\nsvc-${g.app()},,${id},${sec},https://${g.acct()}.signin.aws.amazon.com/console\r\n`;
       const { lines, at } = b64Located(csv, [id, sec], 76);
       const d = g.doc(i === 0 ? 'mail/archive/2026-06.mbox' : 'exports/ops-inbox.mbox');
-      d.add(`From ${who}@${g.org()}.com Mon Jun  8 09:1${i}:04 2026`, `From: ${who} <${who}@${g.org()}.com>`, `To: ops@${g.org()}.com`, 'Subject: keys for the backup job', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="b1_x9"', '', '--b1_x9', 'Content-Type: text/plain; charset=utf-8', '', 'Attached, as discussed. Delete after import please.', '', '--b1_x9', `Content-Type: text/csv; name="${i === 0 ? 'accessKeys.csv' : 'credentials.csv'}"`, 'Content-Transfer-Encoding: base64', `Content-Disposition: attachment; filename="${i === 0 ? 'accessKeys.csv' : 'credentials.csv'}"`, '');
+      d.add(`From ${who}@${org}.com Mon Jun  8 09:1${i}:04 2026`, `From: ${who} <${who}@${org}.com>`, `To: ops@${org}.com`, 'Subject: keys for the backup job', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="b1_x9"', '', '--b1_x9', 'Content-Type: text/plain; charset=utf-8', '', 'Attached, as discussed. Delete after import please.', '', '--b1_x9', `Content-Type: text/csv; name="${i === 0 ? 'accessKeys.csv' : 'credentials.csv'}"`, 'Content-Transfer-Encoding: base64', `Content-Disposition: attachment; filename="${i === 0 ? 'accessKeys.csv' : 'credentials.csv'}"`, '');
       const first = d.add(lines.join('\n'));
       d.add('', '--b1_x9--', '');
       const form = 'base64: IAM CSV as a MIME attachment in an mbox, wrapped at 76';

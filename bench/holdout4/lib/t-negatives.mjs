@@ -109,9 +109,11 @@ export const templates = [
         n = d.add(`  {"name": "authorization", "value": "AWS4-HMAC-SHA256 Credential=${scope}, SignedHeaders=host;x-amz-date, Signature=${g.hex(64)}"}`);
         d.add(' ]},', ' "response": {"status": 200, "headers": [', `  {"name": "x-amz-id-2", "value": "${hostId}"},`, `  {"name": "x-amz-request-id", "value": "${reqId}"}`, ' ]}}]}}');
       } else if (i === 2) {
-        d.add(`${g.date()} ${g.time()} DEBUG wire - http-outgoing-3 >> "PUT /exports/day.csv HTTP/1.1[\\r][\\n]"`);
-        n = d.add(`${g.date()} ${g.time()} DEBUG wire - http-outgoing-3 >> "Authorization: AWS4-HMAC-SHA256 Credential=${scope}, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=${g.hex(64)}[\\r][\\n]"`);
-        d.add(`${g.date()} ${g.time()} DEBUG wire - http-outgoing-3 << "HTTP/1.1 200 OK[\\r][\\n]"`, `${g.date()} ${g.time()} DEBUG wire - http-outgoing-3 << "x-amz-id-2: ${hostId}[\\r][\\n]"`, `${g.date()} ${g.time()} DEBUG wire - http-outgoing-3 << "x-amz-request-id: ${reqId}[\\r][\\n]"`);
+        const day = g.date(), hh = String(g.int(10, 22)), mm = String(g.int(10, 58));
+        const at = (s) => `${day} ${hh}:${mm}:${String(s).padStart(2, '0')}`;
+        d.add(`${at(11)} DEBUG wire - http-outgoing-3 >> "PUT /exports/day.csv HTTP/1.1[\\r][\\n]"`);
+        n = d.add(`${at(11)} DEBUG wire - http-outgoing-3 >> "Authorization: AWS4-HMAC-SHA256 Credential=${scope}, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=${g.hex(64)}[\\r][\\n]"`);
+        d.add(`${at(11)} DEBUG wire - http-outgoing-3 << "HTTP/1.1 200 OK[\\r][\\n]"`, `${at(11)} DEBUG wire - http-outgoing-3 << "x-amz-id-2: ${hostId}[\\r][\\n]"`, `${at(11)} DEBUG wire - http-outgoing-3 << "x-amz-request-id: ${reqId}[\\r][\\n]"`);
       } else {
         d.add('SDK 2026/06/02 11:04:19 DEBUG Request', 'PUT /day.csv?x-id=PutObject HTTP/1.1', 'Host: tiles.s3.eu-west-2.amazonaws.com');
         n = d.add(`Authorization: AWS4-HMAC-SHA256 Credential=${scope}, SignedHeaders=host;x-amz-date, Signature=${g.hex(64)}`);
