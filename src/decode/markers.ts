@@ -43,7 +43,28 @@ export function someRun(text: string, inRun: Uint8Array, length: number, visit: 
 export function runMarker(alphabet: string, length: number, mixed = false): (text: string) => boolean {
   const inRun = new Uint8Array(128);
   for (const c of alphabet) inRun[c.charCodeAt(0)] = 1;
-  return (text) => someRun(text, inRun, length, (s, e) => !mixed || isMixed(text, s, e));
+  return (text) => hasRun(text, inRun, length, mixed);
+}
+
+/**
+ * someRun for a marker: whether some run qualifies, with its own loop rather than a callback (a
+ * marker runs on every region of every file; someRun given several callbacks is compiled for each).
+ */
+function hasRun(text: string, inRun: Uint8Array, length: number, mixed: boolean): boolean {
+  const n = text.length;
+  for (let x = length - 1; x < n; ) {
+    if (inRun[text.charCodeAt(x)] !== 1) {
+      x += length;
+      continue;
+    }
+    let s = x;
+    while (s > 0 && inRun[text.charCodeAt(s - 1)] === 1) s--;
+    let e = x + 1;
+    while (e < n && inRun[text.charCodeAt(e)] === 1) e++;
+    if (e - s >= length && (!mixed || isMixed(text, s, e))) return true;
+    x = e + length;
+  }
+  return false;
 }
 
 /**
@@ -72,7 +93,21 @@ const MIN_RUN = 16;
  * of the thousands of long runs in minified code and SDK models.
  */
 export function base64TextMarker(text: string): boolean {
-  return someRun(text, BASE64, MIN_RUN, (start) => startsAsText(text, start));
+  // someRun's skip loop, inlined for the same reason as hasRun's
+  const n = text.length;
+  for (let x = MIN_RUN - 1; x < n; ) {
+    if (!isBase64At(text, x)) {
+      x += MIN_RUN;
+      continue;
+    }
+    let s = x;
+    while (s > 0 && isBase64At(text, s - 1)) s--;
+    let e = x + 1;
+    while (e < n && isBase64At(text, e)) e++;
+    if (e - s >= MIN_RUN && startsAsText(text, s)) return true;
+    x = e + MIN_RUN;
+  }
+  return false;
 }
 
 /** Whether the 6 bytes that the 8 base64 characters at `at` encode are text-like. */
@@ -80,13 +115,14 @@ function startsAsText(text: string, at: number): boolean {
   for (let g = 0; g < 2; g++) {
     let bits = 0;
     for (let k = 0; k < 4; k++) bits = (bits << 6) | SIXBIT[text.charCodeAt(at + g * 4 + k)]!;
-    for (const byte of [(bits >> 16) & 255, (bits >> 8) & 255, bits & 255]) {
-      // ASCII text (NUL too: UTF-16LE text, PowerShell's -EncodedCommand, is every other byte)
-      const printable = (byte >= 32 && byte < 127) || byte === 9 || byte === 10 || byte === 13 || byte === 0;
-      if (!printable) return false;
-    }
+    if (!isTextByte((bits >> 16) & 255) || !isTextByte((bits >> 8) & 255) || !isTextByte(bits & 255)) return false;
   }
   return true;
+}
+
+/** ASCII text (NUL too: UTF-16LE text, PowerShell's -EncodedCommand, is every other byte). */
+function isTextByte(byte: number): boolean {
+  return (byte >= 32 && byte < 127) || byte === 9 || byte === 10 || byte === 13 || byte === 0;
 }
 
 /** The shortest base64 run read as a possible encoded file or value on its own (a 30-byte text). */
