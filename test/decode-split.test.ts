@@ -306,6 +306,8 @@ concat('regions cut at any line give the edits of the whole text, each once', ()
     `_SECRET = ''.join([\n    '${s.join("',\n    '")}',\n])`,
     `  secretAccessKey: ['${s.join("', '")}'].join(''),`,
     `export AWS_SECRET_ACCESS_KEY=${s[0]}${s[1]}\\\n${s[2]}\\\n${s[3]}`,
+    `AWS_SECRET_ACCESS_KEY="${s[0]}""${s[1]}"'${s[2]}${s[3]}'`,
+    `SECRET=${s[0]}\nSECRET+="${s[1]}"\necho\n\nSECRET+='${s[2]}${s[3]}'`,
     '',
   ].join('\n');
   for (const d of [concatenationDecoder, continuationDecoder]) {
@@ -316,6 +318,90 @@ concat('regions cut at any line give the edits of the whole text, each once', ()
       assert.equal(parts, whole, `${d.name} cut at ${cutAt}`);
     }
   }
+});
+
+concat('shell words glued from quoted parts: "a""b", \'a\'"b", "a"\'b\', a"b", as a value or an argument; the value at its first part', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const forms: [string, string][] = [
+    [`AWS_SECRET_ACCESS_KEY="${s[0]}""${s[1]}""${s[2]}"\n`, `AWS_SECRET_ACCESS_KEY="${secret}"\n`],
+    [`export AWS_SECRET_ACCESS_KEY='${s[0]}'"${s[1]}"'${s[2]}'\n`, `export AWS_SECRET_ACCESS_KEY='${secret}'\n`],
+    [`AWS_SECRET_ACCESS_KEY="${s[0]}"'${s[1]}${s[2]}' aws s3 ls\n`, `AWS_SECRET_ACCESS_KEY="${secret}" aws s3 ls\n`],
+    [`aws configure set aws_secret_access_key "${s[0]}""${s[1]}${s[2]}" --profile ci\n`, `aws configure set aws_secret_access_key "${secret}" --profile ci\n`],
+    [`docker run -e AWS_SECRET_ACCESS_KEY="${s[0]}${s[1]}"'${s[2]}' img\n`, `docker run -e AWS_SECRET_ACCESS_KEY="${secret}" img\n`],
+    [`aws configure set --secret-access-key="${s[0]}"""'${s[1]}${s[2]}'\n`, `aws configure set --secret-access-key="${secret}"\n`],
+  ];
+  for (const [text, view] of forms) {
+    foundAt(concatenationDecoder, text, secret, text.indexOf(s[0]!), text);
+    assert.is(decoded(concatenationDecoder, text), view);
+  }
+  // An unquoted part first: the value is left unquoted, as written.
+  const id = keys.keyId();
+  const bare = `export AWS_ACCESS_KEY_ID=${id.slice(0, 8)}"${id.slice(8)}"\nexport AWS_SECRET_ACCESS_KEY=${s[0]}"${s[1]}"${s[2]}\n`;
+  foundAt(concatenationDecoder, bare, id, bare.indexOf(id.slice(0, 8)), 'unquoted + quoted');
+  assert.is(decoded(concatenationDecoder, bare), `export AWS_ACCESS_KEY_ID=${id}\nexport AWS_SECRET_ACCESS_KEY=${secret}\n`);
+});
+
+concat('shell words: not across a newline, not with an expansion, an escape or an operator between, not YAML, CSV, SQL or string prefixes', () => {
+  const s = cut(keys.secret(), 2);
+  const left = [
+    `KEY="${s[0]}"\n"${s[1]}"`, // two commands: a word ends at the newline
+    `KEY="${s[0]}"$X"${s[1]}"`, // an expansion between
+    `KEY="${s[0]}$X""${s[1]}"`,
+    `KEY="${s[0]}\\"'${s[1]}'`, // an escape
+    `KEY="${s[0]}"$(date)"${s[1]}"`, // a command substitution
+    `KEY='${s[0]}'+'${s[1]}'X`, // an operator or other text between
+    `KEY=${s[0]}-"${s[1]}"`,
+    `key: '${s[0]}''${s[1]}'`, // YAML: one scalar holding a quote
+    `- '${s[0]}''${s[1]}'`,
+    `id,"${s[0]}""${s[1]}",x`, // CSV: a doubled quote
+    `INSERT INTO t VALUES ('${s[0]}''${s[1]}');`, // SQL
+    `x = '${s[0]}''${s[1]}'`, // after a '=' with blanks: not a shell assignment
+    `"${s[0]}""${s[1]}"`, // a command name
+    `return f"${s[0]}${s[1]}"`, // a string prefix
+    `print(b'${s[0]}${s[1]}')`,
+    `echo ok # KEY="${s[0]}""${s[1]}"`, // a comment
+    `echo "it's" KEY="${s[0]}""${s[1]}`, // a quote that does not close
+  ];
+  for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+});
+
+concat('bash +=: an assignment and its appends on the lines below, the same name, alone on their lines; the value at the assignment', () => {
+  const id = keys.keyId();
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const text = `#!/bin/bash\nAWS_SECRET_ACCESS_KEY="${s[0]}"\nAWS_SECRET_ACCESS_KEY+="${s[1]}"\n# the rest from the vault, one day\nexport AWS_ACCESS_KEY_ID=${id}\nAWS_SECRET_ACCESS_KEY+='${s[2]}'\nexport AWS_SECRET_ACCESS_KEY\n`;
+  const view = foundAt(concatenationDecoder, text, secret, text.indexOf(s[0]!), 'appends');
+  // The lines between stay; the appends' values are taken out (a second round adds nothing).
+  assert.is(view.text, `#!/bin/bash\nAWS_SECRET_ACCESS_KEY="${secret}"\nAWS_SECRET_ACCESS_KEY+=""\n# the rest from the vault, one day\nexport AWS_ACCESS_KEY_ID=${id}\nAWS_SECRET_ACCESS_KEY+=''\nexport AWS_SECRET_ACCESS_KEY\n`);
+  assert.equal(concatenationDecoder.edits(view.text, 0, view.text.length), []);
+  // The value maps to the assignment's line only: the key ID between is where it was.
+  const i = view.text.indexOf(secret);
+  const [a, b] = view.toOriginal(i, i + secret.length);
+  assert.ok(place(text, a)[0] === 2 && place(text, b)[0] === 2, 'the value maps to line 2');
+  const j = view.text.indexOf(id);
+  assert.equal(view.toOriginal(j, j + id.length), [text.indexOf(id), text.indexOf(id) + id.length]);
+  const exported = `export AWS_SECRET_ACCESS_KEY=${s[0]}\nAWS_SECRET_ACCESS_KEY+="${s[1]}${s[2]}";\n`;
+  assert.is(decoded(concatenationDecoder, exported), `export AWS_SECRET_ACCESS_KEY=${secret}\nAWS_SECRET_ACCESS_KEY+="";\n`);
+});
+
+concat('bash +=: left alone with a variable appended, another name, a new assignment between, a condition, or too far below', () => {
+  const s = cut(keys.secret(), 2);
+  const left = [
+    `SECRET="${s[0]}"\nSECRET+="$SUFFIX"\nSECRET+="${s[1]}"`, // a variable: the value is not known
+    `SECRET="${s[0]}"\nSECRET+=$(cat key)`,
+    `SECRET="${s[0]}"\nOTHER+="${s[1]}"`,
+    `SECRET="${s[0]}"\nif [ -n "$CI" ]; then SECRET+="${s[1]}"; fi`,
+    `SECRET="${s[0]}"\n[ -n "$CI" ] && SECRET+="${s[1]}"`,
+    `SECRET="${s[0]}"\n\n\n\n\nSECRET+="${s[1]}"`, // five lines below
+    `SECRET+="${s[1]}"`, // an append alone
+    `SECRET="${s[0]}" && SECRET+="${s[1]}"`,
+    `x = "${s[0]}"\nx += "${s[1]}"`, // (code's +=, with blanks, is not read here)
+  ];
+  for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+  // A new assignment starts again: the first value is not joined to what is appended to the second.
+  const again = `SECRET="${s[0]}"\nSECRET="${s[1]}"\nSECRET+="x"`;
+  assert.is(decoded(concatenationDecoder, again), `SECRET="${s[0]}"\nSECRET="${s[1]}x"\nSECRET+=""`);
 });
 
 concat('hostile input returns with bounded edits', () => {
@@ -344,7 +430,21 @@ concat('hostile input returns with bounded edits', () => {
   }
   // A chain longer than MAX_PIECES is left alone (a split key has a handful of pieces).
   const many = `k = ${Array.from({ length: 300 }, () => `"${'Ab1/'.repeat(6)}"`).join(' + ')};`;
-  assert.equal(concatenationDecoder.edits(many, 0, many.length), []);
+  assert.equal(concatenationDecoder.edits(many, 0, many.length), []);  // 100,000 glued parts on one line, as a value and as an argument, and 100,000 appends: read once
+  // each, left alone whole (more parts than a key has), and a glued key after them still joined.
+  const key = cut(keys.secret(), 2);
+  const tail = `\nAWS_SECRET_ACCESS_KEY="${key[0]}""${key[1]}"\n`;
+  for (const [what, text] of [
+    ['a value of 100k parts', `K=${'"a"'.repeat(100_000)}${tail}`],
+    ['an argument of 100k parts', `echo x ${'"Ab1/""Cd2+"'.repeat(50_000)}${tail}`],
+    ['100k appends', `K="${key[0]}"\n${`K+="${key[1]}"\n`.repeat(100_000)}${tail}`],
+    ['100k assignments', `${`K="${key[0]}"\n`.repeat(100_000)}${tail}`],
+  ]) {
+    const edits = concatenationDecoder.edits(text!, 0, text!.length);
+    assertWellFormed(text!, edits, what!);
+    assert.is(edits.length, 1, what);
+    assert.is(edits[0]!.text, `"${key.join('')}"`, what);
+  }
 });
 
 concat('random token soup: edits sorted, inside the text, origins inside their edit, never a throw', () => {

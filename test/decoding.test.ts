@@ -54,6 +54,8 @@ e2e('escapes, pieces and names: each form gives the plain key at the line of its
     ['json-escape', (s) => `{\n  "AWS": {\n    "SecretAccessKey": "${s.replace(/\+/g, '\\u002B').replace(/\//g, '\\/')}"\n  }\n}\n`, 3, 'json-escape'],
     ['html-entity', (s) => `<pre>\nexport AWS_SECRET_ACCESS_KEY=${s.replace(/\+/g, '&#43;').replace(/\//g, '&#x2F;')}\n</pre>\n`, 2, 'html-entity'],
     ['concatenation', (s) => `const awsSecretAccessKey =\n  "${s.slice(0, 17)}" +\n  "${s.slice(17)}";\n`, 2, 'concatenation'],
+    ['shell words glued', (s) => `#!/bin/sh\nexport AWS_SECRET_ACCESS_KEY="${s.slice(0, 17)}"'${s.slice(17)}'\n`, 2, 'concatenation'],
+    ['bash +=', (s) => `AWS_SECRET_ACCESS_KEY="${s.slice(0, 17)}"\nAWS_SECRET_ACCESS_KEY+="${s.slice(17)}"\n`, 1, 'concatenation'],
     ['continuation', (s) => `export AWS_SECRET_ACCESS_KEY="${s.slice(0, 22)}\\\n${s.slice(22)}"\n`, 1, 'continuation'],
     ['structure', (s) => `[\n  {\n    "ParameterValue": "${s}",\n    "ParameterKey": "AwsSecretAccessKey"\n  }\n]\n`, 3, 'structure'],
   ];
