@@ -308,6 +308,8 @@ concat('regions cut at any line give the edits of the whole text, each once', ()
     `export AWS_SECRET_ACCESS_KEY=${s[0]}${s[1]}\\\n${s[2]}\\\n${s[3]}`,
     `AWS_SECRET_ACCESS_KEY="${s[0]}""${s[1]}"'${s[2]}${s[3]}'`,
     `SECRET=${s[0]}\nSECRET+="${s[1]}"\necho\n\nSECRET+='${s[2]}${s[3]}'`,
+    `String k = new StringBuilder()\n    .append("${s[0]}")\n    .append("${s[1]}${s[2]}")\n    .append("${s[3]}")\n    .toString();`,
+    `sb.append("${s[0]}");\nsb.append("${s[1]}${s[2]}");\nsb.append("${s[3]}");`,
     '',
   ].join('\n');
   for (const d of [concatenationDecoder, continuationDecoder]) {
@@ -318,6 +320,46 @@ concat('regions cut at any line give the edits of the whole text, each once', ()
       assert.equal(parts, whole, `${d.name} cut at ${cutAt}`);
     }
   }
+});
+
+concat('StringBuilder: Java, C# and Kotlin chains on one line and one call a line, and append statements in a row', () => {
+  const id = keys.keyId();
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const i = cut(id, 2);
+  const java = `        String id = new StringBuilder().append("${i[0]}").append("${i[1]}").toString();\n        String secret = new StringBuilder()\n            .append("${s[0]}")\n            .append("${s[1]}")\n            .append("${s[2]}")\n            .toString();\n`;
+  const view = foundAt(concatenationDecoder, java, secret, java.indexOf(s[0]!), 'Java, one call a line');
+  assert.is(view.text, `        String id = "${id}";\n        String secret = "${secret}";\n`);
+  foundAt(concatenationDecoder, java, id, java.indexOf(i[0]!), 'Java, one line');
+  const forms: [string, string][] = [
+    [`var secret = new StringBuilder("${s[0]}").Append("${s[1]}").Append("${s[2]}").ToString();`, `var secret = "${secret}";`], // C#, a first piece in the constructor
+    [`val secret = StringBuilder().append("${s[0]}").append("${s[1]}${s[2]}").toString()`, `val secret = "${secret}"`], // Kotlin
+    [`StringBuffer b = new StringBuffer(64).append("${s[0]}").append("${s[1]}${s[2]}");`, `StringBuffer b = "${secret}";`], // a capacity, no toString()
+    [`StringBuilder sb = new StringBuilder();\nsb.append("${s[0]}");\nsb.append("${s[1]}");\nsb.append("${s[2]}");\nString secret = sb.toString();`, `StringBuilder sb = new StringBuilder();\nsb.append("${secret}");\nString secret = sb.toString();`],
+    [`sb.Append("${s[0]}").Append("${s[1]}"); sb.Append("${s[2]}");`, `sb.Append("${secret}");`],
+  ];
+  for (const [text, expected] of forms) {
+    foundAt(concatenationDecoder, text, secret, text.indexOf(s[0]!), text);
+    assert.is(decoded(concatenationDecoder, text), expected);
+  }
+});
+
+concat('StringBuilder: a variable, another call, a call that is not append, or a list\'s append (no `;`) is left alone', () => {
+  const s = cut(keys.secret(), 3);
+  const left = [
+    `String k = new StringBuilder().append("${s[0]}").append(x).append("${s[1]}${s[2]}").toString();`, // a variable
+    `String k = new StringBuilder().append("${s[0]}").append("${s[1]}${s[2]}").reverse().toString();`, // a call that changes it
+    `String k = new StringBuilder().append("${s[0]}").append("${s[1]}${s[2]}").toString().toLowerCase();`,
+    `String k = new StringBuilder().append("${s[0]}").insert(0, "${s[1]}${s[2]}").toString();`,
+    `String k = new StringBuilder().append("${s[0]}").append("${s[1]}${s[2]}", 0, 20).toString();`,
+    `var k = new StringBuilder().Append("${s[0]}").AppendLine("${s[1]}${s[2]}").ToString();`,
+    `String k = new StringBuilder(prefix).append("${s[0]}${s[1]}").append("${s[2]}").toString();`,
+    `sb.append("${s[0]}"); sb.append(x); sb.append("${s[1]}${s[2]}");`,
+    `sb.append("${s[0]}"); other.append("${s[1]}${s[2]}");`,
+    `parts.append("${s[0]}")\nparts.append("${s[1]}${s[2]}")`, // Python: a list
+    `x = f(sb.append("${s[0]}")); sb.append("${s[1]}${s[2]}");`,
+  ];
+  for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
 });
 
 concat('shell words glued from quoted parts: "a""b", \'a\'"b", "a"\'b\', a"b", as a value or an argument; the value at its first part', () => {
@@ -439,6 +481,9 @@ concat('hostile input returns with bounded edits', () => {
     ['an argument of 100k parts', `echo x ${'"Ab1/""Cd2+"'.repeat(50_000)}${tail}`],
     ['100k appends', `K="${key[0]}"\n${`K+="${key[1]}"\n`.repeat(100_000)}${tail}`],
     ['100k assignments', `${`K="${key[0]}"\n`.repeat(100_000)}${tail}`],
+    ['a StringBuilder with 100k appends', `String k = new StringBuilder()${'.append("a")'.repeat(100_000)}.toString();${tail}`],
+    ['100k appends of one literal', `k.append("${key[0]}")${'.append("a")'.repeat(100_000)};${tail}`],
+    ['100k append statements', `${'sb.append("Ab1/");\n'.repeat(100_000)}${tail}`],
   ]) {
     const edits = concatenationDecoder.edits(text!, 0, text!.length);
     assertWellFormed(text!, edits, what!);

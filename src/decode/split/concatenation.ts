@@ -4,6 +4,7 @@
 //   'abc' . 'def'     (PHP)
 //   "abc" "def"       (Python and C implicit concatenation; across lines only inside parentheses)
 //   "".join(["abc", "def"])   ["abc", "def"].join('')
+//   new StringBuilder().append("abc").append("def").toString()   sb.append("abc"); sb.append("def");
 // The literal keeps the first piece's quote, so a rule still reads `secret = "abcdef"`, and each of
 // its characters points at its place in its piece (a key reports the line of its first piece).
 // Only literal pieces are joined, and only where the language would join them before anything else
@@ -111,7 +112,7 @@ interface Found {
 function recognize(text: string, stream: TokenStream, i: number, ctx: Context): Found | undefined {
   const t = stream.get(i);
   if (t.kind === 'open' && t.text === '[' && arrayLiteralAllowed(ctx)) return arrayJoin(text, stream, i);
-  if (t.kind === 'word') return callJoin(text, stream, i, ctx);
+  if (t.kind === 'word') return builderChain(text, stream, i, ctx) ?? appendStatements(text, stream, i, ctx) ?? callJoin(text, stream, i, ctx);
   if (t.kind !== 'str' || !t.plain) return undefined;
   if (t.end - t.start === 2 && ctx.previous?.kind !== 'str') {
     const join = separatorJoin(text, stream, i);
@@ -445,6 +446,120 @@ function arrayLiteralAllowed(ctx: Context): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Java, C#, Kotlin: a StringBuilder fed literals, `new StringBuilder().append("a").append("b").toString()`
+// (one call a line too), and `sb.append("a"); sb.append("b");` statements in a row.
+
+const BUILDERS = new Set(['StringBuilder', 'StringBuffer']);
+const APPENDS = new Set(['append', 'Append']);
+const TO_STRINGS = new Set(['toString', 'ToString']);
+
+/**
+ * `new StringBuilder()` (or `StringBuilder()`, Kotlin; `("a")` or a capacity inside), then
+ * `.append(literal)` calls, then `.toString()` or not: replaced whole by the joined literal. An append
+ * of anything but one literal leaves the chain alone, and so does another call after it (`.reverse()`,
+ * `.insert(0, x)`): the value is not the pieces run together.
+ */
+function builderChain(text: string, stream: TokenStream, i: number, ctx: Context): Found | undefined {
+  const first = stream.get(i);
+  let at: number | undefined = i + 1;
+  if (first.text === 'new') {
+    const name = stream.skipTrivia(at).index;
+    if (stream.get(name).kind !== 'word' || !BUILDERS.has(stream.get(name).text)) return undefined;
+    at = name + 1;
+  } else if (!BUILDERS.has(first.text) || ctx.previous?.text === 'new' || (ctx.previous?.kind === 'punct' && ctx.previous.text.endsWith('.'))) {
+    return undefined;
+  }
+  at = expect(stream, at, 'open', '(');
+  if (at === undefined) return undefined;
+  const pieces: Token[] = [];
+  const argAt = stream.skipTrivia(at).index;
+  const arg = stream.get(argAt);
+  if (arg.kind === 'str' && arg.plain) pieces.push(arg);
+  else if (!(arg.kind === 'word' && /^[0-9]+$/.test(arg.text)) && !(arg.kind === 'close' && arg.text === ')')) return undefined;
+  at = arg.kind === 'close' ? argAt + 1 : expect(stream, argAt + 1, 'close', ')');
+  const calls = at === undefined ? undefined : appendCalls(stream, at, pieces);
+  if (calls === undefined || pieces.length < 2) return undefined;
+  // A chain longer than a key's pieces is passed over whole (read once), left alone.
+  if (pieces.length > MAX_PIECES) return { edit: undefined, next: calls };
+  let end = calls;
+  const toString = afterDot(stream, calls);
+  if (toString !== undefined && toString.kind === 'word' && TO_STRINGS.has(toString.word.text)) {
+    let after = expect(stream, toString.index + 1, 'open', '(');
+    if (after !== undefined) after = expect(stream, after, 'close', ')');
+    if (after === undefined) return undefined;
+    end = after;
+  }
+  // Another call after the chain changes the value (or is not the string): left alone.
+  if (afterDot(stream, end) !== undefined) return undefined;
+  return { edit: joinedEdit(text, pieces, first.start, stream.get(end - 1).end), next: end };
+}
+
+/** The word after a `.` at `at` (past newlines and comments), if a `.` is there. */
+function afterDot(stream: TokenStream, at: number): { kind: 'word'; word: Token; index: number } | undefined {
+  const dot = expect(stream, at, 'punct', '.');
+  if (dot === undefined) return undefined;
+  const index = stream.skipTrivia(dot).index;
+  const word = stream.get(index);
+  return word.kind === 'word' ? { kind: 'word', word, index } : undefined;
+}
+
+/**
+ * `.append(literal)` calls from `at`, their literals added to `pieces`: the token index after the last
+ * one, or undefined when one holds anything but a single literal (a variable, `append(s, 0, 2)`).
+ * Stops before a `.` that is not an append.
+ */
+function appendCalls(stream: TokenStream, at: number, pieces: Token[]): number | undefined {
+  let next = at;
+  for (;;) {
+    stream.release(next);
+    const call = afterDot(stream, next);
+    if (call === undefined || !APPENDS.has(call.word.text)) return next;
+    const open = expect(stream, call.index + 1, 'open', '(');
+    if (open === undefined) return undefined;
+    const argAt = stream.skipTrivia(open).index;
+    const arg = stream.get(argAt);
+    if (arg.kind !== 'str' || !arg.plain) return undefined;
+    const close = expect(stream, argAt + 1, 'close', ')');
+    if (close === undefined) return undefined;
+    pieces.push(arg);
+    next = close;
+  }
+}
+
+/**
+ * `sb.append("a"); sb.append("b");` (or `sb.Append(...).Append(...);`): statements in a row that
+ * append literals to the same receiver, each ended by a `;` (Python's `parts.append("a")` builds a
+ * list, which only "".join() makes a string). The literals are joined from the first to the last,
+ * `sb.append("ab");` left in the view; a statement that appends anything else ends the row.
+ */
+function appendStatements(text: string, stream: TokenStream, i: number, ctx: Context): Found | undefined {
+  const receiver = stream.get(i);
+  const p = ctx.previous;
+  const statementStart = p === undefined || ctx.newline || (p.kind === 'punct' && p.text === ';') || (p.kind === 'open' && p.text === '{') || (p.kind === 'close' && p.text === '}');
+  if (!statementStart) return undefined;
+  const pieces: Token[] = [];
+  let next: number | undefined;
+  for (let at = i; ; ) {
+    const mark = pieces.length;
+    const calls = appendCalls(stream, at + 1, pieces);
+    const semi = calls === undefined || calls === at + 1 ? undefined : expect(stream, calls, 'punct', ';');
+    if (semi === undefined) {
+      pieces.length = mark;
+      break;
+    }
+    next = semi;
+    const r = stream.skipTrivia(semi).index;
+    const t = stream.get(r);
+    if (t.kind !== 'word' || t.text !== receiver.text) break;
+    at = r;
+  }
+  if (next === undefined || pieces.length < 2) return undefined;
+  // A row longer than a key's pieces is passed over whole (read once), left alone.
+  if (pieces.length > MAX_PIECES) return { edit: undefined, next };
+  return { edit: joinedEdit(text, pieces, pieces[0]!.start, pieces[pieces.length - 1]!.end), next };
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /** Replace [start, end) by one literal of the pieces' values, each character pointing at its piece. */
 function joinedEdit(text: string, pieces: readonly Token[], start: number, end: number): Edit | undefined {
@@ -500,14 +615,16 @@ const isGap = (c: number, commas: boolean): boolean => c === 32 || c === 9 || c 
 const isPrefix = (c: number): boolean => c === 64 || c === 36 || 'rubfRUBF'.includes(String.fromCharCode(c));
 
 /** A quote followed by what may stand between two pieces and another quote (found natively; checked by openingAfter). */
-const CUT = /["'`](?=[\s+.\\]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`])/g;
-const CUT_OR_COMMA = /["'`](?=[\s+.,\\]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`])/g;
+const CUT = /["'`](?=[\s+.\\]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`]|\)\s*(?:;\s*)?(?:[A-Za-z_$][\w$]*\s*)?\.\s*[aA]ppend\s*\(\s*["'`])/g;
+const CUT_OR_COMMA = /["'`](?=[\s+.,\\]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`]|\)\s*(?:;\s*)?(?:[A-Za-z_$][\w$]*\s*)?\.\s*[aA]ppend\s*\(\s*["'`])/g;
+/** What stands between two pieces appended to a StringBuilder: `").append("`, `");\n  sb.Append("`. */
+const APPEND_GAP = /\)\s*(?:;\s*)?(?:[A-Za-z_$][\w$]*\s*)?\.\s*[aA]ppend\s*\(\s*/y;
 /** A call that joins a list of pieces: `"".join(`, `[...].join(''`, `.concat(`, `String.join(`, `string.Concat(` (whose arguments are a list too). */
 const LIST_JOIN = /\b(?:[jJ]oin|[cC]oncat)\s*\(/;
 
 /**
  * Whether `text` may hold a join that concatenationEdits proposes: two quotes with only a gap (and a
- * string prefix, or `.concat(`) between them, a key character on each side, and a run of MIN_RUN
+ * string prefix, or `.concat(`; or a StringBuilder's `").append("`) between them, a key character on each side, and a run of MIN_RUN
  * key characters across such places (a piece made only of key characters carries the run to the
  * next); commas count as a gap only where a list is joined. A JSON list of names (`"AccessKeyId",
  * "SecretAccessKey"`) has the quotes and the run but no join. Says no only where the decoder has
@@ -537,9 +654,11 @@ export function concatenationMarker(text: string): boolean {
   return false;
 }
 
-/** The opening quote of a piece after the closing quote before `at` (a gap, `.concat(`, a prefix), or -1. */
+/** The opening quote of a piece after the closing quote before `at` (a gap, `.concat(`, `).append(`, a prefix), or -1. */
 function openingAfter(text: string, at: number, commas: boolean): number {
   let i = at;
+  APPEND_GAP.lastIndex = at;
+  if (APPEND_GAP.test(text)) return isQuote(text.charCodeAt(APPEND_GAP.lastIndex)) ? APPEND_GAP.lastIndex : -1;
   while (i < text.length && isGap(text.charCodeAt(i), commas)) i++;
   if (text.startsWith('concat(', i) && text.charCodeAt(i - 1) === 46) {
     i += 7;
