@@ -179,6 +179,37 @@ concat('calls that join literals with an empty separator: Java, C#, Go, Terrafor
   ]) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
 });
 
+concat('PHP implode and join: a separator of \'\' or none, a [...] or array(...) list, on one line or across lines; a separator or a variable is left alone', () => {
+  const id = keys.keyId();
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const q = (ps: string[]): string => ps.map((p) => `'${p}'`).join(', ');
+  const forms: [string, string][] = [
+    [`define('OFFLOAD_SECRET', implode('', [${q(s)}]));`, `define('OFFLOAD_SECRET', '${secret}');`],
+    [`$secret = implode([${q(s)}]);`, `$secret = '${secret}';`],
+    [`$secret = implode(array(${q(s)}));`, `$secret = '${secret}';`],
+    [`$secret = implode("", array(${q(s)}));`, `$secret = '${secret}';`],
+    [`$secret = join('', [${q(s)}]);`, `$secret = '${secret}';`],
+    [`return [\n    'secret' => join('', array(\n        ${s.map((p) => `'${p}'`).join(',\n        ')},\n    )),\n];`, `return [\n    'secret' => '${secret}',\n];`],
+  ];
+  for (const [text, expected] of forms) {
+    foundAt(concatenationDecoder, text, secret, text.indexOf(s[0]!), text);
+    assert.is(decoded(concatenationDecoder, text), expected);
+  }
+  const both = `$key = implode('', ['${cut(id, 2).join("', '")}']);`;
+  assert.is(decoded(concatenationDecoder, both), `$key = '${id}';`);
+  for (const text of [
+    `$secret = implode(',', [${q(s)}]);`, // a separator
+    `$secret = implode(' ', array(${q(s)}));`,
+    `$secret = implode($sep, [${q(s)}]);`,
+    `$secret = implode('', [${q(s.slice(0, 2))}, $suffix]);`, // a variable among the pieces
+    `$secret = implode('', $parts);`,
+    `$secret = implode([${q(s)}], '');`, // (PHP 7's reversed arguments: not read)
+    `$secret = $collection->implode('', [${q(s)}]);`, // a method of something else
+    `$secret = Arr::implode('', [${q(s)}]);`,
+  ]) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+});
+
 concat('.concat(): "a".concat("b", "c") and chained, and a chain after a + that binds looser', () => {
   const secret = keys.secret();
   const s = cut(secret, 3);

@@ -360,7 +360,8 @@ function concatCall(text: string, stream: TokenStream, i: number): Found | undef
 }
 
 // ---------------------------------------------------------------------------------------------
-// Calls that join literals with an empty separator: Java `String.join("", "a", "b")`; C#
+// Calls that join literals with an empty separator: PHP `implode('', ['a', 'b'])`, `implode(['a', 'b'])`,
+// `join('', array('a', 'b'))`; Java `String.join("", "a", "b")`; C#
 // `string.Join("", "a", "b")`, `String.Join(string.Empty, new[] { "a", "b" })`, `string.Concat("a", "b")`;
 // Go `strings.Join([]string{"a", "b"}, "")`; Terraform `join("", ["a", "b"])`.
 
@@ -381,8 +382,8 @@ function callJoin(text: string, stream: TokenStream, i: number, ctx: Context): F
     if (word === undefined || stream.get(word).kind !== 'word' || !QUALIFIED_CALLS.has(stream.get(word).text)) return undefined;
     name = stream.get(word).text;
     at = word + 1;
-  } else if (name !== 'join' || (ctx.previous?.kind === 'punct' && ctx.previous.text.endsWith('.'))) {
-    // (bare: Terraform's join(); `x.join(` is a method of something else)
+  } else if ((name !== 'join' && name !== 'implode') || (ctx.previous?.kind === 'punct' && /(?:\.|->|::)$/.test(ctx.previous.text))) {
+    // (bare: Terraform's join(), PHP's implode() and join(); `x.join(`, `$c->implode(` are methods of something else)
     return undefined;
   }
   const open = expect(stream, at, 'open', '(');
@@ -390,6 +391,7 @@ function callJoin(text: string, stream: TokenStream, i: number, ctx: Context): F
   let joined: Joined | undefined;
   if (name === 'Concat') joined = readList(stream, open, ')');
   else if (first.text === 'strings') joined = goJoin(stream, open);
+  else if (name === 'implode') joined = listOnly(stream, open) ?? separatorFirst(stream, open);
   else joined = separatorFirst(stream, open);
   if (joined === undefined) return undefined;
   return { edit: joinedEdit(text, joined.pieces, first.start, stream.get(joined.next - 1).end), next: joined.next };
@@ -413,6 +415,11 @@ function separatorFirst(stream: TokenStream, open: number): Joined | undefined {
   const at = stream.skipTrivia(comma).index;
   const t = stream.get(at);
   if (t.kind === 'str') return readList(stream, at, ')');
+  const array = phpArray(stream, at);
+  if (array !== undefined) {
+    const end = expect(stream, array.next, 'close', ')');
+    return end === undefined ? undefined : { pieces: array.pieces, next: end };
+  }
   let listOpen = at;
   if (t.kind === 'word' && t.text === 'new') {
     // new[] { or new string[] {: the array's type, then its initializer
@@ -421,6 +428,23 @@ function separatorFirst(stream: TokenStream, open: number): Joined | undefined {
   const bracket = stream.get(listOpen);
   if (bracket.kind !== 'open' || (bracket.text !== '[' && bracket.text !== '{')) return undefined;
   const list = readList(stream, listOpen + 1, bracket.text === '[' ? ']' : '}');
+  const end = list === undefined ? undefined : expect(stream, list.next, 'close', ')');
+  return end === undefined ? undefined : { pieces: list!.pieces, next: end };
+}
+
+/** PHP's `array('a', 'b')` at `at` (the word `array`): its literals and the token index after its `)`. */
+function phpArray(stream: TokenStream, at: number): Joined | undefined {
+  const t = stream.get(at);
+  if (t.kind !== 'word' || t.text !== 'array') return undefined;
+  const open = expect(stream, at + 1, 'open', '(');
+  return open === undefined ? undefined : readList(stream, open, ')');
+}
+
+/** PHP's one-argument `implode(['a', 'b'])` or `implode(array('a', 'b'))` (the separator is ''), from after the `(`. */
+function listOnly(stream: TokenStream, open: number): Joined | undefined {
+  const at = stream.skipTrivia(open).index;
+  const t = stream.get(at);
+  const list = t.kind === 'open' && t.text === '[' ? readList(stream, at + 1, ']') : phpArray(stream, at);
   const end = list === undefined ? undefined : expect(stream, list.next, 'close', ')');
   return end === undefined ? undefined : { pieces: list!.pieces, next: end };
 }
@@ -620,7 +644,7 @@ const CUT_OR_COMMA = /["'`](?=[\s+.,\\]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`
 /** What stands between two pieces appended to a StringBuilder: `").append("`, `");\n  sb.Append("`. */
 const APPEND_GAP = /\)\s*(?:;\s*)?(?:[A-Za-z_$][\w$]*\s*)?\.\s*[aA]ppend\s*\(\s*/y;
 /** A call that joins a list of pieces: `"".join(`, `[...].join(''`, `.concat(`, `String.join(`, `string.Concat(` (whose arguments are a list too). */
-const LIST_JOIN = /\b(?:[jJ]oin|[cC]oncat)\s*\(/;
+const LIST_JOIN = /\b(?:[jJ]oin|[cC]oncat|implode)\s*\(/;
 
 /**
  * Whether `text` may hold a join that concatenationEdits proposes: two quotes with only a gap (and a
