@@ -138,6 +138,7 @@ function readWord(text: string, at: number, end: number): Word | undefined {
     word.start = i;
   }
   let count = 0;
+  let operatorLike = false;
   while (i < end) {
     const c = text[i]!;
     if (isBlank(c) || isMeta(c)) break;
@@ -152,6 +153,7 @@ function readWord(text: string, at: number, end: number): Word | undefined {
       while (j < end && !isBlank(text[j]!) && !isMeta(text[j]!) && text[j] !== '"' && text[j] !== "'") j++;
       part = { start: i, end: j, valueStart: i, valueEnd: j, quote: '' };
       if (!plainUnquoted(text, i, j)) word.plain = false;
+      if (!isAlnum(text.charCodeAt(i)) || !isAlnum(text.charCodeAt(j - 1))) operatorLike = true;
       // (`"abc="def`: a cut after a '=' and one quote is not one the marker sees; no key is cut so.)
       const previous = word.parts[word.parts.length - 1];
       if (previous !== undefined && text[previous.valueEnd - 1] === '=') word.plain = false;
@@ -163,6 +165,8 @@ function readWord(text: string, at: number, end: number): Word | undefined {
     i = part.end;
   }
   word.end = i;
+  // Beside a quoted part, an unquoted one that starts or ends with '+' or '/' is code: `x="a"+"b"`.
+  if (operatorLike && word.parts.length > 1) word.plain = false;
   if (!word.plain) word.parts = [];
   return word;
 }
@@ -183,9 +187,8 @@ function plainQuoted(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** An unquoted part made of key characters, a letter or digit at each end: not an operator (`"a"+"b"`), a pair (`"k"="v"`) or an expansion. */
+/** An unquoted part made of key characters: not a pair (`"k"="v"`) or an expansion (`$x`, `\x`, `a,b`). */
 function plainUnquoted(text: string, start: number, end: number): boolean {
-  if (!isAlnum(text.charCodeAt(start)) || !isAlnum(text.charCodeAt(end - 1))) return false;
   for (let i = start; i < end; i++) if (!isKeyChar(text.charCodeAt(i)) || text[i] === '=') return false;
   return true;
 }
