@@ -210,6 +210,37 @@ concat('PHP implode and join: a separator of \'\' or none, a [...] or array(...)
   ]) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
 });
 
+concat('Ruby word arrays: %w[...].join, %w(...).join(\'\'), %W{...}.join(""), one word a line, .join on the next line', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const forms: [string, string][] = [
+    [`  secret = %w[${s.join(' ')}].join\n`, `  secret = "${secret}"\n`],
+    [`SECRET = %w(${s.join(' ')}).join('')`, `SECRET = "${secret}"`],
+    [`SECRET = %W{${s.join(' ')}}.join("").freeze`, `SECRET = "${secret}".freeze`],
+    [`  aws_secret_access_key: %w[\n    ${s.join('\n    ')}\n  ].join,\n`, `  aws_secret_access_key: "${secret}",\n`],
+    [`SECRET = %w<${s.join('  ')}>\n  .join\n`, `SECRET = "${secret}"\n`],
+    [`SECRET = %w|${s.join('\t')}|.join()`, `SECRET = "${secret}"`],
+  ];
+  for (const [text, expected] of forms) {
+    foundAt(concatenationDecoder, text, secret, text.indexOf(s[0]!), text);
+    assert.is(decoded(concatenationDecoder, text), expected);
+  }
+  for (const text of [
+    `SECRET = %w[${s.join(' ')}].join(',')`, // a separator
+    `SECRET = %w[${s.join(' ')}].join ','`,
+    `SECRET = %w[${s.join(' ')}].join(sep)`,
+    `SECRET = %w[${s.join(' ')}].join $,`,
+    `SECRET = %w[${s.join(' ')}].join.reverse`, // a call that changes the value
+    `SECRET = %w[${s.join(' ')}].join[0, 20]`,
+    `SECRET = %w[${s.join(' ')}]`, // no join
+    `SECRET = %w[${s.join(' ')}].joined`,
+    `SECRET = %W[${s[0]} #{x}${s[1]} ${s[2]}].join`, // interpolation
+    `SECRET = %w[${s[0]}\\ ${s[1]} ${s[2]}].join`, // an escaped blank
+    `SECRET = %w[${s[0]} [${s[1]}] ${s[2]}].join`, // a nested bracket
+    `x = n%w[${s.join(' ')}].join`, // a modulo
+  ]) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+});
+
 concat('.concat(): "a".concat("b", "c") and chained, and a chain after a + that binds looser', () => {
   const secret = keys.secret();
   const s = cut(secret, 3);
@@ -341,6 +372,7 @@ concat('regions cut at any line give the edits of the whole text, each once', ()
     `SECRET=${s[0]}\nSECRET+="${s[1]}"\necho\n\nSECRET+='${s[2]}${s[3]}'`,
     `String k = new StringBuilder()\n    .append("${s[0]}")\n    .append("${s[1]}${s[2]}")\n    .append("${s[3]}")\n    .toString();`,
     `sb.append("${s[0]}");\nsb.append("${s[1]}${s[2]}");\nsb.append("${s[3]}");`,
+    `SECRET = %w[\n  ${s[0]}\n  ${s[1]}${s[2]}\n  ${s[3]}\n].join`,
     '',
   ].join('\n');
   for (const d of [concatenationDecoder, continuationDecoder]) {
@@ -515,6 +547,9 @@ concat('hostile input returns with bounded edits', () => {
     ['a StringBuilder with 100k appends', `String k = new StringBuilder()${'.append("a")'.repeat(100_000)}.toString();${tail}`],
     ['100k appends of one literal', `k.append("${key[0]}")${'.append("a")'.repeat(100_000)};${tail}`],
     ['100k append statements', `${'sb.append("Ab1/");\n'.repeat(100_000)}${tail}`],
+    ['a word array of 100k words', `K = %w[${'Ab1/ '.repeat(100_000)}].join${tail}`],
+    ['100k word arrays in one', `K = %w(${'%w[Ab1/ '.repeat(100_000)}).join${tail}`],
+    ['100k unclosed word arrays', `${'K = %w[Ab1/Cd2+ Ef3/\n'.repeat(100_000)}${tail}`],
   ]) {
     const edits = concatenationDecoder.edits(text!, 0, text!.length);
     assertWellFormed(text!, edits, what!);

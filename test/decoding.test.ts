@@ -58,6 +58,7 @@ e2e('escapes, pieces and names: each form gives the plain key at the line of its
     ['bash +=', (s) => `AWS_SECRET_ACCESS_KEY="${s.slice(0, 17)}"\nAWS_SECRET_ACCESS_KEY+="${s.slice(17)}"\n`, 1, 'concatenation'],
     ['StringBuilder', (s) => `class Keys {\n  static final String AWS_SECRET_KEY = new StringBuilder()\n      .append("${s.slice(0, 17)}")\n      .append("${s.slice(17)}")\n      .toString();\n}\n`, 3, 'concatenation'],
     ['PHP implode', (s) => `<?php\nreturn [\n    'aws_secret' => implode('', [\n        '${s.slice(0, 17)}',\n        '${s.slice(17)}',\n    ]),\n];\n`, 4, 'concatenation'],
+    ['Ruby %w', (s) => `module Keys\n  AWS_SECRET_ACCESS_KEY = %w[\n    ${s.slice(0, 17)}\n    ${s.slice(17)}\n  ].join\nend\n`, 3, 'concatenation'],
     ['continuation', (s) => `export AWS_SECRET_ACCESS_KEY="${s.slice(0, 22)}\\\n${s.slice(22)}"\n`, 1, 'continuation'],
     ['structure', (s) => `[\n  {\n    "ParameterValue": "${s}",\n    "ParameterKey": "AwsSecretAccessKey"\n  }\n]\n`, 3, 'structure'],
   ];
