@@ -23,7 +23,7 @@ function pieces(): string[] {
     '=3D', '=2B', '=\n', '\\\n', '"', "'", '`', ' + ', ' . ', '.', ', ', '\n', '  ', '=', ': ',
     'secret = ', 'aws_secret_access_key: ', 'AWS_SECRET_ACCESS_KEY=', '- name: AWS_SECRET_ACCESS_KEY\n  value: ',
     '"ParameterValue": "', '"ParameterKey": "AwsSecretAccessKey"', b64(`aws_access_key_id = ${id}\n`), b64(`secret=${secret}`),
-    '"".join([', '].join(\'\')', '.concat(', 'String.join("", ', 'string.Concat(', 'strings.Join([]string{', '}, "")', 'join("", [', '(', ')', '[', ']', 'Content-Transfer-Encoding: quoted-printable\n',
+    '"".join([', '].join(\'\')', '.concat(', 'String.join("", ', 'string.Concat(', 'strings.Join([]string{', '}, "")', 'join("", [', '(', ')', '[', ']', 'Content-Transfer-Encoding: quoted-printable\n', 'K=', '\nK+=', '""', '"\'', 'x ', '%w[', '].join', 'new StringBuilder().append(', '").append("', ');\nsb.append(', "implode('', [", 'array(',
   ];
 }
 

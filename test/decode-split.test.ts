@@ -179,6 +179,68 @@ concat('calls that join literals with an empty separator: Java, C#, Go, Terrafor
   ]) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
 });
 
+concat('PHP implode and join: a separator of \'\' or none, a [...] or array(...) list, on one line or across lines; a separator or a variable is left alone', () => {
+  const id = keys.keyId();
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const q = (ps: string[]): string => ps.map((p) => `'${p}'`).join(', ');
+  const forms: [string, string][] = [
+    [`define('OFFLOAD_SECRET', implode('', [${q(s)}]));`, `define('OFFLOAD_SECRET', '${secret}');`],
+    [`$secret = implode([${q(s)}]);`, `$secret = '${secret}';`],
+    [`$secret = implode(array(${q(s)}));`, `$secret = '${secret}';`],
+    [`$secret = implode("", array(${q(s)}));`, `$secret = '${secret}';`],
+    [`$secret = join('', [${q(s)}]);`, `$secret = '${secret}';`],
+    [`return [\n    'secret' => join('', array(\n        ${s.map((p) => `'${p}'`).join(',\n        ')},\n    )),\n];`, `return [\n    'secret' => '${secret}',\n];`],
+  ];
+  for (const [text, expected] of forms) {
+    foundAt(concatenationDecoder, text, secret, text.indexOf(s[0]!), text);
+    assert.is(decoded(concatenationDecoder, text), expected);
+  }
+  const both = `$key = implode('', ['${cut(id, 2).join("', '")}']);`;
+  assert.is(decoded(concatenationDecoder, both), `$key = '${id}';`);
+  for (const text of [
+    `$secret = implode(',', [${q(s)}]);`, // a separator
+    `$secret = implode(' ', array(${q(s)}));`,
+    `$secret = implode($sep, [${q(s)}]);`,
+    `$secret = implode('', [${q(s.slice(0, 2))}, $suffix]);`, // a variable among the pieces
+    `$secret = implode('', $parts);`,
+    `$secret = implode([${q(s)}], '');`, // (PHP 7's reversed arguments: not read)
+    `$secret = $collection->implode('', [${q(s)}]);`, // a method of something else
+    `$secret = Arr::implode('', [${q(s)}]);`,
+  ]) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+});
+
+concat('Ruby word arrays: %w[...].join, %w(...).join(\'\'), %W{...}.join(""), one word a line, .join on the next line', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const forms: [string, string][] = [
+    [`  secret = %w[${s.join(' ')}].join\n`, `  secret = "${secret}"\n`],
+    [`SECRET = %w(${s.join(' ')}).join('')`, `SECRET = "${secret}"`],
+    [`SECRET = %W{${s.join(' ')}}.join("").freeze`, `SECRET = "${secret}".freeze`],
+    [`  aws_secret_access_key: %w[\n    ${s.join('\n    ')}\n  ].join,\n`, `  aws_secret_access_key: "${secret}",\n`],
+    [`SECRET = %w<${s.join('  ')}>\n  .join\n`, `SECRET = "${secret}"\n`],
+    [`SECRET = %w|${s.join('\t')}|.join()`, `SECRET = "${secret}"`],
+  ];
+  for (const [text, expected] of forms) {
+    foundAt(concatenationDecoder, text, secret, text.indexOf(s[0]!), text);
+    assert.is(decoded(concatenationDecoder, text), expected);
+  }
+  for (const text of [
+    `SECRET = %w[${s.join(' ')}].join(',')`, // a separator
+    `SECRET = %w[${s.join(' ')}].join ','`,
+    `SECRET = %w[${s.join(' ')}].join(sep)`,
+    `SECRET = %w[${s.join(' ')}].join $,`,
+    `SECRET = %w[${s.join(' ')}].join.reverse`, // a call that changes the value
+    `SECRET = %w[${s.join(' ')}].join[0, 20]`,
+    `SECRET = %w[${s.join(' ')}]`, // no join
+    `SECRET = %w[${s.join(' ')}].joined`,
+    `SECRET = %W[${s[0]} #{x}${s[1]} ${s[2]}].join`, // interpolation
+    `SECRET = %w[${s[0]}\\ ${s[1]} ${s[2]}].join`, // an escaped blank
+    `SECRET = %w[${s[0]} [${s[1]}] ${s[2]}].join`, // a nested bracket
+    `x = n%w[${s.join(' ')}].join`, // a modulo
+  ]) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+});
+
 concat('.concat(): "a".concat("b", "c") and chained, and a chain after a + that binds looser', () => {
   const secret = keys.secret();
   const s = cut(secret, 3);
@@ -306,6 +368,11 @@ concat('regions cut at any line give the edits of the whole text, each once', ()
     `_SECRET = ''.join([\n    '${s.join("',\n    '")}',\n])`,
     `  secretAccessKey: ['${s.join("', '")}'].join(''),`,
     `export AWS_SECRET_ACCESS_KEY=${s[0]}${s[1]}\\\n${s[2]}\\\n${s[3]}`,
+    `AWS_SECRET_ACCESS_KEY="${s[0]}""${s[1]}"'${s[2]}${s[3]}'`,
+    `SECRET=${s[0]}\nSECRET+="${s[1]}"\necho\n\nSECRET+='${s[2]}${s[3]}'`,
+    `String k = new StringBuilder()\n    .append("${s[0]}")\n    .append("${s[1]}${s[2]}")\n    .append("${s[3]}")\n    .toString();`,
+    `sb.append("${s[0]}");\nsb.append("${s[1]}${s[2]}");\nsb.append("${s[3]}");`,
+    `SECRET = %w[\n  ${s[0]}\n  ${s[1]}${s[2]}\n  ${s[3]}\n].join`,
     '',
   ].join('\n');
   for (const d of [concatenationDecoder, continuationDecoder]) {
@@ -316,6 +383,130 @@ concat('regions cut at any line give the edits of the whole text, each once', ()
       assert.equal(parts, whole, `${d.name} cut at ${cutAt}`);
     }
   }
+});
+
+concat('StringBuilder: Java, C# and Kotlin chains on one line and one call a line, and append statements in a row', () => {
+  const id = keys.keyId();
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const i = cut(id, 2);
+  const java = `        String id = new StringBuilder().append("${i[0]}").append("${i[1]}").toString();\n        String secret = new StringBuilder()\n            .append("${s[0]}")\n            .append("${s[1]}")\n            .append("${s[2]}")\n            .toString();\n`;
+  const view = foundAt(concatenationDecoder, java, secret, java.indexOf(s[0]!), 'Java, one call a line');
+  assert.is(view.text, `        String id = "${id}";\n        String secret = "${secret}";\n`);
+  foundAt(concatenationDecoder, java, id, java.indexOf(i[0]!), 'Java, one line');
+  const forms: [string, string][] = [
+    [`var secret = new StringBuilder("${s[0]}").Append("${s[1]}").Append("${s[2]}").ToString();`, `var secret = "${secret}";`], // C#, a first piece in the constructor
+    [`val secret = StringBuilder().append("${s[0]}").append("${s[1]}${s[2]}").toString()`, `val secret = "${secret}"`], // Kotlin
+    [`StringBuffer b = new StringBuffer(64).append("${s[0]}").append("${s[1]}${s[2]}");`, `StringBuffer b = "${secret}";`], // a capacity, no toString()
+    [`StringBuilder sb = new StringBuilder();\nsb.append("${s[0]}");\nsb.append("${s[1]}");\nsb.append("${s[2]}");\nString secret = sb.toString();`, `StringBuilder sb = new StringBuilder();\nsb.append("${secret}");\nString secret = sb.toString();`],
+    [`sb.Append("${s[0]}").Append("${s[1]}"); sb.Append("${s[2]}");`, `sb.Append("${secret}");`],
+  ];
+  for (const [text, expected] of forms) {
+    foundAt(concatenationDecoder, text, secret, text.indexOf(s[0]!), text);
+    assert.is(decoded(concatenationDecoder, text), expected);
+  }
+});
+
+concat('StringBuilder: a variable, another call, a call that is not append, or a list\'s append (no `;`) is left alone', () => {
+  const s = cut(keys.secret(), 3);
+  const left = [
+    `String k = new StringBuilder().append("${s[0]}").append(x).append("${s[1]}${s[2]}").toString();`, // a variable
+    `String k = new StringBuilder().append("${s[0]}").append("${s[1]}${s[2]}").reverse().toString();`, // a call that changes it
+    `String k = new StringBuilder().append("${s[0]}").append("${s[1]}${s[2]}").toString().toLowerCase();`,
+    `String k = new StringBuilder().append("${s[0]}").insert(0, "${s[1]}${s[2]}").toString();`,
+    `String k = new StringBuilder().append("${s[0]}").append("${s[1]}${s[2]}", 0, 20).toString();`,
+    `var k = new StringBuilder().Append("${s[0]}").AppendLine("${s[1]}${s[2]}").ToString();`,
+    `String k = new StringBuilder(prefix).append("${s[0]}${s[1]}").append("${s[2]}").toString();`,
+    `sb.append("${s[0]}"); sb.append(x); sb.append("${s[1]}${s[2]}");`,
+    `sb.append("${s[0]}"); other.append("${s[1]}${s[2]}");`,
+    `parts.append("${s[0]}")\nparts.append("${s[1]}${s[2]}")`, // Python: a list
+    `x = f(sb.append("${s[0]}")); sb.append("${s[1]}${s[2]}");`,
+  ];
+  for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+});
+
+concat('shell words glued from quoted parts: "a""b", \'a\'"b", "a"\'b\', a"b", as a value or an argument; the value at its first part', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const forms: [string, string][] = [
+    [`AWS_SECRET_ACCESS_KEY="${s[0]}""${s[1]}""${s[2]}"\n`, `AWS_SECRET_ACCESS_KEY="${secret}"\n`],
+    [`export AWS_SECRET_ACCESS_KEY='${s[0]}'"${s[1]}"'${s[2]}'\n`, `export AWS_SECRET_ACCESS_KEY='${secret}'\n`],
+    [`AWS_SECRET_ACCESS_KEY="${s[0]}"'${s[1]}${s[2]}' aws s3 ls\n`, `AWS_SECRET_ACCESS_KEY="${secret}" aws s3 ls\n`],
+    [`aws configure set aws_secret_access_key "${s[0]}""${s[1]}${s[2]}" --profile ci\n`, `aws configure set aws_secret_access_key "${secret}" --profile ci\n`],
+    [`docker run -e AWS_SECRET_ACCESS_KEY="${s[0]}${s[1]}"'${s[2]}' img\n`, `docker run -e AWS_SECRET_ACCESS_KEY="${secret}" img\n`],
+    [`aws configure set --secret-access-key="${s[0]}"""'${s[1]}${s[2]}'\n`, `aws configure set --secret-access-key="${secret}"\n`],
+  ];
+  for (const [text, view] of forms) {
+    foundAt(concatenationDecoder, text, secret, text.indexOf(s[0]!), text);
+    assert.is(decoded(concatenationDecoder, text), view);
+  }
+  // An unquoted part first: the value is left unquoted, as written.
+  const id = keys.keyId();
+  const bare = `export AWS_ACCESS_KEY_ID=${id.slice(0, 8)}"${id.slice(8)}"\nexport AWS_SECRET_ACCESS_KEY=${s[0]}"${s[1]}"${s[2]}\n`;
+  foundAt(concatenationDecoder, bare, id, bare.indexOf(id.slice(0, 8)), 'unquoted + quoted');
+  assert.is(decoded(concatenationDecoder, bare), `export AWS_ACCESS_KEY_ID=${id}\nexport AWS_SECRET_ACCESS_KEY=${secret}\n`);
+});
+
+concat('shell words: not across a newline, not with an expansion, an escape or an operator between, not YAML, CSV, SQL or string prefixes', () => {
+  const s = cut(keys.secret(), 2);
+  const left = [
+    `KEY="${s[0]}"\n"${s[1]}"`, // two commands: a word ends at the newline
+    `KEY="${s[0]}"$X"${s[1]}"`, // an expansion between
+    `KEY="${s[0]}$X""${s[1]}"`,
+    `KEY="${s[0]}\\"'${s[1]}'`, // an escape
+    `KEY="${s[0]}"$(date)"${s[1]}"`, // a command substitution
+    `KEY='${s[0]}'+'${s[1]}'X`, // an operator or other text between
+    `KEY=${s[0]}-"${s[1]}"`,
+    `key: '${s[0]}''${s[1]}'`, // YAML: one scalar holding a quote
+    `- '${s[0]}''${s[1]}'`,
+    `id,"${s[0]}""${s[1]}",x`, // CSV: a doubled quote
+    `INSERT INTO t VALUES ('${s[0]}''${s[1]}');`, // SQL
+    `x = '${s[0]}''${s[1]}'`, // after a '=' with blanks: not a shell assignment
+    `"${s[0]}""${s[1]}"`, // a command name
+    `return f"${s[0]}${s[1]}"`, // a string prefix
+    `print(b'${s[0]}${s[1]}')`,
+    `echo ok # KEY="${s[0]}""${s[1]}"`, // a comment
+    `echo "it's" KEY="${s[0]}""${s[1]}`, // a quote that does not close
+  ];
+  for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+});
+
+concat('bash +=: an assignment and its appends on the lines below, the same name, alone on their lines; the value at the assignment', () => {
+  const id = keys.keyId();
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const text = `#!/bin/bash\nAWS_SECRET_ACCESS_KEY="${s[0]}"\nAWS_SECRET_ACCESS_KEY+="${s[1]}"\n# the rest from the vault, one day\nexport AWS_ACCESS_KEY_ID=${id}\nAWS_SECRET_ACCESS_KEY+='${s[2]}'\nexport AWS_SECRET_ACCESS_KEY\n`;
+  const view = foundAt(concatenationDecoder, text, secret, text.indexOf(s[0]!), 'appends');
+  // The lines between stay; the appends' values are taken out (a second round adds nothing).
+  assert.is(view.text, `#!/bin/bash\nAWS_SECRET_ACCESS_KEY="${secret}"\nAWS_SECRET_ACCESS_KEY+=""\n# the rest from the vault, one day\nexport AWS_ACCESS_KEY_ID=${id}\nAWS_SECRET_ACCESS_KEY+=''\nexport AWS_SECRET_ACCESS_KEY\n`);
+  assert.equal(concatenationDecoder.edits(view.text, 0, view.text.length), []);
+  // The value maps to the assignment's line only: the key ID between is where it was.
+  const i = view.text.indexOf(secret);
+  const [a, b] = view.toOriginal(i, i + secret.length);
+  assert.ok(place(text, a)[0] === 2 && place(text, b)[0] === 2, 'the value maps to line 2');
+  const j = view.text.indexOf(id);
+  assert.equal(view.toOriginal(j, j + id.length), [text.indexOf(id), text.indexOf(id) + id.length]);
+  const exported = `export AWS_SECRET_ACCESS_KEY=${s[0]}\nAWS_SECRET_ACCESS_KEY+="${s[1]}${s[2]}";\n`;
+  assert.is(decoded(concatenationDecoder, exported), `export AWS_SECRET_ACCESS_KEY=${secret}\nAWS_SECRET_ACCESS_KEY+="";\n`);
+});
+
+concat('bash +=: left alone with a variable appended, another name, a new assignment between, a condition, or too far below', () => {
+  const s = cut(keys.secret(), 2);
+  const left = [
+    `SECRET="${s[0]}"\nSECRET+="$SUFFIX"\nSECRET+="${s[1]}"`, // a variable: the value is not known
+    `SECRET="${s[0]}"\nSECRET+=$(cat key)`,
+    `SECRET="${s[0]}"\nOTHER+="${s[1]}"`,
+    `SECRET="${s[0]}"\nif [ -n "$CI" ]; then SECRET+="${s[1]}"; fi`,
+    `SECRET="${s[0]}"\n[ -n "$CI" ] && SECRET+="${s[1]}"`,
+    `SECRET="${s[0]}"\n\n\n\n\nSECRET+="${s[1]}"`, // five lines below
+    `SECRET+="${s[1]}"`, // an append alone
+    `SECRET="${s[0]}" && SECRET+="${s[1]}"`,
+    `x = "${s[0]}"\nx += "${s[1]}"`, // (code's +=, with blanks, is not read here)
+  ];
+  for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+  // A new assignment starts again: the first value is not joined to what is appended to the second.
+  const again = `SECRET="${s[0]}"\nSECRET="${s[1]}"\nSECRET+="x"`;
+  assert.is(decoded(concatenationDecoder, again), `SECRET="${s[0]}"\nSECRET="${s[1]}x"\nSECRET+=""`);
 });
 
 concat('hostile input returns with bounded edits', () => {
@@ -344,7 +535,27 @@ concat('hostile input returns with bounded edits', () => {
   }
   // A chain longer than MAX_PIECES is left alone (a split key has a handful of pieces).
   const many = `k = ${Array.from({ length: 300 }, () => `"${'Ab1/'.repeat(6)}"`).join(' + ')};`;
-  assert.equal(concatenationDecoder.edits(many, 0, many.length), []);
+  assert.equal(concatenationDecoder.edits(many, 0, many.length), []);  // 100,000 glued parts on one line, as a value and as an argument, and 100,000 appends: read once
+  // each, left alone whole (more parts than a key has), and a glued key after them still joined.
+  const key = cut(keys.secret(), 2);
+  const tail = `\nAWS_SECRET_ACCESS_KEY="${key[0]}""${key[1]}"\n`;
+  for (const [what, text] of [
+    ['a value of 100k parts', `K=${'"a"'.repeat(100_000)}${tail}`],
+    ['an argument of 100k parts', `echo x ${'"Ab1/""Cd2+"'.repeat(50_000)}${tail}`],
+    ['100k appends', `K="${key[0]}"\n${`K+="${key[1]}"\n`.repeat(100_000)}${tail}`],
+    ['100k assignments', `${`K="${key[0]}"\n`.repeat(100_000)}${tail}`],
+    ['a StringBuilder with 100k appends', `String k = new StringBuilder()${'.append("a")'.repeat(100_000)}.toString();${tail}`],
+    ['100k appends of one literal', `k.append("${key[0]}")${'.append("a")'.repeat(100_000)};${tail}`],
+    ['100k append statements', `${'sb.append("Ab1/");\n'.repeat(100_000)}${tail}`],
+    ['a word array of 100k words', `K = %w[${'Ab1/ '.repeat(100_000)}].join${tail}`],
+    ['100k word arrays in one', `K = %w(${'%w[Ab1/ '.repeat(100_000)}).join${tail}`],
+    ['100k unclosed word arrays', `${'K = %w[Ab1/Cd2+ Ef3/\n'.repeat(100_000)}${tail}`],
+  ]) {
+    const edits = concatenationDecoder.edits(text!, 0, text!.length);
+    assertWellFormed(text!, edits, what!);
+    assert.is(edits.length, 1, what);
+    assert.is(edits[0]!.text, `"${key.join('')}"`, what);
+  }
 });
 
 concat('random token soup: edits sorted, inside the text, origins inside their edit, never a throw', () => {

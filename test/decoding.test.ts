@@ -54,6 +54,11 @@ e2e('escapes, pieces and names: each form gives the plain key at the line of its
     ['json-escape', (s) => `{\n  "AWS": {\n    "SecretAccessKey": "${s.replace(/\+/g, '\\u002B').replace(/\//g, '\\/')}"\n  }\n}\n`, 3, 'json-escape'],
     ['html-entity', (s) => `<pre>\nexport AWS_SECRET_ACCESS_KEY=${s.replace(/\+/g, '&#43;').replace(/\//g, '&#x2F;')}\n</pre>\n`, 2, 'html-entity'],
     ['concatenation', (s) => `const awsSecretAccessKey =\n  "${s.slice(0, 17)}" +\n  "${s.slice(17)}";\n`, 2, 'concatenation'],
+    ['shell words glued', (s) => `#!/bin/sh\nexport AWS_SECRET_ACCESS_KEY="${s.slice(0, 17)}"'${s.slice(17)}'\n`, 2, 'concatenation'],
+    ['bash +=', (s) => `AWS_SECRET_ACCESS_KEY="${s.slice(0, 17)}"\nAWS_SECRET_ACCESS_KEY+="${s.slice(17)}"\n`, 1, 'concatenation'],
+    ['StringBuilder', (s) => `class Keys {\n  static final String AWS_SECRET_KEY = new StringBuilder()\n      .append("${s.slice(0, 17)}")\n      .append("${s.slice(17)}")\n      .toString();\n}\n`, 3, 'concatenation'],
+    ['PHP implode', (s) => `<?php\nreturn [\n    'aws_secret' => implode('', [\n        '${s.slice(0, 17)}',\n        '${s.slice(17)}',\n    ]),\n];\n`, 4, 'concatenation'],
+    ['Ruby %w', (s) => `module Keys\n  AWS_SECRET_ACCESS_KEY = %w[\n    ${s.slice(0, 17)}\n    ${s.slice(17)}\n  ].join\nend\n`, 3, 'concatenation'],
     ['continuation', (s) => `export AWS_SECRET_ACCESS_KEY="${s.slice(0, 22)}\\\n${s.slice(22)}"\n`, 1, 'continuation'],
     ['structure', (s) => `[\n  {\n    "ParameterValue": "${s}",\n    "ParameterKey": "AwsSecretAccessKey"\n  }\n]\n`, 3, 'structure'],
   ];
@@ -65,6 +70,16 @@ e2e('escapes, pieces and names: each form gives the plain key at the line of its
     assert.is(f!.line, line, `${name}: line`);
     assert.ok(f!.decoded?.includes(decoder), `${name}: decoded ${JSON.stringify(f!.decoded)}`);
   }
+});
+
+e2e('bash += with a key ID between the assignment and its append: both found, the key ID as written, the secret at the assignment', () => {
+  const k = new Keys(1407);
+  const [id, secret] = [k.keyId(), k.secret()];
+  const text = `AWS_SECRET_ACCESS_KEY="${secret.slice(0, 15)}"\nexport AWS_ACCESS_KEY_ID=${id}\nAWS_SECRET_ACCESS_KEY+="${secret.slice(15)}"\n`;
+  assert.equal(found(text, 'env.sh').map(brief), [
+    { value: secret, line: 1, column: 24, decoded: ['concatenation'] },
+    { value: id, line: 2, column: 26, decoded: undefined },
+  ]);
 });
 
 e2e('a plain key is reported as before: no decoded mark, the same place', () => {
@@ -145,6 +160,35 @@ cli('.keyhound.yml defaults.maxDecodeDepth: 0 turns decoding off, the flag overr
     const r = await runCli(['scan', root, '--no-progress']);
     assert.is(r.code, 2);
     assert.ok(r.stderr.includes('maxDecodeDepth'), r.stderr);
+  } finally {
+    removeTree(root);
+  }
+});
+
+cli('the new join forms from the command line: each secret found once, at its first piece, decoded by concatenation', async () => {
+  const k = new Keys(1408);
+  const secrets = Array.from({ length: 5 }, () => k.secret());
+  const [a, b, c, d, e] = secrets.map((s) => [s.slice(0, 13), s.slice(13, 27), s.slice(27)] as const);
+  const root = makeTree({
+    'glued.sh': `#!/bin/sh\nexport AWS_SECRET_ACCESS_KEY="${a[0]}""${a[1]}"'${a[2]}'\n`,
+    'append.sh': `AWS_SECRET_ACCESS_KEY="${b[0]}"\nAWS_SECRET_ACCESS_KEY+="${b[1]}"\nAWS_SECRET_ACCESS_KEY+="${b[2]}"\n`,
+    'Keys.java': `final class Keys {\n  static final String AWS_SECRET = new StringBuilder()\n      .append("${c[0]}")\n      .append("${c[1]}")\n      .append("${c[2]}")\n      .toString();\n}\n`,
+    'config.php': `<?php\ndefine('AWS_SECRET', implode('', ['${d[0]}', '${d[1]}', '${d[2]}']));\n`,
+    'keys.rb': `AWS_SECRET_ACCESS_KEY = %w[${e.join(' ')}].join\n`,
+  });
+  try {
+    const json = await runCli(['scan', root, '--format', 'json', '--no-progress']);
+    assert.is(json.code, 1);
+    const got = (JSON.parse(json.stdout).findings as { path: string; line: number; decoded?: string[] }[]).map((f) => [f.path.split(/[\\/]/).pop(), f.line, f.decoded]);
+    got.sort((x, y) => String(x[0]).localeCompare(String(y[0])));
+    assert.equal(got, [
+      ['append.sh', 1, ['concatenation']],
+      ['config.php', 2, ['concatenation']],
+      ['glued.sh', 2, ['concatenation']],
+      ['Keys.java', 3, ['concatenation']],
+      ['keys.rb', 1, ['concatenation']],
+    ]);
+    assert.not.ok(secrets.some((s) => json.stdout.includes(s)), 'redacted');
   } finally {
     removeTree(root);
   }

@@ -8,8 +8,7 @@ const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 /** A JSON or JavaScript escape of a character keys hold (`/`, `+`, `=`), behind any number of backslashes. */
 const KEY_ESCAPE = String.raw`\\+(?:\/|u002[bBfF]|u003[dD]|x2[bBfF])`;
 import { jsonEscapeDecoder, htmlEntityDecoder, quotedPrintableDecoder, urlDecoder } from './escapes.js';
-import { continuationDecoder, concatenationDecoder } from './split.js';
-import { concatenationMarker } from './split/concatenation.js';
+import { continuationDecoder, concatenationDecoder, joinMarker } from './split.js';
 import { base64Decoder } from './base64.js';
 import { structureDecoder } from './structure.js';
 import { base64TextMarker, runMarker } from './markers.js';
@@ -29,9 +28,10 @@ export const DECODERS: readonly Decoder[] = [
   { ...jsonEscapeDecoder, marker: new RegExp(`[\\w+/=;]${KEY_ESCAPE}|${KEY_ESCAPE}[\\w+/=\\\\%&]`) },
   { ...urlDecoder, marker: /%[0-9A-Fa-f]{2}/ },
   { ...continuationDecoder, marker: /\\\r?\n/ },
-  // pieces: two quotes with only an operator, a comma or line ends between them, and a run of key
-  // characters across them as long as an access key ID
-  { ...concatenationDecoder, marker: concatenationMarker },
+  // pieces: two quotes with only an operator, a comma or line ends between them, or a shell word's
+  // quotes touching key characters, and a run of key characters across them as long as an access key
+  // ID; a `NAME+=` at a line's start
+  { ...concatenationDecoder, marker: joinMarker },
   // a base64 value that starts as text does (a key ID is 28 characters, a whole file more)
   { ...base64Decoder, marker: base64TextMarker, lookAround: 256 },
   // a value that gets a name is a run of 30 or more characters of the secret alphabet (escapes too),

@@ -4,6 +4,7 @@
 //   'abc' . 'def'     (PHP)
 //   "abc" "def"       (Python and C implicit concatenation; across lines only inside parentheses)
 //   "".join(["abc", "def"])   ["abc", "def"].join('')
+//   new StringBuilder().append("abc").append("def").toString()   sb.append("abc"); sb.append("def");
 // The literal keeps the first piece's quote, so a rule still reads `secret = "abcdef"`, and each of
 // its characters points at its place in its piece (a key reports the line of its first piece).
 // Only literal pieces are joined, and only where the language would join them before anything else
@@ -111,7 +112,7 @@ interface Found {
 function recognize(text: string, stream: TokenStream, i: number, ctx: Context): Found | undefined {
   const t = stream.get(i);
   if (t.kind === 'open' && t.text === '[' && arrayLiteralAllowed(ctx)) return arrayJoin(text, stream, i);
-  if (t.kind === 'word') return callJoin(text, stream, i, ctx);
+  if (t.kind === 'word') return builderChain(text, stream, i, ctx) ?? appendStatements(text, stream, i, ctx) ?? callJoin(text, stream, i, ctx);
   if (t.kind !== 'str' || !t.plain) return undefined;
   if (t.end - t.start === 2 && ctx.previous?.kind !== 'str') {
     const join = separatorJoin(text, stream, i);
@@ -359,7 +360,8 @@ function concatCall(text: string, stream: TokenStream, i: number): Found | undef
 }
 
 // ---------------------------------------------------------------------------------------------
-// Calls that join literals with an empty separator: Java `String.join("", "a", "b")`; C#
+// Calls that join literals with an empty separator: PHP `implode('', ['a', 'b'])`, `implode(['a', 'b'])`,
+// `join('', array('a', 'b'))`; Java `String.join("", "a", "b")`; C#
 // `string.Join("", "a", "b")`, `String.Join(string.Empty, new[] { "a", "b" })`, `string.Concat("a", "b")`;
 // Go `strings.Join([]string{"a", "b"}, "")`; Terraform `join("", ["a", "b"])`.
 
@@ -380,8 +382,8 @@ function callJoin(text: string, stream: TokenStream, i: number, ctx: Context): F
     if (word === undefined || stream.get(word).kind !== 'word' || !QUALIFIED_CALLS.has(stream.get(word).text)) return undefined;
     name = stream.get(word).text;
     at = word + 1;
-  } else if (name !== 'join' || (ctx.previous?.kind === 'punct' && ctx.previous.text.endsWith('.'))) {
-    // (bare: Terraform's join(); `x.join(` is a method of something else)
+  } else if ((name !== 'join' && name !== 'implode') || (ctx.previous?.kind === 'punct' && /(?:\.|->|::)$/.test(ctx.previous.text))) {
+    // (bare: Terraform's join(), PHP's implode() and join(); `x.join(`, `$c->implode(` are methods of something else)
     return undefined;
   }
   const open = expect(stream, at, 'open', '(');
@@ -389,6 +391,7 @@ function callJoin(text: string, stream: TokenStream, i: number, ctx: Context): F
   let joined: Joined | undefined;
   if (name === 'Concat') joined = readList(stream, open, ')');
   else if (first.text === 'strings') joined = goJoin(stream, open);
+  else if (name === 'implode') joined = listOnly(stream, open) ?? separatorFirst(stream, open);
   else joined = separatorFirst(stream, open);
   if (joined === undefined) return undefined;
   return { edit: joinedEdit(text, joined.pieces, first.start, stream.get(joined.next - 1).end), next: joined.next };
@@ -412,6 +415,11 @@ function separatorFirst(stream: TokenStream, open: number): Joined | undefined {
   const at = stream.skipTrivia(comma).index;
   const t = stream.get(at);
   if (t.kind === 'str') return readList(stream, at, ')');
+  const array = phpArray(stream, at);
+  if (array !== undefined) {
+    const end = expect(stream, array.next, 'close', ')');
+    return end === undefined ? undefined : { pieces: array.pieces, next: end };
+  }
   let listOpen = at;
   if (t.kind === 'word' && t.text === 'new') {
     // new[] { or new string[] {: the array's type, then its initializer
@@ -420,6 +428,23 @@ function separatorFirst(stream: TokenStream, open: number): Joined | undefined {
   const bracket = stream.get(listOpen);
   if (bracket.kind !== 'open' || (bracket.text !== '[' && bracket.text !== '{')) return undefined;
   const list = readList(stream, listOpen + 1, bracket.text === '[' ? ']' : '}');
+  const end = list === undefined ? undefined : expect(stream, list.next, 'close', ')');
+  return end === undefined ? undefined : { pieces: list!.pieces, next: end };
+}
+
+/** PHP's `array('a', 'b')` at `at` (the word `array`): its literals and the token index after its `)`. */
+function phpArray(stream: TokenStream, at: number): Joined | undefined {
+  const t = stream.get(at);
+  if (t.kind !== 'word' || t.text !== 'array') return undefined;
+  const open = expect(stream, at + 1, 'open', '(');
+  return open === undefined ? undefined : readList(stream, open, ')');
+}
+
+/** PHP's one-argument `implode(['a', 'b'])` or `implode(array('a', 'b'))` (the separator is ''), from after the `(`. */
+function listOnly(stream: TokenStream, open: number): Joined | undefined {
+  const at = stream.skipTrivia(open).index;
+  const t = stream.get(at);
+  const list = t.kind === 'open' && t.text === '[' ? readList(stream, at + 1, ']') : phpArray(stream, at);
   const end = list === undefined ? undefined : expect(stream, list.next, 'close', ')');
   return end === undefined ? undefined : { pieces: list!.pieces, next: end };
 }
@@ -442,6 +467,120 @@ function arrayLiteralAllowed(ctx: Context): boolean {
   const p = ctx.previous;
   if (p === undefined || p.kind === 'open' || p.kind === 'punct') return true;
   return p.kind === 'word' && (p.text === 'return' || p.text === 'yield' || p.text === 'await');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Java, C#, Kotlin: a StringBuilder fed literals, `new StringBuilder().append("a").append("b").toString()`
+// (one call a line too), and `sb.append("a"); sb.append("b");` statements in a row.
+
+const BUILDERS = new Set(['StringBuilder', 'StringBuffer']);
+const APPENDS = new Set(['append', 'Append']);
+const TO_STRINGS = new Set(['toString', 'ToString']);
+
+/**
+ * `new StringBuilder()` (or `StringBuilder()`, Kotlin; `("a")` or a capacity inside), then
+ * `.append(literal)` calls, then `.toString()` or not: replaced whole by the joined literal. An append
+ * of anything but one literal leaves the chain alone, and so does another call after it (`.reverse()`,
+ * `.insert(0, x)`): the value is not the pieces run together.
+ */
+function builderChain(text: string, stream: TokenStream, i: number, ctx: Context): Found | undefined {
+  const first = stream.get(i);
+  let at: number | undefined = i + 1;
+  if (first.text === 'new') {
+    const name = stream.skipTrivia(at).index;
+    if (stream.get(name).kind !== 'word' || !BUILDERS.has(stream.get(name).text)) return undefined;
+    at = name + 1;
+  } else if (!BUILDERS.has(first.text) || ctx.previous?.text === 'new' || (ctx.previous?.kind === 'punct' && ctx.previous.text.endsWith('.'))) {
+    return undefined;
+  }
+  at = expect(stream, at, 'open', '(');
+  if (at === undefined) return undefined;
+  const pieces: Token[] = [];
+  const argAt = stream.skipTrivia(at).index;
+  const arg = stream.get(argAt);
+  if (arg.kind === 'str' && arg.plain) pieces.push(arg);
+  else if (!(arg.kind === 'word' && /^[0-9]+$/.test(arg.text)) && !(arg.kind === 'close' && arg.text === ')')) return undefined;
+  at = arg.kind === 'close' ? argAt + 1 : expect(stream, argAt + 1, 'close', ')');
+  const calls = at === undefined ? undefined : appendCalls(stream, at, pieces);
+  if (calls === undefined || pieces.length < 2) return undefined;
+  // A chain longer than a key's pieces is passed over whole (read once), left alone.
+  if (pieces.length > MAX_PIECES) return { edit: undefined, next: calls };
+  let end = calls;
+  const toString = afterDot(stream, calls);
+  if (toString !== undefined && toString.kind === 'word' && TO_STRINGS.has(toString.word.text)) {
+    let after = expect(stream, toString.index + 1, 'open', '(');
+    if (after !== undefined) after = expect(stream, after, 'close', ')');
+    if (after === undefined) return undefined;
+    end = after;
+  }
+  // Another call after the chain changes the value (or is not the string): left alone.
+  if (afterDot(stream, end) !== undefined) return undefined;
+  return { edit: joinedEdit(text, pieces, first.start, stream.get(end - 1).end), next: end };
+}
+
+/** The word after a `.` at `at` (past newlines and comments), if a `.` is there. */
+function afterDot(stream: TokenStream, at: number): { kind: 'word'; word: Token; index: number } | undefined {
+  const dot = expect(stream, at, 'punct', '.');
+  if (dot === undefined) return undefined;
+  const index = stream.skipTrivia(dot).index;
+  const word = stream.get(index);
+  return word.kind === 'word' ? { kind: 'word', word, index } : undefined;
+}
+
+/**
+ * `.append(literal)` calls from `at`, their literals added to `pieces`: the token index after the last
+ * one, or undefined when one holds anything but a single literal (a variable, `append(s, 0, 2)`).
+ * Stops before a `.` that is not an append.
+ */
+function appendCalls(stream: TokenStream, at: number, pieces: Token[]): number | undefined {
+  let next = at;
+  for (;;) {
+    stream.release(next);
+    const call = afterDot(stream, next);
+    if (call === undefined || !APPENDS.has(call.word.text)) return next;
+    const open = expect(stream, call.index + 1, 'open', '(');
+    if (open === undefined) return undefined;
+    const argAt = stream.skipTrivia(open).index;
+    const arg = stream.get(argAt);
+    if (arg.kind !== 'str' || !arg.plain) return undefined;
+    const close = expect(stream, argAt + 1, 'close', ')');
+    if (close === undefined) return undefined;
+    pieces.push(arg);
+    next = close;
+  }
+}
+
+/**
+ * `sb.append("a"); sb.append("b");` (or `sb.Append(...).Append(...);`): statements in a row that
+ * append literals to the same receiver, each ended by a `;` (Python's `parts.append("a")` builds a
+ * list, which only "".join() makes a string). The literals are joined from the first to the last,
+ * `sb.append("ab");` left in the view; a statement that appends anything else ends the row.
+ */
+function appendStatements(text: string, stream: TokenStream, i: number, ctx: Context): Found | undefined {
+  const receiver = stream.get(i);
+  const p = ctx.previous;
+  const statementStart = p === undefined || ctx.newline || (p.kind === 'punct' && p.text === ';') || (p.kind === 'open' && p.text === '{') || (p.kind === 'close' && p.text === '}');
+  if (!statementStart) return undefined;
+  const pieces: Token[] = [];
+  let next: number | undefined;
+  for (let at = i; ; ) {
+    const mark = pieces.length;
+    const calls = appendCalls(stream, at + 1, pieces);
+    const semi = calls === undefined || calls === at + 1 ? undefined : expect(stream, calls, 'punct', ';');
+    if (semi === undefined) {
+      pieces.length = mark;
+      break;
+    }
+    next = semi;
+    const r = stream.skipTrivia(semi).index;
+    const t = stream.get(r);
+    if (t.kind !== 'word' || t.text !== receiver.text) break;
+    at = r;
+  }
+  if (next === undefined || pieces.length < 2) return undefined;
+  // A row longer than a key's pieces is passed over whole (read once), left alone.
+  if (pieces.length > MAX_PIECES) return { edit: undefined, next };
+  return { edit: joinedEdit(text, pieces, pieces[0]!.start, pieces[pieces.length - 1]!.end), next };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -500,14 +639,16 @@ const isGap = (c: number, commas: boolean): boolean => c === 32 || c === 9 || c 
 const isPrefix = (c: number): boolean => c === 64 || c === 36 || 'rubfRUBF'.includes(String.fromCharCode(c));
 
 /** A quote followed by what may stand between two pieces and another quote (found natively; checked by openingAfter). */
-const CUT = /["'`](?=[\s+.\\]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`])/g;
-const CUT_OR_COMMA = /["'`](?=[\s+.,\\]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`])/g;
+const CUT = /["'`](?=[\s+.\\]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`]|\)\s*(?:;\s*)?(?:[A-Za-z_$][\w$]*\s*)?\.\s*[aA]ppend\s*\(\s*["'`])/g;
+const CUT_OR_COMMA = /["'`](?=[\s+.,\\]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`]|\)\s*(?:;\s*)?(?:[A-Za-z_$][\w$]*\s*)?\.\s*[aA]ppend\s*\(\s*["'`])/g;
+/** What stands between two pieces appended to a StringBuilder: `").append("`, `");\n  sb.Append("`. */
+const APPEND_GAP = /\)\s*(?:;\s*)?(?:[A-Za-z_$][\w$]*\s*)?\.\s*[aA]ppend\s*\(\s*/y;
 /** A call that joins a list of pieces: `"".join(`, `[...].join(''`, `.concat(`, `String.join(`, `string.Concat(` (whose arguments are a list too). */
-const LIST_JOIN = /\b(?:[jJ]oin|[cC]oncat)\s*\(/;
+const LIST_JOIN = /\b(?:[jJ]oin|[cC]oncat|implode)\s*\(/;
 
 /**
  * Whether `text` may hold a join that concatenationEdits proposes: two quotes with only a gap (and a
- * string prefix, or `.concat(`) between them, a key character on each side, and a run of MIN_RUN
+ * string prefix, or `.concat(`; or a StringBuilder's `").append("`) between them, a key character on each side, and a run of MIN_RUN
  * key characters across such places (a piece made only of key characters carries the run to the
  * next); commas count as a gap only where a list is joined. A JSON list of names (`"AccessKeyId",
  * "SecretAccessKey"`) has the quotes and the run but no join. Says no only where the decoder has
@@ -537,9 +678,11 @@ export function concatenationMarker(text: string): boolean {
   return false;
 }
 
-/** The opening quote of a piece after the closing quote before `at` (a gap, `.concat(`, a prefix), or -1. */
+/** The opening quote of a piece after the closing quote before `at` (a gap, `.concat(`, `).append(`, a prefix), or -1. */
 function openingAfter(text: string, at: number, commas: boolean): number {
   let i = at;
+  APPEND_GAP.lastIndex = at;
+  if (APPEND_GAP.test(text)) return isQuote(text.charCodeAt(APPEND_GAP.lastIndex)) ? APPEND_GAP.lastIndex : -1;
   while (i < text.length && isGap(text.charCodeAt(i), commas)) i++;
   if (text.startsWith('concat(', i) && text.charCodeAt(i - 1) === 46) {
     i += 7;

@@ -1,0 +1,146 @@
+// Ruby's word arrays joined with no separator: `%w[abc def].join`, `%w(abc def).join('')`,
+// `%W{abc def}.join("")`, the words on one line or one a line, the `.join` after the closing
+// delimiter or at the start of the next line. Read from the text, not by the code lexer: a word of a
+// word array is any run of characters but blanks (`/`, `+`, `#` are no operators or comments there).
+// A word with a backslash (an escaped blank) or `#{` in %W, a nested delimiter, a separator other
+// than '' or "", an argument (`.join sep`, `.join $,`), or a call after the join that changes the
+// value leaves it alone.
+import type { Edit } from '../types.js';
+import { isKeyChar } from './concatenation.js';
+
+/** A joined value must hold a run of at least this many key characters that crosses a cut (as in concatenation.ts). */
+const MIN_RUN = 20;
+/** A word array of more words than this, or a longer word, is left alone. */
+const MAX_WORDS = 256;
+const MAX_WORD = 8192;
+/** How far past `to` a word array that starts before it may be read. */
+const LOOKAHEAD = 8192;
+
+const CLOSER: Record<string, string> = { '[': ']', '(': ')', '{': '}', '<': '>', '|': '|' };
+const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** Calls after a join that keep its value. */
+const KEEPING = new Set(['freeze', 'to_s', 'dup']);
+
+export function wordArrayEdits(text: string, from: number, to: number): Edit[] {
+  const edits: Edit[] = [];
+  const limit = Math.min(text.length, to + LOOKAHEAD);
+  for (let at = text.indexOf('%', from); at !== -1 && at < to; ) {
+    const read = wordArray(text, at, limit);
+    if (read.edit !== undefined) edits.push(read.edit);
+    // What was read is not read again from inside (a failed array's words, a joined array).
+    at = text.indexOf('%', Math.max(at + 1, read.end));
+  }
+  return edits;
+}
+
+/** The edit for a joined word array at `at` (a '%'), if there is one, and how far the text was read. */
+function wordArray(text: string, at: number, limit: number): { edit?: Edit; end: number } {
+  const kind = text[at + 1];
+  const open = text[at + 2];
+  if ((kind !== 'w' && kind !== 'W') || open === undefined || !(open in CLOSER)) return { end: at + 1 };
+  // After an operand, '%' is a modulo (`x %w[0]` is rare, `n%w(1)` is not Ruby's array).
+  const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+  if (isWordCode(before) || before === 41 || before === 93 || before === 125 || before === 34 || before === 39) return { end: at + 1 };
+  const close = CLOSER[open]!;
+  const words: [number, number][] = [];
+  let i = at + 3;
+  for (;;) {
+    while (i < limit && isSpace(text[i]!)) i++;
+    if (i >= limit) return { end: i };
+    if (text[i] === close) break;
+    const start = i;
+    while (i < limit && !isSpace(text[i]!) && text[i] !== close) {
+      const c = text[i]!;
+      if (c === '\\' || (c === open && open !== close) || (kind === 'W' && c === '#' && text[i + 1] === '{')) return { end: i };
+      i++;
+    }
+    if (i - start > MAX_WORD || words.length >= MAX_WORDS) return { end: i };
+    words.push([start, i]);
+  }
+  const after = joinAfter(text, i + 1, limit);
+  if (after === -1 || words.length < 2 || !crossesKeyRun(text, words)) return { end: i + 1 };
+  return { edit: joinedEdit(text, words, at, after), end: after };
+}
+
+/**
+ * The end of `.join`, `.join('')`, `.join("")` or `.join()` right after the array (the '.' may start
+ * the next line), or -1: not a join, a separator or an argument, or a call after it that changes the
+ * value (`.join.reverse`, `.join[0, 4]`).
+ */
+function joinAfter(text: string, at: number, limit: number): number {
+  let i = skip(text, at, limit, true);
+  if (!text.startsWith('.join', i) || isWordCode(text.charCodeAt(i + 5))) return -1;
+  i += 5;
+  let j = skip(text, i, limit, false);
+  if (text[j] === '(') {
+    j = skip(text, j + 1, limit, true);
+    if (emptyString(text, j)) j = skip(text, j + 2, limit, true);
+    if (text[j] !== ')') return -1;
+    i = j + 1;
+  } else if (emptyString(text, j)) {
+    i = j + 2;
+  } else if (j < limit && (isWordCode(text.charCodeAt(j)) || text[j] === '$' || text[j] === ':' || text[j] === '"' || text[j] === "'")) {
+    return -1; // `.join sep`, `.join $,`, `.join ','`
+  }
+  const next = skip(text, i, limit, false);
+  if (text[next] === '[') return -1;
+  if (text[next] === '.' && text[next + 1] !== '.') {
+    let e = next + 1;
+    while (e < limit && isWordCode(text.charCodeAt(e))) e++;
+    if (!KEEPING.has(text.slice(next + 1, e))) return -1;
+  }
+  return i;
+}
+
+function emptyString(text: string, at: number): boolean {
+  const c = text[at];
+  return (c === '"' || c === "'") && text[at + 1] === c;
+}
+
+/** The offset of the first character at or after `at` that is not a blank (nor a line end, with `lines`). */
+function skip(text: string, at: number, limit: number, lines: boolean): number {
+  let i = at;
+  while (i < limit && (text[i] === ' ' || text[i] === '\t' || (lines && (text[i] === '\n' || text[i] === '\r')))) i++;
+  return i;
+}
+
+/** Replace [start, end) by a "…" literal of the words run together, each character pointing at its place. */
+function joinedEdit(text: string, words: readonly [number, number][], start: number, end: number): Edit {
+  const parts: string[] = ['"'];
+  const origins: number[] = [start];
+  for (const [a, b] of words) {
+    parts.push(text.slice(a, b));
+    for (let k = a; k < b; k++) origins.push(k);
+  }
+  parts.push('"');
+  origins.push(end - 1);
+  return { start, end, text: parts.join(''), origins: Uint32Array.from(origins) };
+}
+
+/** Where a run of key characters of MIN_RUN or more crosses from one word to the next. */
+function crossesKeyRun(text: string, words: readonly [number, number][]): boolean {
+  let run = 0;
+  let cut = false;
+  for (let w = 0; w < words.length; w++) {
+    const [a, b] = words[w]!;
+    if (w > 0 && run > 0) cut = true;
+    for (let k = a; k < b; k++) {
+      if (isKeyChar(text.charCodeAt(k))) {
+        run++;
+        if (run >= MIN_RUN && cut) return true;
+      } else {
+        run = 0;
+        cut = false;
+      }
+    }
+  }
+  return false;
+}
+
+/** A word array's start: whether a region may hold one that wordArrayEdits joins (its `.join` follows it). */
+const WORD_ARRAY = /%[wW][[({<|]/;
+
+export function wordArrayMarker(text: string): boolean {
+  return WORD_ARRAY.test(text) && text.includes('.join');
+}
