@@ -1,0 +1,66 @@
+// The shell decoder's marker finds its cuts with a regex and reads each cut's run (for speed): it must
+// answer exactly as the character loop it replaced, which is kept here as the oracle.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { shellMarker } from '../src/decode/split/shell.js';
+
+const isKeyChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61;
+const isQuote = (c: number): boolean => c === 34 || c === 39;
+
+/** What shellMarker was: a `NAME+=` at a line's start, or (the loop) a run of 20 key characters crossing glued quotes. */
+function oracle(text: string): boolean {
+  if (/^[ \t]*[A-Za-z0-9_-]+\+=/m.test(text)) return true;
+  let run = 0;
+  let crossed = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isKeyChar(c)) {
+      run++;
+      if (crossed && run >= 20) return true;
+      continue;
+    }
+    if (isQuote(c) && run > 0) {
+      let j = i;
+      while (j < text.length && isQuote(text.charCodeAt(j))) j++;
+      if (j < text.length && isKeyChar(text.charCodeAt(j)) && (text.charCodeAt(i - 1) !== 61 || j - i >= 2)) {
+        crossed = true;
+        i = j - 1;
+        continue;
+      }
+    }
+    run = 0;
+    crossed = false;
+  }
+  return false;
+}
+
+/** A small PRNG, so a failure names a seed that reproduces it. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+}
+
+test('shellMarker answers as the character loop on 20,000 generated texts of key characters, quotes, = and blanks', () => {
+  const pieces = ['a', 'B', '7', '+', '/', '=', '"', "'", '""', ' ', '\n', '(', 'abcdefgh', 'ABCDEFGHIJ', '="', "=''"];
+  let yes = 0;
+  for (let seed = 1; seed <= 20_000; seed++) {
+    const r = prng(seed);
+    let text = '';
+    const n = 2 + Math.floor(r() * 30);
+    for (let k = 0; k < n; k++) text += pieces[Math.floor(r() * pieces.length)];
+    const want = oracle(text);
+    if (want) yes++;
+    assert.is(shellMarker(text), want, `seed ${seed}: ${JSON.stringify(text)}`);
+  }
+  assert.ok(yes > 1000 && yes < 19_000, `both answers are generated (${yes} yes)`);
+});
+
+test('shellMarker: the cases by hand', () => {
+  assert.ok(shellMarker(`SECRET="abcdefghij""klmnopqrst"`));
+  assert.ok(shellMarker(`x abcdefghij'klmnopqrstu'`));
+  assert.not.ok(shellMarker(`SECRET="abcdefghijklmnopqrstuvwxyz"`), 'one quote after = opens a value');
+  assert.not.ok(shellMarker(`a="abcdefghij" "klmnopqrst"`), 'a blank is no glue');
+  assert.ok(shellMarker(`A+=x\n`), 'an append');
+});
+
+test.run();
