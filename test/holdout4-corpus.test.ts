@@ -4,23 +4,7 @@
 // own, independent of the generator's bookkeeping. keyhound is not run.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-interface Label { path: string; line: number; kind: string; value: string; class: string; form: string }
-interface Built { files: { path: string; text: string }[]; labels: Label[]; negatives: { path: string; class: string }[] }
-interface Generator { build(seed: number): Built; write(built: Built, out: string): void }
-
-// dist/test/holdout4-corpus.test.js -> the repository's top folder
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-async function generator(): Promise<Generator> {
-  return (await import(pathToFileURL(path.join(repo, 'bench', 'holdout4', 'generate.mjs')).href)) as Generator;
-}
-
-const linesOf = (text: string): string[] => text.split('\n').map((l) => l.replace(/\r$/, ''));
+import { holdoutCorpusTests, loadGenerator, type Label } from './helpers/holdout-corpus.js';
 
 /**
  * The line decoded whole, one way at a time: JSON string escapes (\/, \uXXXX in either case), HTML
@@ -123,80 +107,10 @@ function check(lines: string[], l: Label): string | null {
 }
 const value = (l: Label) => l.value;
 
-const SHAPES: Record<string, RegExp> = {
-  'access-key-id': /^(AKIA|ASIA)[A-Z2-7]{16}$/,
-  'secret-access-key': /^[A-Za-z0-9+/]{40}$/,
-  'session-token': /^(IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE)[A-Za-z0-9+/]+={0,2}$/,
-};
-
-test('the generator is deterministic, and another seed gives another corpus', async () => {
-  const g = await generator();
-  const a = g.build(1);
-  const b = g.build(1);
-  assert.equal(JSON.stringify(a), JSON.stringify(b));
-  const c = g.build(2);
-  assert.not.equal(JSON.stringify(a.labels.map((l) => l.value)), JSON.stringify(c.labels.map((l) => l.value)));
-});
-
-test('two runs write the same bytes', async () => {
-  const g = await generator();
-  const top = mkdtempSync(path.join(tmpdir(), 'keyhound holdout4 '));
-  try {
-    const one = path.join(top, 'one');
-    const two = path.join(top, 'two');
-    g.write(g.build(1), one);
-    g.write(g.build(1), two);
-    const walk = (dir: string, rel = ''): string[] => readdirSync(path.join(dir, rel)).flatMap((e) => {
-      const r = rel ? `${rel}/${e}` : e;
-      return statSync(path.join(dir, r)).isDirectory() ? walk(dir, r) : [r];
-    });
-    const files = walk(one).sort();
-    assert.equal(files, walk(two).sort());
-    assert.ok(files.includes('labels.json') && files.includes('negatives.json'));
-    for (const f of files) assert.ok(readFileSync(path.join(one, f)).equals(readFileSync(path.join(two, f))), `${f} differs between runs`);
-  } finally {
-    rmSync(top, { recursive: true, force: true });
-  }
-});
-
-test('every class and hard-negative class is there, with values of the right shape', async () => {
-  const { labels, negatives, files } = (await generator()).build(1);
-  assert.ok(files.length >= 130 && files.length <= 180, `${files.length} files`);
-  assert.ok(labels.length >= 220 && labels.length <= 320, `${labels.length} labels`);
-  for (const c of ['encoded', 'split', 'name-apart', 'plain']) {
-    const n = labels.filter((l) => l.class === c).length;
-    assert.ok(n >= 45, `class ${c}: ${n} labels`);
-  }
-  const negClasses = new Set(negatives.map((n) => n.class));
-  assert.is(negClasses.size, 6, [...negClasses].join(', '));
-  for (const c of negClasses) assert.ok(negatives.filter((n) => n.class === c).length >= 3, `${c}: fewer than 3 files`);
-  for (const l of labels) {
-    assert.ok(SHAPES[l.kind]?.test(l.value), `${l.path}:${l.line} ${l.kind} has the wrong shape`);
-    if (l.kind === 'session-token') assert.ok(l.value.length >= 300 && l.value.length <= 700, `${l.path}:${l.line} token length ${l.value.length}`);
-  }
-  const secrets = labels.filter((l) => l.kind === 'secret-access-key');
-  assert.ok(secrets.filter((l) => /[+/]/.test(l.value)).length > secrets.length / 2, 'most secrets hold + or /');
-  // A hard-negative file holds no label but, where its class needs one, the literal key ID beside the look-alike.
-  const negPaths = new Set(negatives.map((n) => n.path));
-  for (const l of labels.filter((x) => negPaths.has(x.path))) assert.ok(l.kind === 'access-key-id' && l.class === 'plain', `${l.path}:${l.line}`);
-});
-
-test('each label line holds the value, an encoding of it that starts there, or its first piece', async () => {
-  const { files, labels } = (await generator()).build(1);
-  const text = new Map(files.map((f) => [f.path, linesOf(f.text)]));
-  const bad = labels.map((l) => ({ l, why: check(text.get(l.path) ?? [], l) })).filter((x) => x.why);
-  assert.equal(bad.map((x) => `${x.l.path}:${x.l.line} ${x.l.kind} (${x.l.form}): ${x.why}`), []);
-});
-
-test('the line check can fail: labels moved one line down are mostly rejected', async () => {
-  const { files, labels } = (await generator()).build(1);
-  const text = new Map(files.map((f) => [f.path, linesOf(f.text)]));
-  const held = labels.filter((l) => check(text.get(l.path) ?? [], { ...l, line: l.line + 1 }) === null).length;
-  assert.ok(held < labels.length * 0.1, `${held} of ${labels.length} moved labels still hold`);
-});
+holdoutCorpusTests(test, 'holdout4', { files: [130, 180], labels: [220, 320], perClass: 45 }, check);
 
 test('values are synthetic and distinct; no AWS documentation key and no placeholder is labelled', async () => {
-  const { labels, files, negatives } = (await generator()).build(1);
+  const { labels, files, negatives } = (await loadGenerator('holdout4')).build(1);
   const byValue = new Map<string, Set<string>>();
   for (const l of labels) byValue.set(l.value, (byValue.get(l.value) ?? new Set()).add(l.path));
   for (const [v, paths] of byValue) assert.is(paths.size, 1, `${v.slice(0, 8)}… labelled in ${[...paths].join(', ')}`);
@@ -211,28 +125,6 @@ test('values are synthetic and distinct; no AWS documentation key and no placeho
     assert.ok(ids.length >= 1, `${n.path}: no ID-shaped placeholder`);
     for (const id of ids) assert.ok(/(YOUR|HERE|REPLACE|CHANGEME|TEMP)/.test(id), `${n.path}: ${id} is not a word placeholder`);
     assert.not.ok(labels.some((l) => l.path === n.path), `${n.path} has a label`);
-  }
-});
-
-test('write refuses a non-empty folder without labels.json, and writes what build made', async () => {
-  const g = await generator();
-  const top = mkdtempSync(path.join(tmpdir(), 'keyhound holdout4 '));
-  try {
-    const foreign = path.join(top, 'foreign');
-    const out = path.join(top, 'out');
-    g.write(g.build(3), foreign);
-    rmSync(path.join(foreign, 'labels.json'));
-    writeFileSync(path.join(foreign, 'keep.txt'), 'not a corpus\n');
-    assert.throws(() => g.write(g.build(1), foreign), /refusing to overwrite/);
-    assert.is(readFileSync(path.join(foreign, 'keep.txt'), 'utf8'), 'not a corpus\n');
-    const built = g.build(1);
-    g.write(built, out);
-    g.write(built, out); // a folder with labels.json is rewritten
-    assert.equal(JSON.parse(readFileSync(path.join(out, 'labels.json'), 'utf8')), built.labels);
-    assert.equal(JSON.parse(readFileSync(path.join(out, 'negatives.json'), 'utf8')), built.negatives);
-    for (const f of built.files) assert.is(readFileSync(path.join(out, ...f.path.split('/')), 'utf8'), f.text);
-  } finally {
-    rmSync(top, { recursive: true, force: true });
   }
 });
 
