@@ -52,15 +52,17 @@ export function runMarker(alphabet: string, length: number, mixed = false): (tex
  */
 function hasRun(text: string, inRun: Uint8Array, length: number, mixed: boolean): boolean {
   const n = text.length;
+  // c < 128 first: an index past the table's end would throw V8's compiled loop away (out of bounds)
+  const member = (c: number): boolean => c < 128 && inRun[c] === 1;
   for (let x = length - 1; x < n; ) {
-    if (inRun[text.charCodeAt(x)] !== 1) {
+    if (!member(text.charCodeAt(x))) {
       x += length;
       continue;
     }
     let s = x;
-    while (s > 0 && inRun[text.charCodeAt(s - 1)] === 1) s--;
+    while (s > 0 && member(text.charCodeAt(s - 1))) s--;
     let e = x + 1;
-    while (e < n && inRun[text.charCodeAt(e)] === 1) e++;
+    while (e < n && member(text.charCodeAt(e))) e++;
     if (e - s >= length && (!mixed || isMixed(text, s, e))) return true;
     x = e + length;
   }
