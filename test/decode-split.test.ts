@@ -5,7 +5,7 @@
 // returns bounded edits.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { concatenationDecoder, continuationDecoder } from '../src/decode/split.js';
+import { concatenationDecoder, continuationDecoder, joinMarker } from '../src/decode/split.js';
 import type { Decoder, Edit } from '../src/decode/types.js';
 import { View } from '../src/decode/view.js';
 import { Keys } from './helpers/keys.js';
@@ -307,8 +307,12 @@ concat('adjacent literals are joined only where a language joins them: not shell
     `{"Value": "${s[0]}" "${s[1]}": 1}`, // a key after a value, a comma missing
   ];
   for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+  // C across lines outside parentheses: joined when the statement ends with `;` after the last piece;
+  // Python's lines (no `;`) are statements of their own.
   const c = `static const char *id = "${cut(id, 2).join('"\n    "')}";`;
-  assert.equal(concatenationDecoder.edits(c, 0, c.length), [], 'C across lines outside parentheses is not told from Python statements');
+  assert.ok(decoded(concatenationDecoder, c).includes(`*id = "${id}";`), 'C across lines, ended by ;');
+  const python = `ID = "${cut(id, 2).join('"\n"')}"\n`;
+  assert.equal(concatenationDecoder.edits(python, 0, python.length), [], 'Python statements, one literal a line');
   const dict = `CREDENTIALS = {\n    "aws_secret_access_key": "${s[0]}"\n                             "${s[1]}",\n}`;
   assert.ok(decoded(concatenationDecoder, dict).includes(`"aws_secret_access_key": "${secret}",\n}`), 'a dict value across lines');
   const json = `{\n  "Value": "${s[0]}"\n  "${s[1]}": "x"\n}`;
@@ -509,6 +513,69 @@ concat('bash +=: left alone with a variable appended, another name, a new assign
   assert.is(decoded(concatenationDecoder, again), `SECRET="${s[0]}"\nSECRET="${s[1]}x"\nSECRET+=""`);
 });
 
+concat('operators of other languages: Lua .., Elixir <>, Haskell/Zig ++, OCaml ^, VB & (and _), SQL ||, Julia *, Jinja ~', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const joined: [string, string, string][] = [
+    ['Lua', `local secret = "${s[0]}" .. "${s[1]}" ..\n  "${s[2]}"`, `local secret = "${secret}"`],
+    ['Elixir', `secret = "${s[0]}" <>\n  "${s[1]}" <> "${s[2]}"`, `secret = "${secret}"`],
+    ['Haskell', `secret = "${s[0]}"\n  ++ "${s[1]}"\n  ++ "${s[2]}"`, `secret = "${secret}"`],
+    ['Zig', `const secret = "${s[0]}" ++ "${s[1]}" ++ "${s[2]}";`, `const secret = "${secret}";`],
+    ['OCaml', `let secret = "${s[0]}" ^ "${s[1]}" ^\n  "${s[2]}" in`, `let secret = "${secret}" in`],
+    ['VB.NET', `Dim secret As String = "${s[0]}" & "${s[1]}" & _\n    "${s[2]}"`, `Dim secret As String = "${secret}"`],
+    ['VB.NET, & at the line end', `Dim secret = "${s[0]}" &\n    "${s[1]}" & "${s[2]}"`, `Dim secret = "${secret}"`],
+    ['SQL', `INSERT INTO creds VALUES ('x', '${s[0]}' || '${s[1]}' ||\n  '${s[2]}');`, `VALUES ('x', '${secret}');`],
+    ['Julia', `secret = "${s[0]}" * "${s[1]}" *\n  "${s[2]}"`, `secret = "${secret}"`],
+    ['Jinja in a YAML folded scalar', `secret: >-\n  {{ '${s[0]}' ~ '${s[1]}' ~ '${s[2]}' }}`, `{{ '${secret}' }}`],
+    ['Groovy, + at the start of the next line', `def secret = "${s[0]}"\n    + "${s[1]}"\n    + "${s[2]}"`, `def secret = "${secret}"`],
+    ['Gradle, a call without parentheses', `credentials {\n    password "${s[0]}" +\n      "${s[1]}" + "${s[2]}"\n}`, `password "${secret}"\n}`],
+  ];
+  for (const [what, text, expected] of joined) {
+    assert.ok(joinMarker(text), `${what}: the marker says no`);
+    assert.ok(decoded(concatenationDecoder, text).includes(expected), `${what}:\n${decoded(concatenationDecoder, text)}`);
+    foundAt(concatenationDecoder, text, secret, text.indexOf(s[0]!), what);
+  }
+  const left = [
+    `local secret = "${s[0]}" .. x .. "${s[1]}${s[2]}"`, // a variable among the pieces
+    `secret = "${s[0]}" <> name <> "${s[1]}${s[2]}"`,
+    `secret = "${s[0]}" ++ show n ++ "${s[1]}${s[2]}"`,
+    `Dim secret = "${s[0]}" & x & "${s[1]}${s[2]}"`,
+    `SELECT '${s[0]}' || col || '${s[1]}${s[2]}'`,
+    `{{ '${s[0]}' ~ '${s[1]}${s[2]}' | upper }}`, // a filter binds tighter
+    `echo "${s[0]}" & "${s[1]}${s[2]}"`, // a shell job in the background
+    `x = "${s[0]}" .. "${s[1]}${s[2]}":upper()`, // a method on the last piece
+    `k = "${s[0]}" ^ "${s[1]}${s[2]}" ** 2`,
+    `if a <= "${s[0]}" * "${s[1]}${s[2]}" then`, // after a comparison that is no assignment
+  ];
+  for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+});
+
+concat('adjacent literals across lines: C, C++, Dart and Erlang after an assignment, to the end of the statement', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const joined: [string, string, string][] = [
+    ['C', `static const char *secret = "${s[0]}"\n    "${s[1]}"\n    "${s[2]}";`, `*secret = "${secret}";`],
+    ['C++', `const std::string secret = "${s[0]}" "${s[1]}"\n  "${s[2]}";`, `secret = "${secret}";`],
+    ['Dart', `const secret = '${s[0]}'\n    '${s[1]}'\n    '${s[2]}';`, `const secret = '${secret}';`],
+    ['Erlang, a comma ends the expression', `Secret = "${s[0]}"\n "${s[1]}"\n "${s[2]}",\nok.`, `Secret = "${secret}",`],
+    ['Erlang, a full stop', `secret() -> Secret = "${s[0]}"\n "${s[1]}" "${s[2]}".`, `Secret = "${secret}".`],
+  ];
+  for (const [what, text, expected] of joined) {
+    assert.ok(joinMarker(text), `${what}: the marker says no`);
+    assert.ok(decoded(concatenationDecoder, text).includes(expected), `${what}:\n${decoded(concatenationDecoder, text)}`);
+  }
+  const left = [
+    `secret = "${s[0]}"\n"${s[1]}${s[2]}"\n`, // Python: statements of their own
+    `secret: "${s[0]}"\n  "${s[1]}${s[2]}";`, // a YAML key's value
+    `- "${s[0]}"\n- "${s[1]}${s[2]}"`, // a YAML list
+    `"${s[0]}"\n"${s[1]}${s[2]}"\n`, // CSV rows
+    `k = ["${s[0]}",\n  "${s[1]}${s[2]}"];`, // a list: a comma between
+    `const char *a = "${s[0]}"\n    x "${s[1]}${s[2]}";`, // a word between
+    `if (a == "${s[0]}"\n    "${s[1]}${s[2]}");`.replace('(', ''), // a comparison, not an assignment
+  ];
+  for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+});
+
 concat('hostile input returns with bounded edits', () => {
   const big = 1 << 20;
   const inputs: [string, string][] = [
@@ -550,6 +617,11 @@ concat('hostile input returns with bounded edits', () => {
     ['a word array of 100k words', `K = %w[${'Ab1/ '.repeat(100_000)}].join${tail}`],
     ['100k word arrays in one', `K = %w(${'%w[Ab1/ '.repeat(100_000)}).join${tail}`],
     ['100k unclosed word arrays', `${'K = %w[Ab1/Cd2+ Ef3/\n'.repeat(100_000)}${tail}`],
+    ['100k pieces joined by ..', `K = ${'"Ab1/" .. '.repeat(100_000)}"x"${tail}`],
+    ['100k pieces joined by || across lines', `K = ${"'Ab1/' ||\n".repeat(100_000)}'x';${tail}`],
+    ['100k adjacent literals a line', `K = ${'"Ab1/"\n'.repeat(100_000)};${tail}`],
+    ['100k VB continuations', `${'x = "Ab1/Cd2+Ef3/" & _\n'.repeat(100_000)}${tail}`],
+    ['100k Jinja pieces', `{{ ${"'Ab1/' ~ ".repeat(100_000)}'x' }}${tail}`],
   ]) {
     const edits = concatenationDecoder.edits(text!, 0, text!.length);
     assertWellFormed(text!, edits, what!);
