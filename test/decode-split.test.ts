@@ -576,6 +576,78 @@ concat('adjacent literals across lines: C, C++, Dart and Erlang after an assignm
   for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
 });
 
+concat('list joins of the call table: Elixir, Lua, R, Rust, Swift, Kotlin, Scala, PowerShell, F#, Clojure, Perl, Go, Helm', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const [a, b, c] = s as [string, string, string];
+  const joined: [string, string, string][] = [
+    ['Elixir Enum.join/1', `secret = Enum.join(["${a}", "${b}", "${c}"])`, `secret = "${secret}"`],
+    ['Elixir Enum.join/2 across lines', `secret = Enum.join([\n  "${a}",\n  "${b}",\n  "${c}"\n], "")`, `secret = "${secret}"`],
+    ['Lua table.concat', `local secret = table.concat({"${a}", "${b}", "${c}"})`, `local secret = "${secret}"`],
+    ['Lua table.concat with ""', `local secret = table.concat({\n  "${a}",\n  "${b}",\n  "${c}",\n}, "")`, `local secret = "${secret}"`],
+    ['R paste0', `secret <- paste0("${a}",\n  "${b}", "${c}")`, `secret <- "${secret}"`],
+    ['R paste, sep = ""', `secret <- paste("${a}", "${b}",\n  "${c}", sep = "")`, `secret <- "${secret}"`],
+    ['Rust [..].concat()', `let secret = ["${a}", "${b}", "${c}"].concat();`, `let secret = "${secret}";`],
+    ['Rust concat!', `let secret = concat!("${a}", "${b}", "${c}");`, `let secret = "${secret}";`],
+    ['Rust format!', `let secret = format!("{}{}{}", "${a}", "${b}", "${c}");`, `let secret = "${secret}";`],
+    ['Swift joined()', `let secret = ["${a}", "${b}", "${c}"].joined()`, `let secret = "${secret}"`],
+    ['Swift joined(separator: "")', `let secret = ["${a}", "${b}", "${c}"].joined(separator: "")`, `let secret = "${secret}"`],
+    ['Kotlin joinToString("")', `val secret = listOf("${a}", "${b}", "${c}").joinToString("")`, `val secret = "${secret}"`],
+    ['Kotlin joinToString(separator = "")', `val secret = arrayOf("${a}", "${b}", "${c}").joinToString(separator = "")`, `val secret = "${secret}"`],
+    ['Kotlin buildString', `val secret = buildString {\n  append("${a}")\n  append("${b}"); append("${c}")\n}`, `val secret = "${secret}"`],
+    ['Scala mkString', `val secret = Seq("${a}", "${b}", "${c}").mkString`, `val secret = "${secret}"`],
+    ['Scala mkString("")', `val secret = List("${a}", "${b}", "${c}").mkString("")`, `val secret = "${secret}"`],
+    ['PowerShell -join @()', `$secret = -join @('${a}', '${b}', '${c}')`, `$secret = '${secret}'`],
+    ['PowerShell @() -join \'\' across lines', `$secret = @(\n  '${a}',\n  '${b}',\n  '${c}'\n) -join ''`, `$secret = '${secret}'`],
+    ['F# String.concat', `let secret = String.concat "" ["${a}"; "${b}"; "${c}"]`, `let secret = "${secret}"`],
+    ['Clojure str', `(def secret (str "${a}" "${b}"\n  "${c}"))`, `(def secret "${secret}")`],
+    ['Perl join without parentheses', `my $secret = join '', '${a}', '${b}', '${c}';`, `my $secret = '${secret}';`],
+    ['Go fmt.Sprintf', `secret := fmt.Sprintf("%s%s%s", "${a}", "${b}", "${c}")`, `secret := "${secret}"`],
+    ['Helm printf', `secret: {{ printf "%s%s%s" "${a}" "${b}" "${c}" | b64enc }}`, `{{ "${secret}" | b64enc }}`],
+  ];
+  for (const [what, text, expected] of joined) {
+    assert.ok(joinMarker(text), `${what}: the marker says no`);
+    assert.ok(decoded(concatenationDecoder, text).includes(expected), `${what}:\n${decoded(concatenationDecoder, text)}`);
+    foundAt(concatenationDecoder, text, secret, text.indexOf(a), what);
+  }
+  const left = [
+    `secret = Enum.join(["${a}", "${b}${c}"], "-")`, // another separator
+    `secret = Enum.join(["${a}", x, "${b}${c}"])`, // a variable among the pieces
+    `local secret = table.concat({"${a}", "${b}${c}"}, ",")`,
+    `secret <- paste("${a}", "${b}${c}")`, // paste's separator is a blank
+    `secret <- paste("${a}", "${b}${c}", sep = "-")`,
+    `secret <- paste0("${a}", x, "${b}${c}")`,
+    `let secret = format!("{}-{}", "${a}", "${b}${c}");`,
+    `let secret = format!("{}{}{}", "${a}", "${b}${c}", x);`,
+    `let secret = ["${a}", "${b}${c}"].joined(separator: ",")`,
+    `val secret = listOf("${a}", "${b}${c}").joinToString()`, // ", " by default
+    `val secret = listOf("${a}", "${b}${c}").joinToString(",")`,
+    `val secret = buildString {\n  append("${a}")\n  append(x)\n  append("${b}${c}")\n}`,
+    `val secret = Seq("${a}", "${b}${c}").mkString(",")`,
+    `$secret = @('${a}', '${b}${c}') -join ','`,
+    `$secret = -join @('${a}', $x, '${b}${c}')`,
+    `let secret = String.concat ", " ["${a}"; "${b}${c}"]`,
+    `(def secret (str "${a}" x "${b}${c}"))`,
+    `my $secret = join ',', '${a}', '${b}${c}';`,
+    `secret := fmt.Sprintf("%s/%s", "${a}", "${b}${c}")`,
+    `secret: {{ printf "%s%s" "${a}" .Values.x }}`,
+    `val ids = listOf("${a}", "${b}${c}")`, // a list, no join: each is a value of its own
+    `local t = {"${a}", "${b}${c}"}`,
+    `$parts = @('${a}', '${b}${c}')`,
+  ];
+  for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+});
+
+concat('append statements on a dotted receiver (this.sb.append) join as on a plain one', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 4);
+  const text = `  void build() {\n${s.map((x) => `    this.sb.append("${x}");`).join('\n')}\n  }`;
+  assert.ok(joinMarker(text));
+  foundAt(concatenationDecoder, text, secret, text.indexOf(s[0]!), 'this.sb');
+  const mixed = `    this.sb.append("${s[0]}");\n    other.sb.append("${s[1]}${s[2]}${s[3]}");`;
+  assert.equal(concatenationDecoder.edits(mixed, 0, mixed.length), [], 'another receiver');
+});
+
 concat('hostile input returns with bounded edits', () => {
   const big = 1 << 20;
   const inputs: [string, string][] = [
@@ -621,6 +693,11 @@ concat('hostile input returns with bounded edits', () => {
     ['100k pieces joined by || across lines', `K = ${"'Ab1/' ||\n".repeat(100_000)}'x';${tail}`],
     ['100k adjacent literals a line', `K = ${'"Ab1/"\n'.repeat(100_000)};${tail}`],
     ['100k VB continuations', `${'x = "Ab1/Cd2+Ef3/" & _\n'.repeat(100_000)}${tail}`],
+    ['100k Elixir joins, unclosed', `${'Enum.join(["Ab1/", '.repeat(100_000)}${tail}`],
+    ['a list join of 100k pieces', `K = listOf(${'"Ab1/", '.repeat(100_000)}"x").joinToString("")${tail}`],
+    ['100k Clojure strs', `${'(str "Ab1/Cd2+" '.repeat(100_000)}${tail}`],
+    ['100k printf formats', `{{ ${'printf "%s%s" '.repeat(100_000)} }}${tail}`],
+    ['buildString with 100k appends', `K = buildString {\n${'  append("Ab1/")\n'.repeat(100_000)}}${tail}`],
     ['100k Jinja pieces', `{{ ${"'Ab1/' ~ ".repeat(100_000)}'x' }}${tail}`],
   ]) {
     const edits = concatenationDecoder.edits(text!, 0, text!.length);

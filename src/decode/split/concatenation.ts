@@ -13,6 +13,7 @@
 import type { Edit } from '../types.js';
 import type { Token } from './lexer.js';
 import { TokenStream } from './tokens.js';
+import { listJoinAt } from './calls.js';
 
 /** How far past `to` a construct that starts before it may be read. */
 const LOOKAHEAD = 8192;
@@ -124,6 +125,8 @@ interface Found {
 
 function recognize(text: string, stream: TokenStream, i: number, ctx: Context): Found | undefined {
   const t = stream.get(i);
+  const call = listJoinAt(text, stream, i, arrayLiteralAllowed(ctx));
+  if (call !== undefined) return { edit: joinedEdit(text, call.pieces, t.start, stream.get(call.next - 1).end), next: call.next };
   if (t.kind === 'open' && t.text === '[' && arrayLiteralAllowed(ctx)) return arrayJoin(text, stream, i);
   if (t.kind === 'word') return builderChain(text, stream, i, ctx) ?? appendStatements(text, stream, i, ctx) ?? callJoin(text, stream, i, ctx);
   if (t.kind !== 'str' || !t.plain) return undefined;
@@ -628,30 +631,46 @@ function appendCalls(stream: TokenStream, at: number, pieces: Token[]): number |
  * `sb.append("ab");` left in the view; a statement that appends anything else ends the row.
  */
 function appendStatements(text: string, stream: TokenStream, i: number, ctx: Context): Found | undefined {
-  const receiver = stream.get(i);
   const p = ctx.previous;
   const statementStart = p === undefined || ctx.newline || (p.kind === 'punct' && p.text === ';') || (p.kind === 'open' && p.text === '{') || (p.kind === 'close' && p.text === '}');
   if (!statementStart) return undefined;
+  const receiver = receiverPath(stream, i);
   const pieces: Token[] = [];
   let next: number | undefined;
-  for (let at = i; ; ) {
+  for (let at = receiver.end; ; ) {
     const mark = pieces.length;
-    const calls = appendCalls(stream, at + 1, pieces);
-    const semi = calls === undefined || calls === at + 1 ? undefined : expect(stream, calls, 'punct', ';');
+    const calls = appendCalls(stream, at, pieces);
+    const semi = calls === undefined || calls === at ? undefined : expect(stream, calls, 'punct', ';');
     if (semi === undefined) {
       pieces.length = mark;
       break;
     }
     next = semi;
     const r = stream.skipTrivia(semi).index;
-    const t = stream.get(r);
-    if (t.kind !== 'word' || t.text !== receiver.text) break;
-    at = r;
+    const path = receiverPath(stream, r);
+    if (path.text !== receiver.text) break;
+    at = path.end;
   }
   if (next === undefined || pieces.length < 2) return undefined;
   // A row longer than a key's pieces is passed over whole (read once), left alone.
   if (pieces.length > MAX_PIECES) return { edit: undefined, next };
   return { edit: joinedEdit(text, pieces, pieces[0]!.start, pieces[pieces.length - 1]!.end), next };
+}
+
+/** A receiver from word `i`: `sb`, `this.sb`, `self.buffer.sb` (words joined by dots, up to an `.append`); its text and the index after it. */
+function receiverPath(stream: TokenStream, i: number): { text: string; end: number } {
+  const first = stream.get(i);
+  if (first.kind !== 'word') return { text: '', end: i };
+  let text = first.text;
+  let end = i + 1;
+  for (let n = 0; n < 4; n++) {
+    const dot = stream.get(end);
+    const word = stream.get(end + 1);
+    if (dot.kind !== 'punct' || dot.text !== '.' || word.kind !== 'word' || APPENDS.has(word.text)) break;
+    text += `.${word.text}`;
+    end += 2;
+  }
+  return { text, end };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -714,12 +733,15 @@ const isGap = (c: number, commas: boolean): boolean => GAP.has(c) || (commas && 
 const isPrefix = (c: number): boolean => c === 64 || c === 36 || 'rubfRUBF'.includes(String.fromCharCode(c));
 
 /** A quote followed by what may stand between two pieces and another quote (found natively; checked by openingAfter). */
-const CUT = /["'`](?=[\s+.\\<>^&|*~_]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`]|\)\s*(?:;\s*)?(?:[A-Za-z_$][\w$]*\s*)?\.\s*[aA]ppend\s*\(\s*["'`])/g;
-const CUT_OR_COMMA = /["'`](?=[\s+.,;\\<>^&|*~_]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`]|\)\s*(?:;\s*)?(?:[A-Za-z_$][\w$]*\s*)?\.\s*[aA]ppend\s*\(\s*["'`])/g;
+const CUT = /["'`](?=[\s+.\\<>^&|*~_]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`]|\)\s*(?:;\s*)?(?:(?:[A-Za-z_$][\w$.]*\s*)?\.\s*)?[aA]ppend\s*\(\s*["'`])/g;
+const CUT_OR_COMMA = /["'`](?=[\s+.,;\\<>^&|*~_]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`]|\)\s*(?:;\s*)?(?:(?:[A-Za-z_$][\w$.]*\s*)?\.\s*)?[aA]ppend\s*\(\s*["'`])/g;
 /** What stands between two pieces appended to a StringBuilder: `").append("`, `");\n  sb.Append("`. */
-const APPEND_GAP = /\)\s*(?:;\s*)?(?:[A-Za-z_$][\w$]*\s*)?\.\s*[aA]ppend\s*\(\s*/y;
-/** A call that joins a list of pieces: `"".join(`, `[...].join(''`, `.concat(`, `String.join(`, `string.Concat(` (whose arguments are a list too). */
-const LIST_JOIN = /\b(?:[jJ]oin|[cC]oncat|implode)\s*\(/;
+const APPEND_GAP = /\)\s*(?:;\s*)?(?:(?:[A-Za-z_$][\w$.]*\s*)?\.\s*)?[aA]ppend\s*\(\s*/y;
+/**
+ * A call that joins a list of pieces: `"".join(`, `[...].join(''`, `.concat(`, `String.join(`, `string.Concat(` (whose arguments are a list too),
+ * and the calls of calls.ts: `.joined(`, `.joinToString(`, `.mkString`, `paste0(`, `Sprintf(`, `format!(`, `!Join`, `Fn::Join:`, `-join`.
+ */
+const LIST_JOIN = /\b(?:[jJ]oin(?:ed|ToString)?|[cC]oncat|implode|mkString|paste0?|Sprintf|format)\b/;
 
 /**
  * Whether `text` may hold a join that concatenationEdits proposes: two quotes with only a gap (and a
