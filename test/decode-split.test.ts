@@ -648,6 +648,43 @@ concat('append statements on a dotted receiver (this.sb.append) join as on a pla
   assert.equal(concatenationDecoder.edits(mixed, 0, mixed.length), [], 'another receiver');
 });
 
+concat('CloudFormation, Pulumi and CDK joins: !Join and Fn::Join in YAML (flow and block, quoted or plain pieces) and JSON, fn::join, Fn.join', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const [a, b, c] = s as [string, string, string];
+  const joined: [string, string, string][] = [
+    ['!Join flow', `      SecretKey: !Join ['', ['${a}', '${b}', '${c}']]`, `SecretKey: '${secret}'`],
+    ['!Join flow, plain pieces', `      SecretKey: !Join ["", [${a}, ${b},\n        ${c}]]`, `SecretKey: "${secret}"`],
+    ['!Join block', `      SecretKey: !Join\n        - ''\n        - - ${a}\n          - '${b}'\n          - "${c}"\n      Other: x`, `SecretKey: "${secret}"\n      Other: x`],
+    ['!Join block, the list on its own lines', `  SecretKey: !Join\n    - ""\n    -\n      - ${a}\n      - ${b}\n      - ${c}\n`, `SecretKey: "${secret}"\n`],
+    ['Fn::Join flow', `  SecretKey:\n    Fn::Join: ['', ['${a}', '${b}', '${c}']]`, `SecretKey: "${secret}"`],
+    ['Fn::Join block', `  SecretKey:\n    Fn::Join:\n      - ''\n      - - ${a}\n        - ${b}\n        - ${c}\n`, `SecretKey: "${secret}"\n`],
+    ['CloudFormation JSON', `{"SecretKey": {"Fn::Join": ["", [\n  "${a}",\n  "${b}",\n  "${c}"\n]]}}`, `{"SecretKey": "${secret}"}`],
+    ['Pulumi YAML', `    secretKey:\n      fn::join: ["", ["${a}", "${b}", "${c}"]]`, `secretKey: "${secret}"`],
+    ['CDK', `const secretKey = cdk.Fn.join('', ['${a}', '${b}', '${c}']);`, `const secretKey = cdk.'${secret}';`],
+  ];
+  for (const [what, text, expected] of joined) {
+    assert.ok(joinMarker(text), `${what}: the marker says no`);
+    assert.ok(decoded(concatenationDecoder, text).includes(expected), `${what}:\n${decoded(concatenationDecoder, text)}`);
+    foundAt(concatenationDecoder, text, secret, text.indexOf(a), what);
+  }
+  const left = [
+    `SecretKey: !Join [',', ['${a}', '${b}${c}']]`, // another separator
+    `SecretKey: !Join ['', ['${a}', !Ref Suffix, '${b}${c}']]`, // a reference among the pieces
+    `SecretKey: !Join ['', [${a}, '\${AWS::Region}', ${b}${c}]]`,
+    `SecretKey: !Join\n  - ':'\n  - - ${a}\n    - ${b}${c}\n`,
+    `SecretKey: !Join\n  - ''\n  - - ${a}\n    - !Ref Suffix\n    - ${b}${c}\n`,
+    `SecretKey: !Join\n  - ''\n  - - ${a}\n    - { Ref: Suffix }\n    - ${b}${c}\n`,
+    `Keys:\n  - ${a}\n  - ${b}${c}\n`, // a YAML list: no join
+    `Keys: ['${a}', '${b}${c}']`,
+    `{"Fn::Join": [",", ["${a}", "${b}${c}"]]}`,
+    `{"Keys": ["${a}", "${b}${c}"]}`,
+    `const k = cdk.Fn.join('-', ['${a}', '${b}${c}']);`,
+    `const k = Fn.join('', ['${a}', stack.region, '${b}${c}']);`,
+  ];
+  for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+});
+
 concat('hostile input returns with bounded edits', () => {
   const big = 1 << 20;
   const inputs: [string, string][] = [
@@ -698,6 +735,8 @@ concat('hostile input returns with bounded edits', () => {
     ['100k Clojure strs', `${'(str "Ab1/Cd2+" '.repeat(100_000)}${tail}`],
     ['100k printf formats', `{{ ${'printf "%s%s" '.repeat(100_000)} }}${tail}`],
     ['buildString with 100k appends', `K = buildString {\n${'  append("Ab1/")\n'.repeat(100_000)}}${tail}`],
+    ['100k !Join triggers', `${"K: !Join ['', ['Ab1/Cd2+', \n".repeat(100_000)}${tail}`],
+    ['a !Join block of 100k items', `K: !Join\n  - ''\n  - - Ab1/\n${'    - Ab1/\n'.repeat(100_000)}${tail}`],
     ['100k Jinja pieces', `{{ ${"'Ab1/' ~ ".repeat(100_000)}'x' }}${tail}`],
   ]) {
     const edits = concatenationDecoder.edits(text!, 0, text!.length);

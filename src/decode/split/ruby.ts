@@ -106,7 +106,7 @@ function skip(text: string, at: number, limit: number, lines: boolean): number {
 }
 
 /** Replace [start, end) by a "…" literal of the words run together, each character pointing at its place. */
-function joinedEdit(text: string, words: readonly [number, number][], start: number, end: number): Edit {
+export function joinedEdit(text: string, words: readonly [number, number][], start: number, end: number): Edit {
   const parts: string[] = ['"'];
   const origins: number[] = [start];
   for (const [a, b] of words) {
@@ -119,7 +119,7 @@ function joinedEdit(text: string, words: readonly [number, number][], start: num
 }
 
 /** Where a run of key characters of MIN_RUN or more crosses from one word to the next. */
-function crossesKeyRun(text: string, words: readonly [number, number][]): boolean {
+export function crossesKeyRun(text: string, words: readonly [number, number][]): boolean {
   let run = 0;
   let cut = false;
   for (let w = 0; w < words.length; w++) {
