@@ -685,6 +685,29 @@ concat('CloudFormation, Pulumi and CDK joins: !Join and Fn::Join in YAML (flow a
   for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
 });
 
+concat('Perl: join with an empty separator over qw(...) or qw{...}, with and without parentheses', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const [a, b, c] = s as [string, string, string];
+  const joined: [string, string][] = [
+    [`my $secret = join('', qw(${a} ${b} ${c}));`, `my $secret = "${secret}";`],
+    [`my $secret = join("", qw(\n  ${a}\n  ${b}\n  ${c}\n));`, `my $secret = "${secret}";`],
+    [`my $secret = join '', qw{${a} ${b} ${c}};`, `my $secret = "${secret}";`], // (a key's '/' would end qw/…/)
+  ];
+  for (const [text, expected] of joined) {
+    assert.ok(joinMarker(text), `the marker says no: ${text}`);
+    assert.ok(decoded(concatenationDecoder, text).includes(expected), decoded(concatenationDecoder, text));
+    foundAt(concatenationDecoder, text, secret, text.indexOf(a), text);
+  }
+  const left = [
+    `my $secret = join(',', qw(${a} ${b}${c}));`,
+    `my $secret = join('', qw(${a} ${b}${c}), $x);`,
+    `my $secret = join '', qw(${a} ${b}${c}), $x;`,
+    `my @parts = qw(${a} ${b}${c});`,
+  ];
+  for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+});
+
 concat('hostile input returns with bounded edits', () => {
   const big = 1 << 20;
   const inputs: [string, string][] = [
@@ -737,6 +760,8 @@ concat('hostile input returns with bounded edits', () => {
     ['buildString with 100k appends', `K = buildString {\n${'  append("Ab1/")\n'.repeat(100_000)}}${tail}`],
     ['100k !Join triggers', `${"K: !Join ['', ['Ab1/Cd2+', \n".repeat(100_000)}${tail}`],
     ['a !Join block of 100k items', `K: !Join\n  - ''\n  - - Ab1/\n${'    - Ab1/\n'.repeat(100_000)}${tail}`],
+    ['a qw list of 100k words', `K = join('', qw(${'Ab1/ '.repeat(100_000)}));${tail}`],
+    ['100k unclosed qw lists', `${"K = join('', qw(Ab1/Cd2+ Ef3/\n".repeat(100_000)}${tail}`],
     ['100k Jinja pieces', `{{ ${"'Ab1/' ~ ".repeat(100_000)}'x' }}${tail}`],
   ]) {
     const edits = concatenationDecoder.edits(text!, 0, text!.length);
