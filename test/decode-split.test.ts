@@ -661,7 +661,8 @@ concat('CloudFormation, Pulumi and CDK joins: !Join and Fn::Join in YAML (flow a
     ['Fn::Join block', `  SecretKey:\n    Fn::Join:\n      - ''\n      - - ${a}\n        - ${b}\n        - ${c}\n`, `SecretKey: "${secret}"\n`],
     ['CloudFormation JSON', `{"SecretKey": {"Fn::Join": ["", [\n  "${a}",\n  "${b}",\n  "${c}"\n]]}}`, `{"SecretKey": "${secret}"}`],
     ['Pulumi YAML', `    secretKey:\n      fn::join: ["", ["${a}", "${b}", "${c}"]]`, `secretKey: "${secret}"`],
-    ['CDK', `const secretKey = cdk.Fn.join('', ['${a}', '${b}', '${c}']);`, `const secretKey = cdk.'${secret}';`],
+    ['CDK', `const secretKey = cdk.Fn.join('', ['${a}', '${b}', '${c}']);`, `const secretKey = '${secret}';`],
+    ['CDK, Fn imported', `const secretKey = Fn.join('', [\n  '${a}',\n  '${b}',\n  '${c}',\n]);`, `const secretKey = '${secret}';`],
   ];
   for (const [what, text, expected] of joined) {
     assert.ok(joinMarker(text), `${what}: the marker says no`);

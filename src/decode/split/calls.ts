@@ -56,6 +56,7 @@ export const LIST_JOINS: readonly Row[] = [
   { lang: 'CloudFormation YAML, Pulumi YAML', shape: 'Fn|fn :: Join|join : [ "" , [ L, ] ]' },
   { lang: 'CloudFormation JSON', shape: '{ S:Fn::Join : [ "" , [ L, ] ] }' },
   { lang: 'CloudFormation JSON', shape: 'S:Fn::Join : [ "" , [ L, ] ]' },
+  { lang: 'AWS CDK', shape: 'cdk|core . Fn . join ( "" , [ L, ] )' },
   { lang: 'AWS CDK', shape: 'Fn . join ( "" , [ L, ] )' },
   { lang: 'Helm, Go templates', shape: 'printf F%s L_' },
   { lang: 'Go', shape: 'fmt . Sprintf ( F%s , L, )' },
