@@ -5,7 +5,7 @@
 // returns bounded edits.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { concatenationDecoder, continuationDecoder } from '../src/decode/split.js';
+import { concatenationDecoder, continuationDecoder, joinMarker } from '../src/decode/split.js';
 import type { Decoder, Edit } from '../src/decode/types.js';
 import { View } from '../src/decode/view.js';
 import { Keys } from './helpers/keys.js';
@@ -307,8 +307,12 @@ concat('adjacent literals are joined only where a language joins them: not shell
     `{"Value": "${s[0]}" "${s[1]}": 1}`, // a key after a value, a comma missing
   ];
   for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+  // C across lines outside parentheses: joined when the statement ends with `;` after the last piece;
+  // Python's lines (no `;`) are statements of their own.
   const c = `static const char *id = "${cut(id, 2).join('"\n    "')}";`;
-  assert.equal(concatenationDecoder.edits(c, 0, c.length), [], 'C across lines outside parentheses is not told from Python statements');
+  assert.ok(decoded(concatenationDecoder, c).includes(`*id = "${id}";`), 'C across lines, ended by ;');
+  const python = `ID = "${cut(id, 2).join('"\n"')}"\n`;
+  assert.equal(concatenationDecoder.edits(python, 0, python.length), [], 'Python statements, one literal a line');
   const dict = `CREDENTIALS = {\n    "aws_secret_access_key": "${s[0]}"\n                             "${s[1]}",\n}`;
   assert.ok(decoded(concatenationDecoder, dict).includes(`"aws_secret_access_key": "${secret}",\n}`), 'a dict value across lines');
   const json = `{\n  "Value": "${s[0]}"\n  "${s[1]}": "x"\n}`;
@@ -509,6 +513,202 @@ concat('bash +=: left alone with a variable appended, another name, a new assign
   assert.is(decoded(concatenationDecoder, again), `SECRET="${s[0]}"\nSECRET="${s[1]}x"\nSECRET+=""`);
 });
 
+concat('operators of other languages: Lua .., Elixir <>, Haskell/Zig ++, OCaml ^, VB & (and _), SQL ||, Julia *, Jinja ~', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const joined: [string, string, string][] = [
+    ['Lua', `local secret = "${s[0]}" .. "${s[1]}" ..\n  "${s[2]}"`, `local secret = "${secret}"`],
+    ['Elixir', `secret = "${s[0]}" <>\n  "${s[1]}" <> "${s[2]}"`, `secret = "${secret}"`],
+    ['Haskell', `secret = "${s[0]}"\n  ++ "${s[1]}"\n  ++ "${s[2]}"`, `secret = "${secret}"`],
+    ['Zig', `const secret = "${s[0]}" ++ "${s[1]}" ++ "${s[2]}";`, `const secret = "${secret}";`],
+    ['OCaml', `let secret = "${s[0]}" ^ "${s[1]}" ^\n  "${s[2]}" in`, `let secret = "${secret}" in`],
+    ['VB.NET', `Dim secret As String = "${s[0]}" & "${s[1]}" & _\n    "${s[2]}"`, `Dim secret As String = "${secret}"`],
+    ['VB.NET, & at the line end', `Dim secret = "${s[0]}" &\n    "${s[1]}" & "${s[2]}"`, `Dim secret = "${secret}"`],
+    ['SQL', `INSERT INTO creds VALUES ('x', '${s[0]}' || '${s[1]}' ||\n  '${s[2]}');`, `VALUES ('x', '${secret}');`],
+    ['Julia', `secret = "${s[0]}" * "${s[1]}" *\n  "${s[2]}"`, `secret = "${secret}"`],
+    ['Jinja in a YAML folded scalar', `secret: >-\n  {{ '${s[0]}' ~ '${s[1]}' ~ '${s[2]}' }}`, `{{ '${secret}' }}`],
+    ['Groovy, + at the start of the next line', `def secret = "${s[0]}"\n    + "${s[1]}"\n    + "${s[2]}"`, `def secret = "${secret}"`],
+    ['Gradle, a call without parentheses', `credentials {\n    password "${s[0]}" +\n      "${s[1]}" + "${s[2]}"\n}`, `password "${secret}"\n}`],
+  ];
+  for (const [what, text, expected] of joined) {
+    assert.ok(joinMarker(text), `${what}: the marker says no`);
+    assert.ok(decoded(concatenationDecoder, text).includes(expected), `${what}:\n${decoded(concatenationDecoder, text)}`);
+    foundAt(concatenationDecoder, text, secret, text.indexOf(s[0]!), what);
+  }
+  const left = [
+    `local secret = "${s[0]}" .. x .. "${s[1]}${s[2]}"`, // a variable among the pieces
+    `secret = "${s[0]}" <> name <> "${s[1]}${s[2]}"`,
+    `secret = "${s[0]}" ++ show n ++ "${s[1]}${s[2]}"`,
+    `Dim secret = "${s[0]}" & x & "${s[1]}${s[2]}"`,
+    `SELECT '${s[0]}' || col || '${s[1]}${s[2]}'`,
+    `{{ '${s[0]}' ~ '${s[1]}${s[2]}' | upper }}`, // a filter binds tighter
+    `echo "${s[0]}" & "${s[1]}${s[2]}"`, // a shell job in the background
+    `x = "${s[0]}" .. "${s[1]}${s[2]}":upper()`, // a method on the last piece
+    `k = "${s[0]}" ^ "${s[1]}${s[2]}" ** 2`,
+    `if a <= "${s[0]}" * "${s[1]}${s[2]}" then`, // after a comparison that is no assignment
+  ];
+  for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+});
+
+concat('adjacent literals across lines: C, C++, Dart and Erlang after an assignment, to the end of the statement', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const joined: [string, string, string][] = [
+    ['C', `static const char *secret = "${s[0]}"\n    "${s[1]}"\n    "${s[2]}";`, `*secret = "${secret}";`],
+    ['C++', `const std::string secret = "${s[0]}" "${s[1]}"\n  "${s[2]}";`, `secret = "${secret}";`],
+    ['Dart', `const secret = '${s[0]}'\n    '${s[1]}'\n    '${s[2]}';`, `const secret = '${secret}';`],
+    ['Erlang, a comma ends the expression', `Secret = "${s[0]}"\n "${s[1]}"\n "${s[2]}",\nok.`, `Secret = "${secret}",`],
+    ['Erlang, a full stop', `secret() -> Secret = "${s[0]}"\n "${s[1]}" "${s[2]}".`, `Secret = "${secret}".`],
+  ];
+  for (const [what, text, expected] of joined) {
+    assert.ok(joinMarker(text), `${what}: the marker says no`);
+    assert.ok(decoded(concatenationDecoder, text).includes(expected), `${what}:\n${decoded(concatenationDecoder, text)}`);
+  }
+  const left = [
+    `secret = "${s[0]}"\n"${s[1]}${s[2]}"\n`, // Python: statements of their own
+    `secret: "${s[0]}"\n  "${s[1]}${s[2]}";`, // a YAML key's value
+    `- "${s[0]}"\n- "${s[1]}${s[2]}"`, // a YAML list
+    `"${s[0]}"\n"${s[1]}${s[2]}"\n`, // CSV rows
+    `k = ["${s[0]}",\n  "${s[1]}${s[2]}"];`, // a list: a comma between
+    `const char *a = "${s[0]}"\n    x "${s[1]}${s[2]}";`, // a word between
+    `if (a == "${s[0]}"\n    "${s[1]}${s[2]}");`.replace('(', ''), // a comparison, not an assignment
+  ];
+  for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+});
+
+concat('list joins of the call table: Elixir, Lua, R, Rust, Swift, Kotlin, Scala, PowerShell, F#, Clojure, Perl, Go, Helm', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const [a, b, c] = s as [string, string, string];
+  const joined: [string, string, string][] = [
+    ['Elixir Enum.join/1', `secret = Enum.join(["${a}", "${b}", "${c}"])`, `secret = "${secret}"`],
+    ['Elixir Enum.join/2 across lines', `secret = Enum.join([\n  "${a}",\n  "${b}",\n  "${c}"\n], "")`, `secret = "${secret}"`],
+    ['Lua table.concat', `local secret = table.concat({"${a}", "${b}", "${c}"})`, `local secret = "${secret}"`],
+    ['Lua table.concat with ""', `local secret = table.concat({\n  "${a}",\n  "${b}",\n  "${c}",\n}, "")`, `local secret = "${secret}"`],
+    ['R paste0', `secret <- paste0("${a}",\n  "${b}", "${c}")`, `secret <- "${secret}"`],
+    ['R paste, sep = ""', `secret <- paste("${a}", "${b}",\n  "${c}", sep = "")`, `secret <- "${secret}"`],
+    ['Rust [..].concat()', `let secret = ["${a}", "${b}", "${c}"].concat();`, `let secret = "${secret}";`],
+    ['Rust concat!', `let secret = concat!("${a}", "${b}", "${c}");`, `let secret = "${secret}";`],
+    ['Rust format!', `let secret = format!("{}{}{}", "${a}", "${b}", "${c}");`, `let secret = "${secret}";`],
+    ['Swift joined()', `let secret = ["${a}", "${b}", "${c}"].joined()`, `let secret = "${secret}"`],
+    ['Swift joined(separator: "")', `let secret = ["${a}", "${b}", "${c}"].joined(separator: "")`, `let secret = "${secret}"`],
+    ['Kotlin joinToString("")', `val secret = listOf("${a}", "${b}", "${c}").joinToString("")`, `val secret = "${secret}"`],
+    ['Kotlin joinToString(separator = "")', `val secret = arrayOf("${a}", "${b}", "${c}").joinToString(separator = "")`, `val secret = "${secret}"`],
+    ['Kotlin buildString', `val secret = buildString {\n  append("${a}")\n  append("${b}"); append("${c}")\n}`, `val secret = "${secret}"`],
+    ['Scala mkString', `val secret = Seq("${a}", "${b}", "${c}").mkString`, `val secret = "${secret}"`],
+    ['Scala mkString("")', `val secret = List("${a}", "${b}", "${c}").mkString("")`, `val secret = "${secret}"`],
+    ['PowerShell -join @()', `$secret = -join @('${a}', '${b}', '${c}')`, `$secret = '${secret}'`],
+    ['PowerShell @() -join \'\' across lines', `$secret = @(\n  '${a}',\n  '${b}',\n  '${c}'\n) -join ''`, `$secret = '${secret}'`],
+    ['F# String.concat', `let secret = String.concat "" ["${a}"; "${b}"; "${c}"]`, `let secret = "${secret}"`],
+    ['Clojure str', `(def secret (str "${a}" "${b}"\n  "${c}"))`, `(def secret "${secret}")`],
+    ['Perl join without parentheses', `my $secret = join '', '${a}', '${b}', '${c}';`, `my $secret = '${secret}';`],
+    ['Go fmt.Sprintf', `secret := fmt.Sprintf("%s%s%s", "${a}", "${b}", "${c}")`, `secret := "${secret}"`],
+    ['Helm printf', `secret: {{ printf "%s%s%s" "${a}" "${b}" "${c}" | b64enc }}`, `{{ "${secret}" | b64enc }}`],
+  ];
+  for (const [what, text, expected] of joined) {
+    assert.ok(joinMarker(text), `${what}: the marker says no`);
+    assert.ok(decoded(concatenationDecoder, text).includes(expected), `${what}:\n${decoded(concatenationDecoder, text)}`);
+    foundAt(concatenationDecoder, text, secret, text.indexOf(a), what);
+  }
+  const left = [
+    `secret = Enum.join(["${a}", "${b}${c}"], "-")`, // another separator
+    `secret = Enum.join(["${a}", x, "${b}${c}"])`, // a variable among the pieces
+    `local secret = table.concat({"${a}", "${b}${c}"}, ",")`,
+    `secret <- paste("${a}", "${b}${c}")`, // paste's separator is a blank
+    `secret <- paste("${a}", "${b}${c}", sep = "-")`,
+    `secret <- paste0("${a}", x, "${b}${c}")`,
+    `let secret = format!("{}-{}", "${a}", "${b}${c}");`,
+    `let secret = format!("{}{}{}", "${a}", "${b}${c}", x);`,
+    `let secret = ["${a}", "${b}${c}"].joined(separator: ",")`,
+    `val secret = listOf("${a}", "${b}${c}").joinToString()`, // ", " by default
+    `val secret = listOf("${a}", "${b}${c}").joinToString(",")`,
+    `val secret = buildString {\n  append("${a}")\n  append(x)\n  append("${b}${c}")\n}`,
+    `val secret = Seq("${a}", "${b}${c}").mkString(",")`,
+    `$secret = @('${a}', '${b}${c}') -join ','`,
+    `$secret = -join @('${a}', $x, '${b}${c}')`,
+    `let secret = String.concat ", " ["${a}"; "${b}${c}"]`,
+    `(def secret (str "${a}" x "${b}${c}"))`,
+    `my $secret = join ',', '${a}', '${b}${c}';`,
+    `secret := fmt.Sprintf("%s/%s", "${a}", "${b}${c}")`,
+    `secret: {{ printf "%s%s" "${a}" .Values.x }}`,
+    `val ids = listOf("${a}", "${b}${c}")`, // a list, no join: each is a value of its own
+    `local t = {"${a}", "${b}${c}"}`,
+    `$parts = @('${a}', '${b}${c}')`,
+  ];
+  for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+});
+
+concat('append statements on a dotted receiver (this.sb.append) join as on a plain one', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 4);
+  const text = `  void build() {\n${s.map((x) => `    this.sb.append("${x}");`).join('\n')}\n  }`;
+  assert.ok(joinMarker(text));
+  foundAt(concatenationDecoder, text, secret, text.indexOf(s[0]!), 'this.sb');
+  const mixed = `    this.sb.append("${s[0]}");\n    other.sb.append("${s[1]}${s[2]}${s[3]}");`;
+  assert.equal(concatenationDecoder.edits(mixed, 0, mixed.length), [], 'another receiver');
+});
+
+concat('CloudFormation, Pulumi and CDK joins: !Join and Fn::Join in YAML (flow and block, quoted or plain pieces) and JSON, fn::join, Fn.join', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const [a, b, c] = s as [string, string, string];
+  const joined: [string, string, string][] = [
+    ['!Join flow', `      SecretKey: !Join ['', ['${a}', '${b}', '${c}']]`, `SecretKey: '${secret}'`],
+    ['!Join flow, plain pieces', `      SecretKey: !Join ["", [${a}, ${b},\n        ${c}]]`, `SecretKey: "${secret}"`],
+    ['!Join block', `      SecretKey: !Join\n        - ''\n        - - ${a}\n          - '${b}'\n          - "${c}"\n      Other: x`, `SecretKey: "${secret}"\n      Other: x`],
+    ['!Join block, the list on its own lines', `  SecretKey: !Join\n    - ""\n    -\n      - ${a}\n      - ${b}\n      - ${c}\n`, `SecretKey: "${secret}"\n`],
+    ['Fn::Join flow', `  SecretKey:\n    Fn::Join: ['', ['${a}', '${b}', '${c}']]`, `SecretKey: "${secret}"`],
+    ['Fn::Join block', `  SecretKey:\n    Fn::Join:\n      - ''\n      - - ${a}\n        - ${b}\n        - ${c}\n`, `SecretKey: "${secret}"\n`],
+    ['CloudFormation JSON', `{"SecretKey": {"Fn::Join": ["", [\n  "${a}",\n  "${b}",\n  "${c}"\n]]}}`, `{"SecretKey": "${secret}"}`],
+    ['Pulumi YAML', `    secretKey:\n      fn::join: ["", ["${a}", "${b}", "${c}"]]`, `secretKey: "${secret}"`],
+    ['CDK', `const secretKey = cdk.Fn.join('', ['${a}', '${b}', '${c}']);`, `const secretKey = '${secret}';`],
+    ['CDK, Fn imported', `const secretKey = Fn.join('', [\n  '${a}',\n  '${b}',\n  '${c}',\n]);`, `const secretKey = '${secret}';`],
+  ];
+  for (const [what, text, expected] of joined) {
+    assert.ok(joinMarker(text), `${what}: the marker says no`);
+    assert.ok(decoded(concatenationDecoder, text).includes(expected), `${what}:\n${decoded(concatenationDecoder, text)}`);
+    foundAt(concatenationDecoder, text, secret, text.indexOf(a), what);
+  }
+  const left = [
+    `SecretKey: !Join [',', ['${a}', '${b}${c}']]`, // another separator
+    `SecretKey: !Join ['', ['${a}', !Ref Suffix, '${b}${c}']]`, // a reference among the pieces
+    `SecretKey: !Join ['', [${a}, '\${AWS::Region}', ${b}${c}]]`,
+    `SecretKey: !Join\n  - ':'\n  - - ${a}\n    - ${b}${c}\n`,
+    `SecretKey: !Join\n  - ''\n  - - ${a}\n    - !Ref Suffix\n    - ${b}${c}\n`,
+    `SecretKey: !Join\n  - ''\n  - - ${a}\n    - { Ref: Suffix }\n    - ${b}${c}\n`,
+    `Keys:\n  - ${a}\n  - ${b}${c}\n`, // a YAML list: no join
+    `Keys: ['${a}', '${b}${c}']`,
+    `{"Fn::Join": [",", ["${a}", "${b}${c}"]]}`,
+    `{"Keys": ["${a}", "${b}${c}"]}`,
+    `const k = cdk.Fn.join('-', ['${a}', '${b}${c}']);`,
+    `const k = Fn.join('', ['${a}', stack.region, '${b}${c}']);`,
+  ];
+  for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+});
+
+concat('Perl: join with an empty separator over qw(...) or qw{...}, with and without parentheses', () => {
+  const secret = keys.secret();
+  const s = cut(secret, 3);
+  const [a, b, c] = s as [string, string, string];
+  const joined: [string, string][] = [
+    [`my $secret = join('', qw(${a} ${b} ${c}));`, `my $secret = "${secret}";`],
+    [`my $secret = join("", qw(\n  ${a}\n  ${b}\n  ${c}\n));`, `my $secret = "${secret}";`],
+    [`my $secret = join '', qw{${a} ${b} ${c}};`, `my $secret = "${secret}";`], // (a key's '/' would end qw/…/)
+  ];
+  for (const [text, expected] of joined) {
+    assert.ok(joinMarker(text), `the marker says no: ${text}`);
+    assert.ok(decoded(concatenationDecoder, text).includes(expected), decoded(concatenationDecoder, text));
+    foundAt(concatenationDecoder, text, secret, text.indexOf(a), text);
+  }
+  const left = [
+    `my $secret = join(',', qw(${a} ${b}${c}));`,
+    `my $secret = join('', qw(${a} ${b}${c}), $x);`,
+    `my $secret = join '', qw(${a} ${b}${c}), $x;`,
+    `my @parts = qw(${a} ${b}${c});`,
+  ];
+  for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
+});
+
 concat('hostile input returns with bounded edits', () => {
   const big = 1 << 20;
   const inputs: [string, string][] = [
@@ -550,6 +750,20 @@ concat('hostile input returns with bounded edits', () => {
     ['a word array of 100k words', `K = %w[${'Ab1/ '.repeat(100_000)}].join${tail}`],
     ['100k word arrays in one', `K = %w(${'%w[Ab1/ '.repeat(100_000)}).join${tail}`],
     ['100k unclosed word arrays', `${'K = %w[Ab1/Cd2+ Ef3/\n'.repeat(100_000)}${tail}`],
+    ['100k pieces joined by ..', `K = ${'"Ab1/" .. '.repeat(100_000)}"x"${tail}`],
+    ['100k pieces joined by || across lines', `K = ${"'Ab1/' ||\n".repeat(100_000)}'x';${tail}`],
+    ['100k adjacent literals a line', `K = ${'"Ab1/"\n'.repeat(100_000)};${tail}`],
+    ['100k VB continuations', `${'x = "Ab1/Cd2+Ef3/" & _\n'.repeat(100_000)}${tail}`],
+    ['100k Elixir joins, unclosed', `${'Enum.join(["Ab1/", '.repeat(100_000)}${tail}`],
+    ['a list join of 100k pieces', `K = listOf(${'"Ab1/", '.repeat(100_000)}"x").joinToString("")${tail}`],
+    ['100k Clojure strs', `${'(str "Ab1/Cd2+" '.repeat(100_000)}${tail}`],
+    ['100k printf formats', `{{ ${'printf "%s%s" '.repeat(100_000)} }}${tail}`],
+    ['buildString with 100k appends', `K = buildString {\n${'  append("Ab1/")\n'.repeat(100_000)}}${tail}`],
+    ['100k !Join triggers', `${"K: !Join ['', ['Ab1/Cd2+', \n".repeat(100_000)}${tail}`],
+    ['a !Join block of 100k items', `K: !Join\n  - ''\n  - - Ab1/\n${'    - Ab1/\n'.repeat(100_000)}${tail}`],
+    ['a qw list of 100k words', `K = join('', qw(${'Ab1/ '.repeat(100_000)}));${tail}`],
+    ['100k unclosed qw lists', `${"K = join('', qw(Ab1/Cd2+ Ef3/\n".repeat(100_000)}${tail}`],
+    ['100k Jinja pieces', `{{ ${"'Ab1/' ~ ".repeat(100_000)}'x' }}${tail}`],
   ]) {
     const edits = concatenationDecoder.edits(text!, 0, text!.length);
     assertWellFormed(text!, edits, what!);

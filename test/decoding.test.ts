@@ -72,6 +72,33 @@ e2e('escapes, pieces and names: each form gives the plain key at the line of its
   }
 });
 
+e2e('joins of other languages (issue 14, the blind corpus): operators, adjacent lines, list-join calls, CloudFormation: each secret at its first piece, decoded by concatenation', () => {
+  const k = new Keys(1409);
+  const cases: [string, string, (p: readonly string[]) => string, number][] = [
+    ['Lua ..', 'config.lua', (p) => `local M = {}\nM.aws_secret_access_key = "${p[0]}" ..\n  "${p[1]}" .. "${p[2]}"\nreturn M\n`, 2],
+    ['VB.NET & _', 'Keys.vb', (p) => `Module Keys\n    Public AwsSecretAccessKey = "${p[0]}" & _\n        "${p[1]}" & "${p[2]}"\nEnd Module\n`, 2],
+    ['SQL ||', 'seed.sql', (p) => `INSERT INTO settings (name, value) VALUES\n  ('aws_secret_access_key', '${p[0]}' || '${p[1]}' ||\n   '${p[2]}');\n`, 2],
+    ['C adjacent literals', 'keys.h', (p) => `#pragma once\nstatic const char *AWS_SECRET_ACCESS_KEY = "${p[0]}"\n    "${p[1]}"\n    "${p[2]}";\n`, 2],
+    ['Elixir Enum.join', 'config.exs', (p) => `import Config\nconfig :ex_aws,\n  secret_access_key: Enum.join([\n    "${p[0]}",\n    "${p[1]}",\n    "${p[2]}"\n  ])\n`, 4],
+    ['Kotlin buildString', 'Keys.kt', (p) => `object Keys {\n    val awsSecretAccessKey = buildString {\n        append("${p[0]}")\n        append("${p[1]}")\n        append("${p[2]}")\n    }\n}\n`, 3],
+    ['PowerShell -join', 'setup.ps1', (p) => `$env:AWS_SECRET_ACCESS_KEY = @(\n    '${p[0]}',\n    '${p[1]}',\n    '${p[2]}'\n) -join ''\n`, 2],
+    ['CloudFormation !Join block', 'template.yaml', (p) => `Resources:\n  Creds:\n    Type: AWS::SSM::Parameter\n    Properties:\n      Name: aws_secret_access_key\n      Value: !Join\n        - ''\n        - - ${p[0]}\n          - ${p[1]}\n          - ${p[2]}\n`, 8],
+    ['Helm printf', 'templates/secret.yaml', (p) => `apiVersion: v1\nkind: Secret\nstringData:\n  AWS_SECRET_ACCESS_KEY: {{ printf "%s%s%s" "${p[0]}" "${p[1]}" "${p[2]}" | quote }}\n`, 4],
+    ['Rust format!', 'src/keys.rs', (p) => `fn credentials() -> Credentials {\n    let aws_secret_access_key = format!("{}{}{}", "${p[0]}", "${p[1]}", "${p[2]}");\n    Credentials::new(KEY_ID, &aws_secret_access_key)\n}\n`, 2],
+    ['Perl qw', 'keys.pl', (p) => `my $aws_secret_access_key = join('', qw(\n  ${p[0]}\n  ${p[1]}\n  ${p[2]}\n));\n`, 2],
+  ];
+  for (const [name, path, write, line] of cases) {
+    const secret = k.secret();
+    const pieces = [secret.slice(0, 13), secret.slice(13, 27), secret.slice(27)];
+    const fs = found(write(pieces), path);
+    const f = fs.find((x) => x.value === secret);
+    assert.ok(f !== undefined, `${name}: the secret is found (${JSON.stringify(fs.map(brief))})`);
+    assert.is(f!.line, line, `${name}: line`);
+    assert.equal(f!.decoded, ['concatenation'], `${name}: decoded`);
+    assert.not.ok(fs.some((x) => x.value !== secret && secret.includes(x.value)), `${name}: no piece reported on its own`);
+  }
+});
+
 e2e('bash += with a key ID between the assignment and its append: both found, the key ID as written, the secret at the assignment', () => {
   const k = new Keys(1407);
   const [id, secret] = [k.keyId(), k.secret()];

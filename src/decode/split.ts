@@ -1,20 +1,22 @@
 // The split decoders (issue 14): a key written in pieces, joined back. `concatenation` joins string
 // literals joined in code ("a" + "b", 'a' . 'b', Python's "a" "b", "".join([...]), [...].join(''))
 // and shell words glued from quoted parts or appended with `+=` (split/shell.ts), Ruby's
-// `%w[...].join` (split/ruby.ts); `continuation`
+// `%w[...].join` and Perl's `join('', qw(...))` (split/ruby.ts), CloudFormation's and Pulumi's joins in YAML (split/yaml-join.ts);
+// calls of other languages that join a list (split/calls.ts); `continuation`
 // removes a backslash-newline inside a value (sh, Dockerfile). Both read hostile text: they never
 // throw, and what they cannot read with certainty they leave alone.
 import type { Decoder, Edit } from './types.js';
 import { concatenationEdits, concatenationMarker } from './split/concatenation.js';
 import { continuationEdits } from './split/continuation.js';
 import { shellEdits, shellMarker } from './split/shell.js';
-import { wordArrayEdits, wordArrayMarker } from './split/ruby.js';
+import { qwJoinEdits, qwJoinMarker, wordArrayEdits, wordArrayMarker } from './split/ruby.js';
+import { yamlJoinEdits, yamlJoinMarker } from './split/yaml-join.js';
 import { guarded } from './guard.js';
 
 /** The joins of code, of shell words and of Ruby word arrays, in order; where two overlap (`K='a'"b"` is both), the first. */
 function joinEdits(text: string, from: number, to: number): Edit[] {
   const code = concatenationEdits(text, from, to);
-  const more = [...shellEdits(text, from, to), ...wordArrayEdits(text, from, to)];
+  const more = [...shellEdits(text, from, to), ...wordArrayEdits(text, from, to), ...qwJoinEdits(text, from, to), ...yamlJoinEdits(text, from, to)];
   if (more.length === 0) return code;
   const all = [...code, ...more].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Edit[] = [];
@@ -22,9 +24,9 @@ function joinEdits(text: string, from: number, to: number): Edit[] {
   return out;
 }
 
-/** Whether a region may hold a join of any kind (see concatenationMarker, shellMarker, wordArrayMarker). */
+/** Whether a region may hold a join of any kind (see concatenationMarker, shellMarker, wordArrayMarker, yamlJoinMarker). */
 export function joinMarker(text: string): boolean {
-  return concatenationMarker(text) || wordArrayMarker(text) || shellMarker(text);
+  return concatenationMarker(text) || wordArrayMarker(text) || shellMarker(text) || qwJoinMarker(text) || yamlJoinMarker(text);
 }
 
 export const concatenationDecoder: Decoder = { name: 'concatenation', edits: guarded(joinEdits) };

@@ -13,6 +13,7 @@
 import type { Edit } from '../types.js';
 import type { Token } from './lexer.js';
 import { TokenStream } from './tokens.js';
+import { listJoinAt } from './calls.js';
 
 /** How far past `to` a construct that starts before it may be read. */
 const LOOKAHEAD = 8192;
@@ -26,7 +27,15 @@ const MIN_RUN = 20;
 /** Brackets deeper than this are not tracked (the context check then fails: left alone). */
 const MAX_DEPTH = 256;
 
-type Link = '+' | '.' | 'implicit';
+/**
+ * A chain's link: implicit concatenation, or one of OPERATORS, the operators that join two string
+ * literals in some language: `+` (C-like), `.` (PHP), `..` (Lua), `<>` (Elixir), `++` (Haskell, Zig),
+ * `^` (OCaml), `&` (VB.NET; ` _` continues its line), `||` (SQL), `*` (Julia), `~` (Jinja, D).
+ * Another language is one more entry; `+` and `.` carry their precedence rules (looseBefore), the
+ * others are joined only where nothing but an assignment, a bracket or a comma stands around them.
+ */
+type Link = string;
+const OPERATORS = new Set(['+', '.', '..', '<>', '++', '^', '&', '||', '*', '~']);
 
 /** What the recognizer knows of the code before the current token. */
 interface Context {
@@ -36,13 +45,15 @@ interface Context {
   beforePrevious: Token | undefined;
   /** A newline between `previous` and the current token. */
   newline: boolean;
+  /** `previous` is the first token of its line (or of a block or statement): Groovy's `password "a" + "b"`. */
+  previousStartsLine: boolean;
   /** Open brackets since the lexer's start; undefined once a mismatch or an opaque token made it unknown. */
   brackets: string[] | undefined;
 }
 
 export function concatenationEdits(text: string, from: number, to: number): Edit[] {
   const stream = new TokenStream(text, lexStart(text, from), Math.min(text.length, to + LOOKAHEAD));
-  const ctx: Context = { previous: undefined, beforePrevious: undefined, newline: false, brackets: [] };
+  const ctx: Context = { previous: undefined, beforePrevious: undefined, newline: false, previousStartsLine: false, brackets: [] };
   const edits: Edit[] = [];
   for (let i = 0; ; ) {
     stream.release(i);
@@ -58,6 +69,7 @@ export function concatenationEdits(text: string, from: number, to: number): Edit
       ctx.beforePrevious = undefined;
       ctx.previous = stream.get(found.next - 1);
       ctx.newline = false;
+      ctx.previousStartsLine = false;
       i = found.next;
       continue;
     }
@@ -86,6 +98,8 @@ function advance(ctx: Context, t: Token): void {
     return;
   }
   if (t.kind === 'comment') return;
+  const p = ctx.previous;
+  ctx.previousStartsLine = p === undefined || ctx.newline || (p.kind === 'open' && p.text === '{') || (p.kind === 'punct' && p.text === ';');
   ctx.beforePrevious = ctx.previous;
   ctx.previous = t;
   ctx.newline = false;
@@ -111,6 +125,8 @@ interface Found {
 
 function recognize(text: string, stream: TokenStream, i: number, ctx: Context): Found | undefined {
   const t = stream.get(i);
+  const call = listJoinAt(text, stream, i, arrayLiteralAllowed(ctx));
+  if (call !== undefined) return { edit: joinedEdit(text, call.pieces, t.start, stream.get(call.next - 1).end), next: call.next };
   if (t.kind === 'open' && t.text === '[' && arrayLiteralAllowed(ctx)) return arrayJoin(text, stream, i);
   if (t.kind === 'word') return builderChain(text, stream, i, ctx) ?? appendStatements(text, stream, i, ctx) ?? callJoin(text, stream, i, ctx);
   if (t.kind !== 'str' || !t.plain) return undefined;
@@ -147,10 +163,10 @@ function readChain(stream: TokenStream, i: number): Chain | undefined {
       newlines.length = 0;
     }
     stream.release(next);
-    const gap = stream.skipTrivia(next);
+    const gap = skipGap(stream, next);
     const t = stream.get(gap.index);
-    if (link !== 'implicit' && t.kind === 'punct' && (t.text === '+' || t.text === '.') && (link === undefined || link === t.text)) {
-      const after = stream.skipTrivia(gap.index + 1);
+    if (link !== 'implicit' && t.kind === 'punct' && OPERATORS.has(t.text) && (link === undefined || link === t.text)) {
+      const after = skipGap(stream, gap.index + 1);
       const piece = stream.get(after.index);
       if (piece.kind !== 'str' || !piece.plain) break;
       link = t.text;
@@ -176,6 +192,15 @@ function readChain(stream: TokenStream, i: number): Chain | undefined {
   return { pieces, link, newlines, next };
 }
 
+/** skipTrivia, and VB's ` _` before a line end (a line continued: `"a" & _`). */
+function skipGap(stream: TokenStream, i: number): { index: number; newline: boolean } {
+  const gap = stream.skipTrivia(i);
+  const t = stream.get(gap.index);
+  if (t.kind !== 'word' || t.text !== '_') return gap;
+  const after = stream.skipTrivia(gap.index + 1);
+  return after.newline ? after : gap;
+}
+
 function chain(text: string, stream: TokenStream, i: number, ctx: Context): Found | undefined {
   const c = readChain(stream, i);
   if (c === undefined) return undefined;
@@ -192,7 +217,9 @@ const LOOSE_BEFORE = '=([{,:;?<>&|^';
 /** Words a chain may follow on its line: `return "a" + "b"`, PHP `echo 'a' . 'b'`. */
 const WORDS_BEFORE = new Set(['return', 'yield', 'await', 'echo', 'print', 'case', 'else', 'then', 'do', 'in', 'of', 'and', 'or', 'not']);
 /** Words a chain may be followed by: Python's `"a" + "b" if x else y`, `in`, `for`, and the like. */
-const WORDS_AFTER = new Set(['if', 'else', 'and', 'or', 'in', 'not', 'is', 'for', 'as', 'instanceof', 'then', 'xor']);
+const WORDS_AFTER = new Set(['if', 'else', 'and', 'or', 'in', 'not', 'is', 'for', 'as', 'instanceof', 'then', 'xor', 'end', 'do']);
+/** Words that start a line and print or run their arguments as words: `echo "a" + "b"` prints the plus. */
+const COMMANDS = new Set(['echo', 'print', 'printf', 'puts', 'say', 'export', 'set', 'local', 'declare', 'readonly']);
 
 /** The pieces of a + or . chain that the language joins first; none when something binds tighter after it. */
 function operatorPieces(stream: TokenStream, c: Chain, ctx: Context): Token[] {
@@ -204,6 +231,9 @@ function operatorPieces(stream: TokenStream, c: Chain, ctx: Context): Token[] {
 function looseBefore(ctx: Context, link: Link): boolean {
   const p = ctx.previous;
   if (p === undefined) return true;
+  if (link !== '+' && link !== '.') return looseBeforeOther(ctx, p, link);
+  // Groovy (Gradle's `password "a" + "b"`), Ruby: a call without parentheses takes the joined value.
+  if (link === '+' && p.kind === 'word' && ctx.previousStartsLine && !ctx.newline && !COMMANDS.has(p.text) && !WORDS_AFTER.has(p.text)) return true;
   if (ctx.newline) {
     // A line ending in a tighter operator carries it over to this line.
     return !(p.kind === 'punct' && '-*/%.!~'.includes(p.text[p.text.length - 1]!) && !(link === '.' && p.text === '.'));
@@ -218,8 +248,23 @@ function looseBefore(ctx: Context, link: Link): boolean {
   return LOOSE_BEFORE.includes(last);
 }
 
+/**
+ * Before a chain of another operator: a line start, an assignment (`=`, `:=`, R's `<-`, `=>`), an
+ * opening bracket (Jinja's `{{`), a comma or `;`, a keyword like `return`, or the same operator.
+ */
+function looseBeforeOther(ctx: Context, p: Token, link: Link): boolean {
+  if (p.kind === 'open' || (p.kind === 'close' && p.text === '}')) return true;
+  if (p.kind === 'word') return (WORDS_BEFORE.has(p.text) && p.text !== 'echo' && p.text !== 'print') || p.text === 'SELECT' || p.text === 'select';
+  if (p.kind !== 'punct') return ctx.newline;
+  if (p.text === link || p.text === '<-' || p.text === '=>' || p.text === ':=') return true;
+  const last = p.text[p.text.length - 1]!;
+  if (ctx.newline) return !'-*/%.!~+&|^<>'.includes(last);
+  return last === '=' ? !/[<>!=]=$/.test(p.text) || p.text === '=' : ',;:'.includes(last);
+}
+
 /** What follows the last piece of a + or . chain: a newline, the end of a statement, or a looser operator. */
 function looseAfter(t: Token, link: Link, stream: TokenStream, index: number): boolean {
+  if (link !== '+' && link !== '.') return looseAfterOther(t, link, stream, index);
   if (t.kind === 'comment') return looseAfter(stream.get(index + 1), link, stream, index + 1);
   if (t.kind === 'nl' || t.kind === 'end' || t.kind === 'close') return true;
   if (t.kind === 'word') return WORDS_AFTER.has(t.text);
@@ -233,15 +278,44 @@ function looseAfter(t: Token, link: Link, stream: TokenStream, index: number): b
   return '+-=<>&|^?:'.includes(s[0]!);
 }
 
+/** After a chain of another operator: a line end, a closing bracket, `,` `;`, the same operator (before a variable), a comparison. */
+function looseAfterOther(t: Token, link: Link, stream: TokenStream, index: number): boolean {
+  if (t.kind === 'comment') return looseAfterOther(stream.get(index + 1), link, stream, index + 1);
+  if (t.kind === 'nl' || t.kind === 'end' || t.kind === 'close') return true;
+  if (t.kind === 'word') return WORDS_AFTER.has(t.text) || (t.text === '_' && stream.get(index + 1).kind === 'nl');
+  if (t.kind !== 'punct') return false;
+  return t.text === link || t.text === ',' || t.text === ';' || t.text === '==' || t.text === '!=' || t.text === '=';
+}
+
 /** Implicit concatenation is made by the lexer of Python and C: only its context is checked. */
 function implicitPieces(stream: TokenStream, c: Chain, ctx: Context): Token[] {
   const firstBreak = c.newlines.indexOf(true);
   if (firstBreak !== -1 && implicitStart(ctx) && inBrackets(ctx) && closesBrackets(stream, c.next)) return c.pieces;
+  // C, C++, Dart, Erlang read adjacent literals across lines too: after an assignment, up to the end
+  // of the statement (`;`, Erlang's `,` or `.` at a line end). Not after a YAML or JSON key's `:`, nor a
+  // list's dash or comma: there each line is a value of its own.
+  if (firstBreak !== -1 && afterAssignment(ctx) && statementEnd(stream, c.next)) return c.pieces;
   // Across lines outside brackets, Python ends the statement: only the first line's pieces join.
   const pieces = firstBreak === -1 ? c.pieces : c.pieces.slice(0, firstBreak + 1);
   if (pieces.length < 2 || !implicitStart(ctx)) return [];
   if (firstBreak !== -1) return pieces;
   return implicitEnd(stream.get(c.next)) ? pieces : [];
+}
+
+/** The first piece follows a plain assignment's `=` (or `:=`) on its line. */
+function afterAssignment(ctx: Context): boolean {
+  const p = ctx.previous;
+  return p !== undefined && !ctx.newline && p.kind === 'punct' && (p.text === '=' || p.text === ':=');
+}
+
+/** Right after the last piece: `;`, or `,` or `.` that end their line. */
+function statementEnd(stream: TokenStream, next: number): boolean {
+  const t = stream.get(next);
+  if (t.kind !== 'punct') return false;
+  if (t.text === ';') return true;
+  if (t.text !== ',' && t.text !== '.') return false;
+  const after = stream.get(next + 1);
+  return after.kind === 'nl' || after.kind === 'end' || after.kind === 'comment';
 }
 
 /**
@@ -557,30 +631,46 @@ function appendCalls(stream: TokenStream, at: number, pieces: Token[]): number |
  * `sb.append("ab");` left in the view; a statement that appends anything else ends the row.
  */
 function appendStatements(text: string, stream: TokenStream, i: number, ctx: Context): Found | undefined {
-  const receiver = stream.get(i);
   const p = ctx.previous;
   const statementStart = p === undefined || ctx.newline || (p.kind === 'punct' && p.text === ';') || (p.kind === 'open' && p.text === '{') || (p.kind === 'close' && p.text === '}');
   if (!statementStart) return undefined;
+  const receiver = receiverPath(stream, i);
   const pieces: Token[] = [];
   let next: number | undefined;
-  for (let at = i; ; ) {
+  for (let at = receiver.end; ; ) {
     const mark = pieces.length;
-    const calls = appendCalls(stream, at + 1, pieces);
-    const semi = calls === undefined || calls === at + 1 ? undefined : expect(stream, calls, 'punct', ';');
+    const calls = appendCalls(stream, at, pieces);
+    const semi = calls === undefined || calls === at ? undefined : expect(stream, calls, 'punct', ';');
     if (semi === undefined) {
       pieces.length = mark;
       break;
     }
     next = semi;
     const r = stream.skipTrivia(semi).index;
-    const t = stream.get(r);
-    if (t.kind !== 'word' || t.text !== receiver.text) break;
-    at = r;
+    const path = receiverPath(stream, r);
+    if (path.text !== receiver.text) break;
+    at = path.end;
   }
   if (next === undefined || pieces.length < 2) return undefined;
   // A row longer than a key's pieces is passed over whole (read once), left alone.
   if (pieces.length > MAX_PIECES) return { edit: undefined, next };
   return { edit: joinedEdit(text, pieces, pieces[0]!.start, pieces[pieces.length - 1]!.end), next };
+}
+
+/** A receiver from word `i`: `sb`, `this.sb`, `self.buffer.sb` (words joined by dots, up to an `.append`); its text and the index after it. */
+function receiverPath(stream: TokenStream, i: number): { text: string; end: number } {
+  const first = stream.get(i);
+  if (first.kind !== 'word') return { text: '', end: i };
+  let text = first.text;
+  let end = i + 1;
+  for (let n = 0; n < 4; n++) {
+    const dot = stream.get(end);
+    const word = stream.get(end + 1);
+    if (dot.kind !== 'punct' || dot.text !== '.' || word.kind !== 'word' || APPENDS.has(word.text)) break;
+    text += `.${word.text}`;
+    end += 2;
+  }
+  return { text, end };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -633,18 +723,25 @@ export function isKeyChar(c: number): boolean {
 // The marker: whether a region may hold a join this decoder proposes, without lexing it.
 
 const isQuote = (c: number): boolean => c === 34 || c === 39 || c === 96;
-/** What may stand between two pieces: blanks and line ends, `+` `.` and a backslash (Python's line joining); `,` in a join's list. */
-const isGap = (c: number, commas: boolean): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 43 || c === 46 || c === 92 || (commas && c === 44);
+/**
+ * What may stand between two pieces: blanks and line ends, a backslash (Python's line joining), the
+ * characters of OPERATORS (`+ . < > ^ & | * ~`) and VB's `_`; `,` and `;` in a join's list.
+ */
+const GAP = new Set([...' \t\n\r\\+.<>^&|*~_'].map((c) => c.charCodeAt(0)));
+const isGap = (c: number, commas: boolean): boolean => GAP.has(c) || (commas && (c === 44 || c === 59));
 /** A string prefix before an opening quote: C#'s `@`, PHP's or C#'s `$`, Python's r u b f (two at most). */
 const isPrefix = (c: number): boolean => c === 64 || c === 36 || 'rubfRUBF'.includes(String.fromCharCode(c));
 
 /** A quote followed by what may stand between two pieces and another quote (found natively; checked by openingAfter). */
-const CUT = /["'`](?=[\s+.\\]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`]|\)\s*(?:;\s*)?(?:[A-Za-z_$][\w$]*\s*)?\.\s*[aA]ppend\s*\(\s*["'`])/g;
-const CUT_OR_COMMA = /["'`](?=[\s+.,\\]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`]|\)\s*(?:;\s*)?(?:[A-Za-z_$][\w$]*\s*)?\.\s*[aA]ppend\s*\(\s*["'`])/g;
+const CUT = /["'`](?=[\s+.\\<>^&|*~_]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`]|\)\s*(?:;\s*)?(?:(?:[A-Za-z_$][\w$.]*\s*)?\.\s*)?[aA]ppend\s*\(\s*["'`])/g;
+const CUT_OR_COMMA = /["'`](?=[\s+.,;\\<>^&|*~_]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`]|\)\s*(?:;\s*)?(?:(?:[A-Za-z_$][\w$.]*\s*)?\.\s*)?[aA]ppend\s*\(\s*["'`])/g;
 /** What stands between two pieces appended to a StringBuilder: `").append("`, `");\n  sb.Append("`. */
-const APPEND_GAP = /\)\s*(?:;\s*)?(?:[A-Za-z_$][\w$]*\s*)?\.\s*[aA]ppend\s*\(\s*/y;
-/** A call that joins a list of pieces: `"".join(`, `[...].join(''`, `.concat(`, `String.join(`, `string.Concat(` (whose arguments are a list too). */
-const LIST_JOIN = /\b(?:[jJ]oin|[cC]oncat|implode)\s*\(/;
+const APPEND_GAP = /\)\s*(?:;\s*)?(?:(?:[A-Za-z_$][\w$.]*\s*)?\.\s*)?[aA]ppend\s*\(\s*/y;
+/**
+ * A call that joins a list of pieces: `"".join(`, `[...].join(''`, `.concat(`, `String.join(`, `string.Concat(` (whose arguments are a list too),
+ * and the calls of calls.ts: `.joined(`, `.joinToString(`, `.mkString`, `paste0(`, `Sprintf(`, `format!(`, `!Join`, `Fn::Join:`, `-join`.
+ */
+const LIST_JOIN = /\b(?:[jJ]oin(?:ed|ToString)?|[cC]oncat|implode|mkString|paste0?|Sprintf|format)\b/;
 
 /**
  * Whether `text` may hold a join that concatenationEdits proposes: two quotes with only a gap (and a

@@ -106,7 +106,7 @@ function skip(text: string, at: number, limit: number, lines: boolean): number {
 }
 
 /** Replace [start, end) by a "…" literal of the words run together, each character pointing at its place. */
-function joinedEdit(text: string, words: readonly [number, number][], start: number, end: number): Edit {
+export function joinedEdit(text: string, words: readonly [number, number][], start: number, end: number): Edit {
   const parts: string[] = ['"'];
   const origins: number[] = [start];
   for (const [a, b] of words) {
@@ -119,7 +119,7 @@ function joinedEdit(text: string, words: readonly [number, number][], start: num
 }
 
 /** Where a run of key characters of MIN_RUN or more crosses from one word to the next. */
-function crossesKeyRun(text: string, words: readonly [number, number][]): boolean {
+export function crossesKeyRun(text: string, words: readonly [number, number][]): boolean {
   let run = 0;
   let cut = false;
   for (let w = 0; w < words.length; w++) {
@@ -143,4 +143,66 @@ const WORD_ARRAY = /%[wW][[({<|]/;
 
 export function wordArrayMarker(text: string): boolean {
   return WORD_ARRAY.test(text) && text.includes('.join');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Perl's `join('', qw(abc def))` and `join '', qw/abc def/`: a quoted-word list joined with an empty
+// separator (its words are literal: qw does not interpolate). A nested delimiter, another separator,
+// or anything after the list but the call's `)` (or, without parentheses, a `;` or the line end)
+// leaves it alone.
+
+const QW_JOIN = /\bjoin\s*(\(\s*)?(['"])\2\s*,\s*qw\s*([[({<\/|])/g;
+const QW_CLOSER: Record<string, string> = { ...CLOSER, '/': '/' };
+
+export function qwJoinEdits(text: string, from: number, to: number): Edit[] {
+  const edits: Edit[] = [];
+  const limit = Math.min(text.length, to + LOOKAHEAD);
+  const re = new RegExp(QW_JOIN.source, 'g');
+  re.lastIndex = from;
+  for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
+    const open = m[3]!;
+    const close = QW_CLOSER[open]!;
+    const words: [number, number][] = [];
+    let i = m.index + m[0].length;
+    let ok = true;
+    for (;;) {
+      while (i < limit && isSpace(text[i]!)) i++;
+      if (i >= limit) {
+        ok = false;
+        break;
+      }
+      if (text[i] === close) break;
+      const start = i;
+      while (i < limit && !isSpace(text[i]!) && text[i] !== close) {
+        if (text[i] === open && open !== close) ok = false;
+        i++;
+      }
+      if (!ok || i - start > MAX_WORD || words.length >= MAX_WORDS) {
+        ok = false;
+        break;
+      }
+      words.push([start, i]);
+    }
+    if (!ok) {
+      re.lastIndex = Math.max(re.lastIndex, i);
+      continue;
+    }
+    let end = skip(text, i + 1, limit, m[1] !== undefined);
+    if (m[1] !== undefined) {
+      if (text[end] !== ')') continue;
+      end++;
+    } else if (end < limit && text[end] !== ';' && text[end] !== '\n' && text[end] !== '\r' && text[end] !== ')') {
+      continue;
+    } else {
+      end = i + 1;
+    }
+    if (words.length < 2 || !crossesKeyRun(text, words)) continue;
+    edits.push(joinedEdit(text, words, m.index, end));
+    re.lastIndex = end;
+  }
+  return edits;
+}
+
+export function qwJoinMarker(text: string): boolean {
+  return text.includes('qw') && /\bjoin\s*\(?\s*(['"])\1\s*,\s*qw\s*[[({<\/|]/.test(text);
 }
