@@ -3,6 +3,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { shellMarker } from '../src/decode/split/shell.js';
+import { concatenationMarker } from '../src/decode/split/concatenation.js';
+import { concatenationDecoder } from '../src/decode/split.js';
 
 const isKeyChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61;
 const isQuote = (c: number): boolean => c === 34 || c === 39;
@@ -61,6 +63,47 @@ test('shellMarker: the cases by hand', () => {
   assert.not.ok(shellMarker(`SECRET="abcdefghijklmnopqrstuvwxyz"`), 'one quote after = opens a value');
   assert.not.ok(shellMarker(`a="abcdefghij" "klmnopqrst"`), 'a blank is no glue');
   assert.ok(shellMarker(`A+=x\n`), 'an append');
+});
+
+const pieces = ['wJk3R9sVb7mQ2xZp', 'LcN5tYh8Gd4Ea6Uf', 'Rn1Kq'];
+
+test('concatenationMarker: another language\'s operator is one token, and not on a comment line', () => {
+  const sql = `UPDATE settings SET secret = '${pieces[0]}' || '${pieces[1]}' || '${pieces[2]}';`;
+  assert.ok(concatenationMarker(sql), 'SQL ||');
+  assert.ok(concatenationMarker(`secret_access_key: "${pieces[0]}" <>\n  "${pieces[1]}"`), 'Elixir <> after a keyword');
+  // a TypeScript union is no join: `|` alone is no operator
+  assert.not.ok(concatenationMarker(`type T = "${pieces[0]}" | "${pieces[1]}";`));
+  // the SDKs' documented enumerations, in comments
+  assert.not.ok(concatenationMarker(` * //   Type: "${pieces[0]}" || "${pieces[1]}",`));
+  assert.not.ok(concatenationMarker(`  # secret = "${pieces[0]}" || "${pieces[1]}"`));
+  // `+` keeps its old rule, comment or not (its lexer decides)
+  assert.ok(concatenationMarker(`// s = "${pieces[0]}" + "${pieces[1]}"`));
+});
+
+test('concatenationMarker says yes wherever the decoder joins with another language\'s operator', () => {
+  // the decoder's own answer on every form: the marker must not be stricter than the edits
+  const forms = [
+    (a: string, b: string) => `local secret = "${a}" .. "${b}"`,
+    (a: string, b: string) => `secret_access_key: "${a}" <>\n  "${b}"`,
+    (a: string, b: string) => `secret = "${a}" ++ "${b}"`,
+    (a: string, b: string) => `let secret = "${a}" ^ "${b}"`,
+    (a: string, b: string) => `Const Secret As String = "${a}" & _\n  "${b}"`,
+    (a: string, b: string) => `SELECT '${a}' || '${b}' AS secret`,
+    (a: string, b: string) => `secret = "${a}" * "${b}"`,
+    (a: string, b: string) => `secret: "{{ '${a}' ~ '${b}' }}"`,
+    (a: string, b: string) => `// secret = "${a}" || "${b}"`,
+    (a: string, b: string) => `Type: "${a}" || "${b}",`,
+  ];
+  let joined = 0;
+  for (const form of forms) {
+    const text = form(pieces[0]! + pieces[2]!, pieces[1]!);
+    const edits = concatenationDecoder.edits(text, 0, text.length);
+    if (edits.length > 0) {
+      joined++;
+      assert.ok(concatenationMarker(text), `the decoder joins, the marker says no: ${text}`);
+    }
+  }
+  assert.ok(joined >= 6, `${joined} forms joined`);
 });
 
 test.run();

@@ -5,7 +5,7 @@
 // calls of other languages that join a list (split/calls.ts); `continuation`
 // removes a backslash-newline inside a value (sh, Dockerfile). Both read hostile text: they never
 // throw, and what they cannot read with certainty they leave alone.
-import type { Decoder, Edit } from './types.js';
+import { MARKER_SLACK, type Decoder, type Edit } from './types.js';
 import { concatenationEdits, concatenationMarker } from './split/concatenation.js';
 import { continuationEdits } from './split/continuation.js';
 import { shellEdits, shellMarker } from './split/shell.js';
@@ -13,10 +13,22 @@ import { qwJoinEdits, qwJoinMarker, wordArrayEdits, wordArrayMarker } from './sp
 import { yamlJoinEdits, yamlJoinMarker } from './split/yaml-join.js';
 import { guarded } from './guard.js';
 
-/** The joins of code, of shell words and of Ruby word arrays, in order; where two overlap (`K='a'"b"` is both), the first. */
+
+/**
+ * The joins of code, of shell words, of word arrays and of YAML templates, in order; where two overlap
+ * (`K='a'"b"` is both), the first. Each family reads the region only where its own marker (the parts
+ * of joinMarker) says it may join there: the code lexer is the costly one, and a region of shell or
+ * YAML has no use for it.
+ */
 function joinEdits(text: string, from: number, to: number): Edit[] {
-  const code = concatenationEdits(text, from, to);
-  const more = [...shellEdits(text, from, to), ...wordArrayEdits(text, from, to), ...qwJoinEdits(text, from, to), ...yamlJoinEdits(text, from, to)];
+  // the stage's marker window (stage.ts: the region and MARKER_SLACK past it)
+  const window = text.slice(from, Math.min(text.length, to + MARKER_SLACK));
+  const code = concatenationMarker(window) ? concatenationEdits(text, from, to) : [];
+  const more: Edit[] = [];
+  if (shellMarker(window)) more.push(...shellEdits(text, from, to));
+  if (wordArrayMarker(window)) more.push(...wordArrayEdits(text, from, to));
+  if (qwJoinMarker(window)) more.push(...qwJoinEdits(text, from, to));
+  if (yamlJoinMarker(window)) more.push(...yamlJoinEdits(text, from, to));
   if (more.length === 0) return code;
   const all = [...code, ...more].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Edit[] = [];

@@ -5,7 +5,7 @@
 // Everywhere else the file costs only the search for those words, so a tree without them (most code)
 // pays close to nothing.
 import { View } from './view.js';
-import type { Decoder, Edit } from './types.js';
+import { MARKER_SLACK, type Decoder, type Edit } from './types.js';
 
 /** Rounds of decoding at most: a layer undone per round (a JSON string escaped twice, escapes inside base64). */
 export const MAX_DECODE_DEPTH = 3;
@@ -160,8 +160,6 @@ function editsIn(decoder: Decoder, text: string, regions: readonly [number, numb
   return all;
 }
 
-/** Characters past a region's end its marker is looked for in (a `+` on the line after the region's last piece). */
-const MARKER_SLACK = 256;
 
 /** Whether `marker` occurs in [from, to + MARKER_SLACK) of `text`. */
 function hasMarker(marker: RegExp | ((text: string) => boolean), text: string, from: number, to: number): boolean {

@@ -52,3 +52,6 @@ export interface Decoder {
    */
   edits(text: string, from: number, to: number): Edit[];
 }
+
+/** Characters past a region's end its marker is looked for in (a `+` on the line after the region's last piece). */
+export const MARKER_SLACK = 256;

@@ -763,6 +763,7 @@ export function concatenationMarker(text: string): boolean {
     if (q === 0 || !isKeyChar(text.charCodeAt(q - 1))) continue;
     const open = openingAfter(text, q + 1, commas);
     if (open === -1 || !isKeyChar(text.charCodeAt(open + 1))) continue;
+    if (!operatorMayJoin(text, q, open, carriedTo === q)) continue;
     let left = carriedTo === q ? carried : 0;
     if (left === 0) for (let i = q - 1; i >= 0 && isKeyChar(text.charCodeAt(i)); i--) left++;
     let i = open + 1;
@@ -773,6 +774,38 @@ export function concatenationMarker(text: string): boolean {
     cut.lastIndex = open + 1;
   }
   return false;
+}
+
+/** The operators of OPERATORS other than `+` and `.` (which the gap's other rules cover), as the marker sees them. */
+const OTHER_OPERATORS = new Set(['<>', '^', '&', '||', '*', '~']);
+const isOperatorChar = (c: number): boolean => c === 60 || c === 62 || c === 94 || c === 38 || c === 124 || c === 42 || c === 126;
+
+/**
+ * Whether the gap between the closing quote `q` and the opening quote `open` may be a link the decoder
+ * joins: the characters of `< > ^ & | * ~` in it must spell one operator (`"a" | "b"`, a TypeScript
+ * union, is no join), and a chain of such an operator is not joined on a line that is a comment for
+ * the lexer (`//` or `#` first, or ` * //` in a block comment: the SDKs document enumerations as
+ * `// Type: "user" || "device"`, thousands of times). `carried`: the chain started at an earlier cut.
+ */
+function operatorMayJoin(text: string, q: number, open: number, carried: boolean): boolean {
+  let op = '';
+  for (let k = q + 1; k < open; k++) if (isOperatorChar(text.charCodeAt(k))) op += text[k];
+  if (op === '') return true;
+  if (!OTHER_OPERATORS.has(op)) return false;
+  return carried || !commentLine(text, q);
+}
+
+/** Whether the line holding `at` starts (after blanks) with `//` or `#`, or with `*` then `//`. */
+function commentLine(text: string, at: number): boolean {
+  const i = afterBlanks(text, text.lastIndexOf('\n', at - 1) + 1, at);
+  if (text.startsWith('//', i) || text.charCodeAt(i) === 35 /* # */) return true;
+  return text.charCodeAt(i) === 42 /* * */ && text.startsWith('//', afterBlanks(text, i + 1, at));
+}
+
+/** The first offset from `i` (before `end`) that is not a blank or a tab. */
+function afterBlanks(text: string, i: number, end: number): number {
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i;
 }
 
 /** The opening quote of a piece after the closing quote before `at` (a gap, `.concat(`, `).append(`, a prefix), or -1. */
