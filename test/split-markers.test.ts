@@ -80,6 +80,14 @@ test('concatenationMarker: another language\'s operator is one token, and not on
   assert.ok(concatenationMarker(`// s = "${pieces[0]}" + "${pieces[1]}"`));
 });
 
+test('concatenationMarker: commas are cuts only where a list-join call is written as a call, not where prose says "format"', () => {
+  const list = `"${pieces[0]}", "${pieces[1]}"`;
+  assert.not.ok(concatenationMarker(`"documentation": "The format of the value.", "enum": [${list}]`));
+  for (const call of [`"".join([${list}])`, `paste0(${list})`, `Seq(${list}).mkString`, `format!("{}{}", ${list})`, `-join @(${list})`, `join '', ${list};`]) {
+    assert.ok(concatenationMarker(call), call);
+  }
+});
+
 test('concatenationMarker says yes wherever the decoder joins with another language\'s operator', () => {
   // the decoder's own answer on every form: the marker must not be stricter than the edits
   const forms = [

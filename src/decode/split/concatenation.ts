@@ -741,7 +741,14 @@ const APPEND_GAP = /\)\s*(?:;\s*)?(?:(?:[A-Za-z_$][\w$.]*\s*)?\.\s*)?[aA]ppend\s
  * A call that joins a list of pieces: `"".join(`, `[...].join(''`, `.concat(`, `String.join(`, `string.Concat(` (whose arguments are a list too),
  * and the calls of calls.ts: `.joined(`, `.joinToString(`, `.mkString`, `paste0(`, `Sprintf(`, `format!(`, `!Join`, `Fn::Join:`, `-join`.
  */
-const LIST_JOIN = /\b(?:[jJ]oin(?:ed|ToString)?|[cC]oncat|implode|mkString|paste0?|Sprintf|format)\b/;
+const LIST_JOIN_WORD = '(?:[jJ]oin(?:ed|ToString)?|[cC]oncat|implode|mkString|paste0?|Sprintf|format)';
+/**
+ * ...used as a call, not as a word of prose ("the format of", "join the"): after `.`, `!`, `:`, `-` or
+ * `/` (`.mkString`, `!Join`, `Fn::Join`, `-join`, `string/join`), or before a bracket, a quote, `@` or
+ * `:` (`format!(`, `join '', …`, `-join @(`, `String.concat "" [`, `Fn::Join:`). Documentation that says
+ * "format" made every comma of a JSON model's lists a cut (botocore: ~110 regions lexed for nothing).
+ */
+const LIST_JOIN = new RegExp(`[.!:\\-/]${LIST_JOIN_WORD}\\b|\\b${LIST_JOIN_WORD}!?\\s*[(\\[{"'\`@:]`);
 
 /**
  * Whether `text` may hold a join that concatenationEdits proposes: two quotes with only a gap (and a
