@@ -14,6 +14,7 @@ import type { Edit } from '../types.js';
 import type { Token } from './lexer.js';
 import { TokenStream } from './tokens.js';
 import { listJoinAt } from './calls.js';
+import { crossesKeyRun, isKeyChar, linesBefore, MIN_RUN } from './runs.js';
 
 /** How far past `to` a construct that starts before it may be read. */
 const LOOKAHEAD = 8192;
@@ -22,8 +23,6 @@ const LOOKBEHIND = 4096;
 const CONTEXT_LINES = 3;
 /** A construct of more pieces than this is left alone: a split key has a handful. */
 const MAX_PIECES = 256;
-/** A joined value must hold a run of at least this many key characters that crosses a cut (an access key ID is 20). */
-const MIN_RUN = 20;
 /** Brackets deeper than this are not tracked (the context check then fails: left alone). */
 const MAX_DEPTH = 256;
 
@@ -52,7 +51,7 @@ interface Context {
 }
 
 export function concatenationEdits(text: string, from: number, to: number): Edit[] {
-  const stream = new TokenStream(text, lexStart(text, from), Math.min(text.length, to + LOOKAHEAD));
+  const stream = new TokenStream(text, linesBefore(text, from, CONTEXT_LINES, LOOKBEHIND), Math.min(text.length, to + LOOKAHEAD));
   const ctx: Context = { previous: undefined, beforePrevious: undefined, newline: false, previousStartsLine: false, brackets: [] };
   const edits: Edit[] = [];
   for (let i = 0; ; ) {
@@ -79,17 +78,6 @@ export function concatenationEdits(text: string, from: number, to: number): Edit
   return edits;
 }
 
-/** Where the lexer starts: the start of a line a few lines before `from`, if it is not far. */
-function lexStart(text: string, from: number): number {
-  let start = text.lastIndexOf('\n', from - 1) + 1;
-  if (from - start > LOOKBEHIND) return from;
-  for (let n = 0; n < CONTEXT_LINES && start > 0; n++) {
-    const before = text.lastIndexOf('\n', start - 2) + 1;
-    if (from - before > LOOKBEHIND) break;
-    start = before;
-  }
-  return start;
-}
 
 /** The context after token `t`. */
 function advance(ctx: Context, t: Token): void {
@@ -677,7 +665,7 @@ function receiverPath(stream: TokenStream, i: number): { text: string; end: numb
 
 /** Replace [start, end) by one literal of the pieces' values, each character pointing at its piece. */
 function joinedEdit(text: string, pieces: readonly Token[], start: number, end: number): Edit | undefined {
-  if (!crossesKeyRun(text, pieces)) return undefined;
+  if (!crossesKeyRun(text, pieces.map((t): [number, number] => [t.start + 1, t.end - 1]))) return undefined;
   const first = pieces[0]!;
   const last = pieces[pieces.length - 1]!;
   let length = 2;
@@ -695,29 +683,7 @@ function joinedEdit(text: string, pieces: readonly Token[], start: number, end: 
   return { start, end, text: parts.join(''), origins };
 }
 
-/** Where a run of key characters ([A-Za-z0-9+/=]) of MIN_RUN or more crosses from one piece to the next. */
-function crossesKeyRun(text: string, pieces: readonly Token[]): boolean {
-  let run = 0;
-  let cut = false;
-  for (let p = 0; p < pieces.length; p++) {
-    const t = pieces[p]!;
-    if (p > 0 && run > 0) cut = true;
-    for (let at = t.start + 1; at < t.end - 1; at++) {
-      if (isKeyChar(text.charCodeAt(at))) {
-        run++;
-        if (run >= MIN_RUN && cut) return true;
-      } else {
-        run = 0;
-        cut = false;
-      }
-    }
-  }
-  return false;
-}
 
-export function isKeyChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The marker: whether a region may hold a join this decoder proposes, without lexing it.

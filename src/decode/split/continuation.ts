@@ -15,10 +15,8 @@
 // Only a backslash-newline between two key characters is removed, and only where the run of key
 // characters it makes is key-long: elsewhere (`--flag \` lists) the join helps no rule.
 import type { Edit } from '../types.js';
-import { isKeyChar } from './concatenation.js';
+import { isKeyChar, MIN_RUN } from './runs.js';
 
-/** A run of key characters across the joins must be at least this long (an access key ID is 20). */
-const MIN_RUN = 20;
 /** A logical line longer than this (in characters or physical lines) is left alone, and skipped. */
 const MAX_LOGICAL_CHARS = 16384;
 const MAX_LOGICAL_LINES = 256;

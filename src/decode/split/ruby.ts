@@ -6,10 +6,8 @@
 // than '' or "", an argument (`.join sep`, `.join $,`), or a call after the join that changes the
 // value leaves it alone.
 import type { Edit } from '../types.js';
-import { isKeyChar } from './concatenation.js';
+import { crossesKeyRun } from './runs.js';
 
-/** A joined value must hold a run of at least this many key characters that crosses a cut (as in concatenation.ts). */
-const MIN_RUN = 20;
 /** A word array of more words than this, or a longer word, is left alone. */
 const MAX_WORDS = 256;
 const MAX_WORD = 8192;
@@ -116,26 +114,6 @@ export function joinedEdit(text: string, words: readonly [number, number][], sta
   parts.push('"');
   origins.push(end - 1);
   return { start, end, text: parts.join(''), origins: Uint32Array.from(origins) };
-}
-
-/** Where a run of key characters of MIN_RUN or more crosses from one word to the next. */
-export function crossesKeyRun(text: string, words: readonly [number, number][]): boolean {
-  let run = 0;
-  let cut = false;
-  for (let w = 0; w < words.length; w++) {
-    const [a, b] = words[w]!;
-    if (w > 0 && run > 0) cut = true;
-    for (let k = a; k < b; k++) {
-      if (isKeyChar(text.charCodeAt(k))) {
-        run++;
-        if (run >= MIN_RUN && cut) return true;
-      } else {
-        run = 0;
-        cut = false;
-      }
-    }
-  }
-  return false;
 }
 
 /** A word array's start: whether a region may hold one that wordArrayEdits joins (its `.join` follows it). */

@@ -10,10 +10,8 @@
 // (`NAME=` or `--flag=` right before it) or an argument after another word on its line, not after
 // `:` (YAML's 'it''s' is one scalar holding a quote), `,` or `(` (CSV and SQL double their quotes).
 import type { Edit } from '../types.js';
-import { isKeyChar } from './concatenation.js';
+import { crossesKeyRun, isKeyChar, linesBefore, MIN_RUN } from './runs.js';
 
-/** A joined value must hold a run of at least this many key characters that crosses a cut (as in concatenation.ts). */
-const MIN_RUN = 20;
 /** A word of more parts than this is left alone (a split key has a handful); a longer part too. */
 const MAX_PARTS = 256;
 const MAX_PART = 8192;
@@ -65,7 +63,7 @@ export function shellEdits(text: string, from: number, to: number): Edit[] {
   const limit = Math.min(text.length, to + LOOKAHEAD);
   /** Lines up to this offset were read as appends of an assignment already: their words are not joined again. */
   let consumed = 0;
-  for (let at = scanStart(text, from); at < to && at < text.length; ) {
+  for (let at = linesBefore(text, from, LOOKBEHIND_LINES, LOOKBEHIND); at < to && at < text.length; ) {
     const end = lineEnd(text, at, limit);
     if (at >= consumed) {
       const words = lineWords(text, at, end);
@@ -83,17 +81,6 @@ export function shellEdits(text: string, from: number, to: number): Edit[] {
   return edits;
 }
 
-/** The start of the line LOOKBEHIND_LINES above `from` (an assignment whose appends reach `from`), if it is not far. */
-function scanStart(text: string, from: number): number {
-  let start = text.lastIndexOf('\n', from - 1) + 1;
-  if (from - start > LOOKBEHIND) return from;
-  for (let n = 0; n < LOOKBEHIND_LINES && start > 0; n++) {
-    const before = text.lastIndexOf('\n', start - 2) + 1;
-    if (from - before > LOOKBEHIND) break;
-    start = before;
-  }
-  return start;
-}
 
 /** The offset of the newline ending the line at `at` (or `limit`), reading no further than `limit`. */
 function lineEnd(text: string, at: number, limit: number): number {
@@ -274,7 +261,7 @@ function appends(text: string, word: Word, lineEndAt: number, limit: number, to:
  */
 function joinedEdit(text: string, word: Word, more: readonly Part[]): Edit | undefined {
   const all = more.length === 0 ? word.parts : [...word.parts, ...more];
-  if (all.length < 2 || !crossesKeyRun(text, all)) return undefined;
+  if (all.length < 2 || !crossesKeyRun(text, all.map((p): [number, number] => [p.valueStart, p.valueEnd]))) return undefined;
   const quote = word.parts[0]!.quote;
   const chars: string[] = [quote];
   const origins: number[] = quote === '' ? [] : [word.start];
@@ -297,25 +284,6 @@ function joinedEdit(text: string, word: Word, more: readonly Part[]): Edit | und
   return { start: word.start, end, text: chars.join(''), origins: Uint32Array.from(origins) };
 }
 
-/** Where a run of key characters of MIN_RUN or more crosses from one part's value to the next. */
-function crossesKeyRun(text: string, parts: readonly Part[]): boolean {
-  let run = 0;
-  let cut = false;
-  for (let p = 0; p < parts.length; p++) {
-    const part = parts[p]!;
-    if (p > 0 && run > 0) cut = true;
-    for (let at = part.valueStart; at < part.valueEnd; at++) {
-      if (isKeyChar(text.charCodeAt(at))) {
-        run++;
-        if (run >= MIN_RUN && cut) return true;
-      } else {
-        run = 0;
-        cut = false;
-      }
-    }
-  }
-  return false;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The marker: whether a region may hold a word this module joins, without reading its lines.

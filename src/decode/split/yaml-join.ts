@@ -9,7 +9,8 @@
 // plain scalar of one word): an `!Ref`, a `!GetAtt`, a `{ Ref: … }` or a `${…}` among them leaves the
 // join alone. Quoted pieces in flow form are also read by the code lexer's call table (calls.ts).
 import type { Edit } from '../types.js';
-import { crossesKeyRun, joinedEdit } from './ruby.js';
+import { joinedEdit } from './ruby.js';
+import { crossesKeyRun } from './runs.js';
 
 /** How far past `to` a join that starts before it may be read. */
 const LOOKAHEAD = 8192;
