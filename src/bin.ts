@@ -6,10 +6,13 @@ import v8 from 'node:v8';
 // How hot a function must get before V8 optimizes it. The default (~66 KB of bytecode run) suits a
 // long-lived page; a scan is a few seconds of a few hot loops in each thread, and with it V8 compiled
 // functions early, met a path their first feedback had not seen, threw the code away and compiled
-// again: on the bench's npm tree, 200 compiles and 1.5 s of compiler time per thread, on threads
-// that compete with the scan's on a 2-core machine. 300 KB halves the compiles and the CPU time
-// they took (bench/decoding-cost.mjs); the work is the same. A value the user gives wins.
-if (!`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`.includes('interrupt-budget')) v8.setFlagsFromString('--interrupt-budget=300000');
+// again: on the bench's npm tree, 331 compiles with two threads, on compiler threads that compete with
+// the scan's on a 2-core machine. 300 KB halves the compiles and saves ~0.5 s of CPU per run there
+// (README, "What decoding costs"); the work is the same. Only for `scan` and `history`: a pre-commit
+// run lasts 0.2 s, in which optimizing early pays (~7 ms). A value the user gives wins.
+const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+const budgetGiven = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`.includes('interrupt-budget');
+if ((command === 'scan' || command === 'history') && !budgetGiven) v8.setFlagsFromString('--interrupt-budget=300000');
 
 /**
  * The last resort: an error nothing else caught (a bug) ends the run with one line on stderr and exit 2,
