@@ -13,7 +13,6 @@ import { qwJoinEdits, qwJoinMarker, wordArrayEdits, wordArrayMarker } from './sp
 import { yamlJoinEdits, yamlJoinMarker } from './split/yaml-join.js';
 import { guarded } from './guard.js';
 
-
 /**
  * The joins of code, of shell words, of word arrays and of YAML templates, in order; where two overlap
  * (`K='a'"b"` is both), the first. Each family reads the region only where its own marker (the parts

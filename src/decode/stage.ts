@@ -160,7 +160,6 @@ function editsIn(decoder: Decoder, text: string, regions: readonly [number, numb
   return all;
 }
 
-
 /** Whether `marker` occurs in [from, to + MARKER_SLACK) of `text`. */
 function hasMarker(marker: RegExp | ((text: string) => boolean), text: string, from: number, to: number): boolean {
   const part = text.slice(from, Math.min(text.length, to + MARKER_SLACK));

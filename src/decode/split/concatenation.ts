@@ -14,7 +14,7 @@ import type { Edit } from '../types.js';
 import type { Token } from './lexer.js';
 import { TokenStream } from './tokens.js';
 import { listJoinAt } from './calls.js';
-import { crossesKeyRun, isKeyChar, linesBefore, MIN_RUN } from './runs.js';
+import { crossesKeyRun, isKeyChar, joinedLiteral, linesBefore, MIN_RUN } from './runs.js';
 
 /** How far past `to` a construct that starts before it may be read. */
 const LOOKAHEAD = 8192;
@@ -77,7 +77,6 @@ export function concatenationEdits(text: string, from: number, to: number): Edit
   }
   return edits;
 }
-
 
 /** The context after token `t`. */
 function advance(ctx: Context, t: Token): void {
@@ -665,25 +664,12 @@ function receiverPath(stream: TokenStream, i: number): { text: string; end: numb
 
 /** Replace [start, end) by one literal of the pieces' values, each character pointing at its piece. */
 function joinedEdit(text: string, pieces: readonly Token[], start: number, end: number): Edit | undefined {
-  if (!crossesKeyRun(text, pieces.map((t): [number, number] => [t.start + 1, t.end - 1]))) return undefined;
+  const spans = pieces.map((t): [number, number] => [t.start + 1, t.end - 1]);
+  if (!crossesKeyRun(text, spans)) return undefined;
   const first = pieces[0]!;
   const last = pieces[pieces.length - 1]!;
-  let length = 2;
-  for (const p of pieces) length += p.end - p.start - 2;
-  const origins = new Uint32Array(length);
-  const parts: string[] = [first.text];
-  origins[0] = first.start;
-  let o = 1;
-  for (const p of pieces) {
-    parts.push(text.slice(p.start + 1, p.end - 1));
-    for (let at = p.start + 1; at < p.end - 1; at++) origins[o++] = at;
-  }
-  parts.push(first.text);
-  origins[o] = last.end - 1;
-  return { start, end, text: parts.join(''), origins };
+  return joinedLiteral(text, spans, start, end, first.text, first.start, last.end - 1);
 }
-
-
 
 // ---------------------------------------------------------------------------------------------
 // The marker: whether a region may hold a join this decoder proposes, without lexing it.

@@ -6,7 +6,7 @@
 // than '' or "", an argument (`.join sep`, `.join $,`), or a call after the join that changes the
 // value leaves it alone.
 import type { Edit } from '../types.js';
-import { crossesKeyRun } from './runs.js';
+import { crossesKeyRun, joinedLiteral } from './runs.js';
 
 /** A word array of more words than this, or a longer word, is left alone. */
 const MAX_WORDS = 256;
@@ -58,7 +58,7 @@ function wordArray(text: string, at: number, limit: number): { edit?: Edit; end:
   }
   const after = joinAfter(text, i + 1, limit);
   if (after === -1 || words.length < 2 || !crossesKeyRun(text, words)) return { end: i + 1 };
-  return { edit: joinedEdit(text, words, at, after), end: after };
+  return { edit: joinedLiteral(text, words, at, after), end: after };
 }
 
 /**
@@ -103,18 +103,6 @@ function skip(text: string, at: number, limit: number, lines: boolean): number {
   return i;
 }
 
-/** Replace [start, end) by a "…" literal of the words run together, each character pointing at its place. */
-export function joinedEdit(text: string, words: readonly [number, number][], start: number, end: number): Edit {
-  const parts: string[] = ['"'];
-  const origins: number[] = [start];
-  for (const [a, b] of words) {
-    parts.push(text.slice(a, b));
-    for (let k = a; k < b; k++) origins.push(k);
-  }
-  parts.push('"');
-  origins.push(end - 1);
-  return { start, end, text: parts.join(''), origins: Uint32Array.from(origins) };
-}
 
 /** A word array's start: whether a region may hold one that wordArrayEdits joins (its `.join` follows it). */
 const WORD_ARRAY = /%[wW][[({<|]/;
@@ -175,7 +163,7 @@ export function qwJoinEdits(text: string, from: number, to: number): Edit[] {
       end = i + 1;
     }
     if (words.length < 2 || !crossesKeyRun(text, words)) continue;
-    edits.push(joinedEdit(text, words, m.index, end));
+    edits.push(joinedLiteral(text, words, m.index, end));
     re.lastIndex = end;
   }
   return edits;

@@ -1,6 +1,7 @@
-// What the joiners (concatenation.ts, shell.ts, ruby.ts, yaml-join.ts) ask of a candidate join: that a
-// run of key characters long enough for a key crosses one of its cuts, and where to start reading
-// for the context of a region.
+// What the joiners (concatenation.ts, shell.ts, ruby.ts, yaml-join.ts) share: that a run of key
+// characters long enough for a key crosses one of a join's cuts, where to start reading for the
+// context of a region, and the joined literal that replaces the pieces.
+import type { Edit } from '../types.js';
 
 /** A joined value must hold a run of at least this many key characters that crosses a cut (an access key ID is 20). */
 export const MIN_RUN = 20;
@@ -47,4 +48,25 @@ export function linesBefore(text: string, from: number, lines: number, reach: nu
     start = before;
   }
   return start;
+}
+
+/**
+ * The edit that replaces [start, end) of `text` by one literal: `quote`, the pieces' values (`spans`)
+ * run together, `quote`. Each value character points at its place in its piece, the quotes at `openAt`
+ * and `closeAt` (a key found in it reports its first piece's line).
+ */
+export function joinedLiteral(text: string, spans: readonly (readonly [number, number])[], start: number, end: number, quote = '"', openAt = start, closeAt = end - 1): Edit {
+  let length = 2;
+  for (const [a, b] of spans) length += b - a;
+  const origins = new Uint32Array(length);
+  const parts: string[] = [quote];
+  origins[0] = openAt;
+  let o = 1;
+  for (const [a, b] of spans) {
+    parts.push(text.slice(a, b));
+    for (let at = a; at < b; at++) origins[o++] = at;
+  }
+  parts.push(quote);
+  origins[o] = closeAt;
+  return { start, end, text: parts.join(''), origins };
 }

@@ -81,7 +81,6 @@ export function shellEdits(text: string, from: number, to: number): Edit[] {
   return edits;
 }
 
-
 /** The offset of the newline ending the line at `at` (or `limit`), reading no further than `limit`. */
 function lineEnd(text: string, at: number, limit: number): number {
   const nl = text.indexOf('\n', at);
@@ -283,7 +282,6 @@ function joinedEdit(text: string, word: Word, more: readonly Part[]): Edit | und
   }
   return { start: word.start, end, text: chars.join(''), origins: Uint32Array.from(origins) };
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // The marker: whether a region may hold a word this module joins, without reading its lines.

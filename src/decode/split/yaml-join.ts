@@ -9,8 +9,7 @@
 // plain scalar of one word): an `!Ref`, a `!GetAtt`, a `{ Ref: … }` or a `${…}` among them leaves the
 // join alone. Quoted pieces in flow form are also read by the code lexer's call table (calls.ts).
 import type { Edit } from '../types.js';
-import { joinedEdit } from './ruby.js';
-import { crossesKeyRun } from './runs.js';
+import { crossesKeyRun, joinedLiteral } from './runs.js';
 
 /** How far past `to` a join that starts before it may be read. */
 const LOOKAHEAD = 8192;
@@ -37,7 +36,7 @@ export function yamlJoinEdits(text: string, from: number, to: number): Edit[] {
     // `Name:\n  Fn::Join: …`: the joined value goes beside the name, as `Name: "…"`.
     const start = nameColon(text, m.index) ?? m.index;
     if (start < from && m.index >= from) continue;
-    const edit = joinedEdit(text, pieces, start, end);
+    const edit = joinedLiteral(text, pieces, start, end);
     if (start === m.index) edits.push(edit);
     else edits.push({ start, end, text: ` ${edit.text}`, origins: Uint32Array.of(start, ...(edit.origins ?? [])) });
     trigger.lastIndex = end;
