@@ -527,6 +527,7 @@ concat('operators of other languages: Lua .., Elixir <>, Haskell/Zig ++, OCaml ^
     ['SQL', `INSERT INTO creds VALUES ('x', '${s[0]}' || '${s[1]}' ||\n  '${s[2]}');`, `VALUES ('x', '${secret}');`],
     ['Julia', `secret = "${s[0]}" * "${s[1]}" *\n  "${s[2]}"`, `secret = "${secret}"`],
     ['Jinja in a YAML folded scalar', `secret: >-\n  {{ '${s[0]}' ~ '${s[1]}' ~ '${s[2]}' }}`, `{{ '${secret}' }}`],
+    ['Elixir, a module attribute', `  @secret_access_key "${s[0]}" <> "${s[1]}" <> "${s[2]}"\n`, `@secret_access_key "${secret}"`],
     ['Groovy, + at the start of the next line', `def secret = "${s[0]}"\n    + "${s[1]}"\n    + "${s[2]}"`, `def secret = "${secret}"`],
     ['Gradle, a call without parentheses', `credentials {\n    password "${s[0]}" +\n      "${s[1]}" + "${s[2]}"\n}`, `password "${secret}"\n}`],
   ];
@@ -546,6 +547,8 @@ concat('operators of other languages: Lua .., Elixir <>, Haskell/Zig ++, OCaml ^
     `x = "${s[0]}" .. "${s[1]}${s[2]}":upper()`, // a method on the last piece
     `k = "${s[0]}" ^ "${s[1]}${s[2]}" ** 2`,
     `if a <= "${s[0]}" * "${s[1]}${s[2]}" then`, // after a comparison that is no assignment
+    `  @doc "${s[0]}" <> x <> "${s[1]}${s[2]}"`, // a variable among an attribute's pieces
+    `  foo "${s[0]}" <> "${s[1]}${s[2]}"`, // a call without parentheses, not an attribute
   ];
   for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
 });
@@ -559,6 +562,9 @@ concat('adjacent literals across lines: C, C++, Dart and Erlang after an assignm
     ['Dart', `const secret = '${s[0]}'\n    '${s[1]}'\n    '${s[2]}';`, `const secret = '${secret}';`],
     ['Erlang, a comma ends the expression', `Secret = "${s[0]}"\n "${s[1]}"\n "${s[2]}",\nok.`, `Secret = "${secret}",`],
     ['Erlang, a full stop', `secret() -> Secret = "${s[0]}"\n "${s[1]}" "${s[2]}".`, `Secret = "${secret}".`],
+    ['Dart, the = at the end of the line before', `const String secret =\n    '${s[0]}'\n    '${s[1]}'\n    '${s[2]}';`, `const String secret =\n    '${secret}';`],
+    ['C++, the = at the end of the line before', `constexpr const char* kSecret =\n    "${s[0]}" "${s[1]}"\n    "${s[2]}";`, `    "${secret}";`],
+    ['Erlang map, =>', `    #{region => "eu-west-1",\n      secret_access_key => "${s[0]}" "${s[1]}" "${s[2]}"}.`, `secret_access_key => "${secret}"}`],
   ];
   for (const [what, text, expected] of joined) {
     assert.ok(joinMarker(text), `${what}: the marker says no`);
@@ -572,6 +578,7 @@ concat('adjacent literals across lines: C, C++, Dart and Erlang after an assignm
     `k = ["${s[0]}",\n  "${s[1]}${s[2]}"];`, // a list: a comma between
     `const char *a = "${s[0]}"\n    x "${s[1]}${s[2]}";`, // a word between
     `if (a == "${s[0]}"\n    "${s[1]}${s[2]}");`.replace('(', ''), // a comparison, not an assignment
+    `secret =\n"${s[0]}"\n"${s[1]}${s[2]}"\n`, // no statement end: lines of their own
   ];
   for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
 });
@@ -657,6 +664,8 @@ concat('CloudFormation, Pulumi and CDK joins: !Join and Fn::Join in YAML (flow a
     ['!Join flow, plain pieces', `      SecretKey: !Join ["", [${a}, ${b},\n        ${c}]]`, `SecretKey: "${secret}"`],
     ['!Join block', `      SecretKey: !Join\n        - ''\n        - - ${a}\n          - '${b}'\n          - "${c}"\n      Other: x`, `SecretKey: "${secret}"\n      Other: x`],
     ['!Join block, the list on its own lines', `  SecretKey: !Join\n    - ""\n    -\n      - ${a}\n      - ${b}\n      - ${c}\n`, `SecretKey: "${secret}"\n`],
+    ['!Join block, the list in flow form', `  SecretKey: !Join\n    - ''\n    - ['${a}', '${b}', ${c}]\n  Other: x`, `SecretKey: "${secret}"\n  Other: x`],
+    ['fn::join block, the list in flow form', `  secretKey:\n    fn::join:\n      - ""\n      - ["${a}", "${b}",\n         "${c}"]\n`, `secretKey: "${secret}"\n`],
     ['Fn::Join flow', `  SecretKey:\n    Fn::Join: ['', ['${a}', '${b}', '${c}']]`, `SecretKey: "${secret}"`],
     ['Fn::Join block', `  SecretKey:\n    Fn::Join:\n      - ''\n      - - ${a}\n        - ${b}\n        - ${c}\n`, `SecretKey: "${secret}"\n`],
     ['CloudFormation JSON', `{"SecretKey": {"Fn::Join": ["", [\n  "${a}",\n  "${b}",\n  "${c}"\n]]}}`, `{"SecretKey": "${secret}"}`],
@@ -676,6 +685,8 @@ concat('CloudFormation, Pulumi and CDK joins: !Join and Fn::Join in YAML (flow a
     `SecretKey: !Join\n  - ':'\n  - - ${a}\n    - ${b}${c}\n`,
     `SecretKey: !Join\n  - ''\n  - - ${a}\n    - !Ref Suffix\n    - ${b}${c}\n`,
     `SecretKey: !Join\n  - ''\n  - - ${a}\n    - { Ref: Suffix }\n    - ${b}${c}\n`,
+    `SecretKey: !Join\n  - ''\n  - ['${a}', !Ref Suffix, '${b}${c}']\n`,
+    `SecretKey: !Join\n  - ''\n  - ['${a}', '${b}${c}'] # ok\n  - extra\n`.replace(' # ok', ', x'),
     `Keys:\n  - ${a}\n  - ${b}${c}\n`, // a YAML list: no join
     `Keys: ['${a}', '${b}${c}']`,
     `{"Fn::Join": [",", ["${a}", "${b}${c}"]]}`,

@@ -10,6 +10,7 @@ import { base64Runs, base64RunsAround, base64TextMarker, LONG_RUN_SHAPE, runMark
 import { ShapeFinder } from '../src/shape/extract.js';
 import { compileShape, type RuleShape } from '../src/shape/shape.js';
 import { Keys } from './helpers/keys.js';
+import { DECODERS } from '../src/decode/index.js';
 
 const stage = suite('decoding stage');
 
@@ -64,12 +65,32 @@ stage('regions: only around triggers and runs, a few lines each way, merged', ()
   assert.is(regions.length, 1);
   const [a, b] = regions[0]!;
   const covered = text.slice(a, b).split('\n');
-  assert.ok(covered.length >= 9 && covered.length <= 12, `${covered.length} lines`);
-  assert.ok(covered.includes('line 47') && covered.includes('line 56'), 'three lines above, six below');
-  assert.not.ok(covered.includes('line 45') || covered.includes('line 58'));
+  assert.ok(covered.length >= 12 && covered.length <= 15, `${covered.length} lines`);
+  assert.ok(covered.includes('line 44') && covered.includes('line 56'), 'six lines above, six below');
+  assert.not.ok(covered.includes('line 42') || covered.includes('line 58'));
   assert.equal(regionsOf('nothing to see here\n'.repeat(100), []), []);
   assert.equal(regionsOf('x'.repeat(100), [[10, 60]]), [[10, 60]], 'a run is read as it is');
   assert.equal(regionsOf(text, [], false), [], 'no trigger search when the caller knows there is none');
+});
+
+stage('a secret built in pieces a few lines above the key ID it is used with is joined (the region reaches six lines up)', () => {
+  const keys = new Keys(79);
+  const [id, secret] = [keys.keyId(), keys.secret()];
+  const pieces = [secret.slice(0, 24), secret.slice(24, 31), secret.slice(31, 35), secret.slice(35)];
+  const java = [
+    'public class Upload {',
+    '    static AWSCredentials creds() {',
+    '        StringBuilder sb = new StringBuilder();',
+    ...pieces.map((p) => `        sb.append("${p}");`),
+    `        return new BasicAWSCredentials("${id}", sb.toString());`,
+    '    }',
+    '}',
+  ].join('\n');
+  const view = decodedView(java, DECODERS);
+  assert.ok(view?.text.includes(`sb.append("${secret}");`), view?.text ?? 'no view');
+  // Seven lines up is past the region (and past any other trigger): left alone.
+  const far = java.replace('        return', `${'        int unused = 0;\n'.repeat(3)}        return`);
+  assert.is(decodedView(far, DECODERS)?.text.includes(secret) ?? false, false);
 });
 
 stage('decoders run only in regions; one layer per round, up to the depth limit', () => {

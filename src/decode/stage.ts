@@ -13,9 +13,11 @@ export const MAX_DECODE_DEPTH = 3;
 /**
  * Lines above and below a trigger that its region takes, and at most this many characters each way:
  * a name is a line or two from its value (above it, or below it in CloudFormation parameter files),
- * and a value cut in pieces runs a few lines down from its name.
+ * a value cut in pieces runs a few lines down from its name, and a secret built in pieces is often
+ * built first, a few lines above the key ID it is used with (`sb.append("…");` lines, then
+ * `new BasicAWSCredentials("AKIA…", sb.toString())`).
  */
-const LINES_ABOVE = 3;
+const LINES_ABOVE = 6;
 const LINES_BELOW = 6;
 const REGION_CHARS = 1024;
 

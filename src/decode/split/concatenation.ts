@@ -241,12 +241,18 @@ function looseBefore(ctx: Context, link: Link): boolean {
  */
 function looseBeforeOther(ctx: Context, p: Token, link: Link): boolean {
   if (p.kind === 'open' || (p.kind === 'close' && p.text === '}')) return true;
-  if (p.kind === 'word') return (WORDS_BEFORE.has(p.text) && p.text !== 'echo' && p.text !== 'print') || p.text === 'SELECT' || p.text === 'select';
+  if (p.kind === 'word') return (WORDS_BEFORE.has(p.text) && p.text !== 'echo' && p.text !== 'print') || p.text === 'SELECT' || p.text === 'select' || elixirAttribute(ctx, link);
   if (p.kind !== 'punct') return ctx.newline;
   if (p.text === link || p.text === '<-' || p.text === '=>' || p.text === ':=') return true;
   const last = p.text[p.text.length - 1]!;
   if (ctx.newline) return !'-*/%.!~+&|^<>'.includes(last);
   return last === '=' ? !/[<>!=]=$/.test(p.text) || p.text === '=' : ',;:'.includes(last);
+}
+
+/** Elixir's module attribute takes its value after a space: `@secret_key "a" <> "b"`. */
+function elixirAttribute(ctx: Context, link: Link): boolean {
+  const b = ctx.beforePrevious;
+  return link === '<>' && b !== undefined && b.kind === 'punct' && b.text === '@';
 }
 
 /** What follows the last piece of a + or . chain: a newline, the end of a statement, or a looser operator. */
@@ -289,10 +295,13 @@ function implicitPieces(stream: TokenStream, c: Chain, ctx: Context): Token[] {
   return implicitEnd(stream.get(c.next)) ? pieces : [];
 }
 
-/** The first piece follows a plain assignment's `=` (or `:=`) on its line. */
+/**
+ * The first piece follows a plain assignment's `=` (or `:=`), on its line or at the end of the line
+ * before (`const String KEY =` and the pieces below it; Python refuses a line that ends in `=`).
+ */
 function afterAssignment(ctx: Context): boolean {
   const p = ctx.previous;
-  return p !== undefined && !ctx.newline && p.kind === 'punct' && (p.text === '=' || p.text === ':=');
+  return p !== undefined && p.kind === 'punct' && (p.text === '=' || p.text === ':=');
 }
 
 /** Right after the last piece: `;`, or `,` or `.` that end their line. */
@@ -322,8 +331,8 @@ function implicitStart(ctx: Context): boolean {
   if (p.kind === 'word') return p.text === 'return' || p.text === 'yield';
   if (p.kind !== 'punct') return false;
   const last = p.text[p.text.length - 1]!;
-  // `"a" + "b" "c"` is "a" + "bc": the lexer joins before any operator.
-  return last === '=' || last === ':' || last === ',' || p.text === '+';
+  // `"a" + "b" "c"` is "a" + "bc": the lexer joins before any operator. Erlang's and Ruby's `=>`.
+  return last === '=' || last === ':' || last === ',' || p.text === '+' || p.text === '=>';
 }
 
 /**

@@ -1,8 +1,8 @@
 // CloudFormation's and Pulumi's join in YAML, read from the text (its pieces may be plain scalars,
 // which the code lexer does not read as strings):
-//   Secret: !Join ['', [abc, 'def']]            Secret: !Join
-//   Secret:                                       - ''
-//     Fn::Join: ["", [abc, def]]                  - - abc
+//   Secret: !Join ['', [abc, 'def']]            Secret: !Join              Secret: !Join
+//   Secret:                                       - ''                       - ''
+//     Fn::Join: ["", [abc, def]]                  - - abc                    - [abc, 'def']
 //   secret:                                         - def
 //     fn::join: ["", ["abc", "def"]]
 // The separator must be '' or "" and every piece a literal (a quoted scalar without escapes, or a
@@ -75,9 +75,17 @@ function flow(text: string, open: number, limit: number): [Range[], number] | un
   i = space(text, i + 2, limit);
   if (text[i] !== ',') return undefined;
   i = space(text, i + 1, limit);
-  if (text[i] !== '[') return undefined;
+  const list = flowList(text, i, limit);
+  if (list === undefined) return undefined;
+  i = space(text, list[1], limit);
+  return text[i] === ']' ? [list[0], i + 1] : undefined;
+}
+
+/** A flow list of scalars at `open` (`[a, 'b', "c"]`): their value ranges and the offset after its `]`. */
+function flowList(text: string, open: number, limit: number): [Range[], number] | undefined {
+  if (text[open] !== '[') return undefined;
   const pieces: Range[] = [];
-  i = space(text, i + 1, limit);
+  let i = space(text, open + 1, limit);
   for (;;) {
     const value = flowScalar(text, i, limit);
     if (value === undefined || pieces.length >= MAX_PIECES) return undefined;
@@ -91,8 +99,7 @@ function flow(text: string, open: number, limit: number): [Range[], number] | un
     if (text[i] === ']') break;
     return undefined;
   }
-  i = space(text, i + 1, limit);
-  return text[i] === ']' ? [pieces, i + 1] : undefined;
+  return [pieces, i + 1];
 }
 
 /** A quoted scalar, or a plain one of key-ish characters, at `at`: its value's range and its end. */
@@ -114,9 +121,13 @@ function block(text: string, start: number, at: number, limit: number): [Range[]
   // the separator item
   const sep = item(text, at, limit);
   if (sep === undefined || sep.indent <= indentOf(text, start) - 1 || !emptyQuotes(text, sep.value) || lineRest(text, sep.value + 2, limit) !== undefined) return undefined;
-  // the list item: `- - a` (the inner dash on the same line) or `-` alone and the inner items below
+  // the list item: `- [a, b]`, `- - a` (the inner dash on the same line) or `-` alone and the inner items below
   const list = item(text, lineEnd(text, sep.value, limit), limit);
   if (list === undefined || list.indent !== sep.indent) return undefined;
+  if (text[list.value] === '[') {
+    const flowItems = flowList(text, list.value, limit);
+    return flowItems !== undefined && lineRest(text, flowItems[1], limit) === undefined ? flowItems : undefined;
+  }
   let inner: { indent: number; value: number } | undefined;
   if (text[list.value] === '-' && (text[list.value + 1] === ' ' || text[list.value + 1] === '\t')) {
     inner = { indent: list.value - lineStart(text, list.value), value: blanks(text, list.value + 1, limit) };
