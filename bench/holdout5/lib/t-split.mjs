@@ -269,6 +269,30 @@ function iac(g, i) {
   }
 }
 
+function more(g, i) {
+  const id = g.keyId(), sec = g.secret();
+  const sp = g.cut(sec, g.int(2, 3));
+  if (i === 0) {
+    const d = g.doc('Jenkinsfile');
+    d.add('pipeline {', '  agent any', '  stages {', "    stage('Publish') {", '      steps {');
+    d.put(`        withEnv(["AWS_ACCESS_KEY_ID=${id}",`, ID, id, 'plain', 'Jenkinsfile withEnv');
+    d.put(`                 "AWS_SECRET_ACCESS_KEY=" + ${q(sp).join(' + ')}]) {`, SK, sec, S, 'Groovy + on one line (Jenkinsfile)', sp[0]);
+    d.add(`          sh 'aws s3 cp build/libs/app.jar s3://${g.bucket()}/releases/'`, '        }', '      }', '    }', '  }', '}');
+  } else if (i === 1) {
+    const d = g.doc(`src/main/java/com/${g.org()}/util/Cfg.java`);
+    d.add('final class Cfg {');
+    d.put(`    static final String K = "${id}";`, ID, id, 'plain', 'Java constant');
+    d.put(`    static final String S = new StringBuilder().append("${sp[0]}")`, SK, sec, S, 'Java StringBuilder.append chain', sp[0]);
+    d.add(...sp.slice(1).map((p) => `            .append("${p}")`), '            .toString();', '}');
+  } else {
+    const d = g.doc('scripts/env.sh');
+    d.add('#!/usr/bin/env bash');
+    d.put(`AWS_ACCESS_KEY_ID="${id}"`, ID, id, 'plain', 'shell assignment');
+    d.put(`AWS_SECRET_ACCESS_KEY="${sp[0]}"`, SK, sec, S, 'shell += across lines', sp[0]);
+    d.add(...sp.slice(1).map((p) => `AWS_SECRET_ACCESS_KEY+="${p}"`), 'export AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY');
+  }
+}
+
 export const templates = [
   { name: 'JavaScript', count: 5, make: js },
   { name: 'Python', count: 6, make: py },
@@ -277,4 +301,5 @@ export const templates = [
   { name: 'C-like', count: 8, make: cLike },
   { name: 'scripting', count: 6, make: scripting },
   { name: 'IaC', count: 2, make: iac },
+  { name: 'more languages', count: 3, make: more },
 ];
