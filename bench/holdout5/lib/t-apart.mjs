@@ -238,10 +238,12 @@ function chat(g, i) {
     d.add(`        "ts": "${ts()}"`, '    }', ']');
   } else if (i === 1) {
     const d = g.doc(`chat/WhatsApp Chat with ${b}.txt`, true);
-    d.add(`14/10/2026, 21:0${g.int(0, 9)} - ${a}: hey are you still up? prod uploads are failing`, `14/10/2026, 21:1${g.int(0, 9)} - ${b}: yes, I made a new IAM user, sending key id + secret`);
-    d.put(`14/10/2026, 21:1${g.int(0, 9)} - ${b}: ${id}`, ID, id, 'plain', 'chat message');
-    d.put(`14/10/2026, 21:1${g.int(0, 9)} - ${b}: ${sec}`, SK, sec, A, 'chat export, secret alone in a message, named above');
-    d.add(`14/10/2026, 21:2${g.int(0, 9)} - ${a}: works now, thanks!!`);
+    let m = g.int(0, 20);
+    const t = (step) => { m += step; return `14/10/2026, 21:${String(m).padStart(2, '0')}`; };
+    d.add(`${t(0)} - ${a}: hey are you still up? prod uploads are failing`, `${t(g.int(1, 9))} - ${b}: yes, I made a new IAM user, sending key id + secret`);
+    d.put(`${t(g.int(1, 5))} - ${b}: ${id}`, ID, id, 'plain', 'chat message');
+    d.put(`${t(0)} - ${b}: ${sec}`, SK, sec, A, 'chat export, secret alone in a message, named above');
+    d.add(`${t(g.int(2, 20))} - ${a}: works now, thanks!!`);
   } else {
     const d = g.doc(`irc-logs/#${g.org()}-ops.${g.date()}.log`);
     d.add(`[${g.time()}] <${a}> ${b}: what are the aws creds for the staging box again`, `[${g.time()}] <${b}> key:`);

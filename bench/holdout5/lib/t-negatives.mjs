@@ -79,9 +79,13 @@ function debugIds(g, i) {
   const auth = `AWS4-HMAC-SHA256 Credential=${id}/${date}/${region}/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=${g.hex(64)}`;
   if (i === 0) {
     const d = g.doc(`debug/aws-cli-debug-${g.date()}.log`).neg(N);
-    d.add(`${g.date()} ${g.time()},${g.int(100, 999)} - MainThread - botocore.auth - DEBUG - StringToSign:`, 'AWS4-HMAC-SHA256', `${date}T${g.time().replace(/:/g, '')}Z`);
-    d.put(`${g.date()} ${g.time()},${g.int(100, 999)} - MainThread - botocore.endpoint - DEBUG - Sending http request: <AWSPreparedRequest stream_output=False, method=GET, url=https://${g.bucket()}.s3.${region}.amazonaws.com/?list-type=2, headers={'User-Agent': b'aws-cli/2.17.0', 'Authorization': b'${auth}'}>`, ID, id, 'plain', 'in a SigV4 Authorization header');
-    d.add(`${g.date()} ${g.time()},${g.int(100, 999)} - MainThread - botocore.parsers - DEBUG - Response headers: {'x-amz-id-2': '${id2}', 'x-amz-request-id': '${rid}', 'Date': 'Tue, 14 Oct 2026 10:00:00 GMT', 'Content-Type': 'application/xml', 'Server': 'AmazonS3'}`);
+    const day = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6)}`;
+    const hh = String(g.int(0, 23)).padStart(2, '0');
+    let sec = g.int(0, 40);
+    const t = () => `${day} ${hh}:${String(Math.floor(sec / 60) + 10).padStart(2, '0')}:${String((sec += g.int(0, 2)) % 60).padStart(2, '0')},${g.int(100, 999)}`;
+    d.add(`${t()} - MainThread - botocore.auth - DEBUG - StringToSign:`, 'AWS4-HMAC-SHA256', `${date}T${hh}1000Z`);
+    d.put(`${t()} - MainThread - botocore.endpoint - DEBUG - Sending http request: <AWSPreparedRequest stream_output=False, method=GET, url=https://${g.bucket()}.s3.${region}.amazonaws.com/?list-type=2, headers={'User-Agent': b'aws-cli/2.17.0', 'Authorization': b'${auth}'}>`, ID, id, 'plain', 'in a SigV4 Authorization header');
+    d.add(`${t()} - MainThread - botocore.parsers - DEBUG - Response headers: {'x-amz-id-2': '${id2}', 'x-amz-request-id': '${rid}', 'Date': 'Tue, 14 Oct 2026 10:00:00 GMT', 'Content-Type': 'application/xml', 'Server': 'AmazonS3'}`);
   } else if (i === 1) {
     const d = g.doc('logs/s3-client-debug.txt').neg(N);
     d.add(`DEBUG [main] org.apache.http.headers - http-outgoing-0 >> GET /${g.app()}/report.csv HTTP/1.1`, `DEBUG [main] org.apache.http.headers - http-outgoing-0 >> Host: ${g.bucket()}.s3.amazonaws.com`);
