@@ -25,8 +25,9 @@ function k8sEnv(g, i) {
 
 function ecsTask(g, i) {
   const id = g.keyId(), sec = g.secret();
-  const d = g.doc([`ecs/${g.app()}-taskdef.json`, `deploy/task-definition.${g.pick(['prod', 'staging'])}.json`, `infra/ecs/${g.app()}.container.json`][i]);
-  d.add('{', `  "family": "${g.app()}",`, '  "networkMode": "awsvpc",', '  "containerDefinitions": [', '    {', `      "name": "${g.app()}",`, `      "image": "${g.acct()}.dkr.ecr.${g.region()}.amazonaws.com/${g.app()}:latest",`, '      "environment": [');
+  const app = g.app();
+  const d = g.doc([`ecs/${app}-taskdef.json`, `deploy/task-definition.${g.pick(['prod', 'staging'])}.json`, `infra/ecs/${app}.container.json`][i]);
+  d.add('{', `  "family": "${app}",`, '  "networkMode": "awsvpc",', '  "containerDefinitions": [', '    {', `      "name": "${app}",`, `      "image": "${g.acct()}.dkr.ecr.${g.region()}.amazonaws.com/${app}:latest",`, '      "environment": [');
   if (i < 2) {
     d.add('        {', '          "name": "AWS_ACCESS_KEY_ID",');
     d.put(`          "value": "${id}"`, ID, id, 'plain', 'ECS environment value');
@@ -59,7 +60,8 @@ function cfnParams(g, i) {
     d.put(`    "ParameterValue": "${sec}",`, SK, sec, A, 'CloudFormation ParameterValue before ParameterKey');
     d.add('    "ParameterKey": "AwsSecretAccessKey"', '  }', ']');
   } else {
-    d.add('{', '    "Stacks": [', '        {', `            "StackId": "arn:aws:cloudformation:${g.region()}:${g.acct()}:stack/${g.app()}/${g.uuid()}",`, `            "StackName": "${g.app()}",`, '            "Parameters": [', '                {', '                    "ParameterKey": "UploaderSecretKey",');
+    const app = g.app();
+    d.add('{', '    "Stacks": [', '        {', `            "StackId": "arn:aws:cloudformation:${g.region()}:${g.acct()}:stack/${app}/${g.uuid()}",`, `            "StackName": "${app}",`, '            "Parameters": [', '                {', '                    "ParameterKey": "UploaderSecretKey",');
     d.put(`                    "ParameterValue": "${sec}"`, SK, sec, A, 'describe-stacks ParameterKey above ParameterValue');
     d.add('                },', '                {', '                    "ParameterKey": "UploaderKeyId",');
     d.put(`                    "ParameterValue": "${id}"`, ID, id, 'plain', 'CloudFormation parameter value');

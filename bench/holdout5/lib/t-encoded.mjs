@@ -122,8 +122,9 @@ function userData(g, i) {
   const enc = b64(script);
   const f = 'base64 EC2 user data';
   if (i === 0) {
-    const d = g.doc(`notes/lt-${g.app()}-versions.json`);
-    d.add('{', '    "LaunchTemplateVersions": [', '        {', `            "LaunchTemplateId": "lt-0${g.hex(16)}",`, `            "LaunchTemplateName": "${g.app()}-asg",`, `            "VersionNumber": ${g.int(2, 40)},`, `            "CreateTime": "${g.date()}T${g.time()}+00:00",`, '            "DefaultVersion": true,', '            "LaunchTemplateData": {', `                "ImageId": "ami-0${g.hex(16)}",`, '                "InstanceType": "t3.small",');
+    const app = g.app();
+    const d = g.doc(`notes/lt-${app}-versions.json`);
+    d.add('{', '    "LaunchTemplateVersions": [', '        {', `            "LaunchTemplateId": "lt-0${g.hex(16)}",`, `            "LaunchTemplateName": "${app}-asg",`, `            "VersionNumber": ${g.int(2, 40)},`, `            "CreateTime": "${g.date()}T${g.time()}+00:00",`, '            "DefaultVersion": true,', '            "LaunchTemplateData": {', `                "ImageId": "ami-0${g.hex(16)}",`, '                "InstanceType": "t3.small",');
     const n = d.add(`                "UserData": "${enc}"`);
     d.label(n, 'access-key-id', id, E, `${f} (describe-launch-template-versions)`, enc).label(n, 'secret-access-key', sec, E, `${f} (describe-launch-template-versions)`, enc);
     d.add('            }', '        }', '    ]', '}');

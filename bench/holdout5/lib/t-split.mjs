@@ -102,11 +102,12 @@ function shell(g, i) {
     d.put(`export AWS_SECRET_ACCESS_KEY=${a}\\`, SK, sec, S, 'shell backslash-newline', a);
     d.add(b, `export AWS_DEFAULT_REGION=${g.region()}`, '', `aws s3 sync build/ s3://${g.bucket()}/ --delete`);
   } else if (i === 1) {
-    const d = g.doc(`docs/setup-${g.app()}.md`);
+    const app = g.app();
+    const d = g.doc(`docs/setup-${app}.md`);
     d.add('## Configure the CLI', '', 'Run this once on the build agent:', '', '```sh');
-    d.put(`aws configure set aws_access_key_id ${id} --profile ${g.app()}`, ID, id, 'plain', 'aws configure set');
+    d.put(`aws configure set aws_access_key_id ${id} --profile ${app}`, ID, id, 'plain', 'aws configure set');
     d.put(`aws configure set aws_secret_access_key "${a}\\`, SK, sec, S, 'shell backslash-newline in quotes', a);
-    d.add(`${b}" --profile ${g.app()}`, '```');
+    d.add(`${b}" --profile ${app}`, '```');
   } else if (i === 2) {
     const d = g.doc('Dockerfile');
     d.add('FROM python:3.12-slim', 'WORKDIR /app', 'COPY requirements.txt .', 'RUN pip install -r requirements.txt', '');
