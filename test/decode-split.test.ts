@@ -564,6 +564,7 @@ concat('adjacent literals across lines: C, C++, Dart and Erlang after an assignm
     ['Erlang, a full stop', `secret() -> Secret = "${s[0]}"\n "${s[1]}" "${s[2]}".`, `Secret = "${secret}".`],
     ['Dart, the = at the end of the line before', `const String secret =\n    '${s[0]}'\n    '${s[1]}'\n    '${s[2]}';`, `const String secret =\n    '${secret}';`],
     ['C++, the = at the end of the line before', `constexpr const char* kSecret =\n    "${s[0]}" "${s[1]}"\n    "${s[2]}";`, `    "${secret}";`],
+    ['C #define, continued with backslashes', `#define AWS_SECRET_KEY "${s[0]}" \\\n    "${s[1]}" \\\n    "${s[2]}"\n`, `#define AWS_SECRET_KEY "${secret}"`],
     ['Erlang map, =>', `    #{region => "eu-west-1",\n      secret_access_key => "${s[0]}" "${s[1]}" "${s[2]}"}.`, `secret_access_key => "${secret}"}`],
   ];
   for (const [what, text, expected] of joined) {
@@ -579,6 +580,8 @@ concat('adjacent literals across lines: C, C++, Dart and Erlang after an assignm
     `const char *a = "${s[0]}"\n    x "${s[1]}${s[2]}";`, // a word between
     `if (a == "${s[0]}"\n    "${s[1]}${s[2]}");`.replace('(', ''), // a comparison, not an assignment
     `secret =\n"${s[0]}"\n"${s[1]}${s[2]}"\n`, // no statement end: lines of their own
+    `#include "${s[0]}" "${s[1]}${s[2]}"\n`, // not a #define
+    `# define "${s[0]}" "${s[1]}${s[2]}"\n`, // a comment that says define
   ];
   for (const text of left) assert.equal(concatenationDecoder.edits(text, 0, text.length), [], text);
 });

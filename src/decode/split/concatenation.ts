@@ -324,11 +324,12 @@ function implicitEnd(t: Token): boolean {
   return !(t.text[0] === ':' || (t.text[0] === '=' && !t.text.startsWith('==')));
 }
 
-/** `x = "a" "b"`, `f("a" "b")`, `["a" "b"]`, `{"k": "a" "b"}`, `return "a" "b"`: not a shell's `echo "a" "b"`. */
+/** `x = "a" "b"`, `f("a" "b")`, `["a" "b"]`, `{"k": "a" "b"}`, `return "a" "b"`, `#define K "a" "b"`: not a shell's `echo "a" "b"`. */
 function implicitStart(ctx: Context): boolean {
   const p = ctx.previous;
   if (p === undefined || p.kind === 'open') return true;
-  if (p.kind === 'word') return p.text === 'return' || p.text === 'yield';
+  // C's `#define NAME "a" "b"` (the lexer reads `#define` as one word).
+  if (p.kind === 'word') return p.text === 'return' || p.text === 'yield' || ctx.beforePrevious?.text === '#define';
   if (p.kind !== 'punct') return false;
   const last = p.text[p.text.length - 1]!;
   // `"a" + "b" "c"` is "a" + "bc": the lexer joins before any operator. Erlang's and Ruby's `=>`.

@@ -85,6 +85,8 @@ export class Lexer {
     if (sawNewline) return this.take('nl', blankStart, at, '\n');
     if (at >= limit) return this.take(at >= text.length ? 'end' : 'opaque', at, at, '');
     const ch = text[at]!;
+    // C's `#define NAME "a" "b"` is code, read on: one word, `#define`.
+    if (ch === '#' && text.startsWith('define', at + 1) && !isWordCode(text.charCodeAt(at + 7))) return this.take('word', at, at + 7, '#define');
     if (ch === '#' || (ch === '/' && text[at + 1] === '/')) return this.take('comment', at, this.lineEnd(at), ch);
     if (ch === '/' && text[at + 1] === '*') return this.blockComment(at);
     if (ch === '/') return this.regexAllowed() ? this.regex(at) : this.take('punct', at, at + 1, '/');
