@@ -211,6 +211,8 @@ text64('hasTrigger finds a trigger in bytes as written, and only then', () => {
     ['x = secret', true], ['SECRET=1', true], ['kind: Secret', true], ['"AKIA" +', true], ['ASIA', true],
     ['eCRET', false], ['Ecret', false], ['discrete', false], ['cret', false], ['ecre', false], ['', false], ['akia asia', false],
     ['k = "AKI" + "AEXZ34D3GF"', true], ['AKI', false],
+    // a key ID encoded alone in base64 (`AKIA…` is `QUtJQ…`, `ASIA…` is `QVNJQ…`)
+    ['Base64.decode("QUtJQUo2U0ZIM01aMkVaT0NMSE4=")', true], ['QVNJQ', true], ['QUtJ', false], ['qutjq QVNJ', false],
   ];
   for (const [text, want] of cases) {
     assert.is(hasTrigger(Buffer.from(text)), want, text);
@@ -223,6 +225,16 @@ text64('hasTrigger finds a trigger in bytes as written, and only then', () => {
     assert.is(hasKeyIdPrefix(text), want, text);
     assert.is(hasTrigger(Buffer.from(text)), want, `bytes: ${text}`);
   }
+});
+
+text64('a key ID encoded alone in base64 starts a region: an Android class that names nothing gives its pair', () => {
+  const keys = new Keys(80);
+  const [id, secret] = [keys.keyId(), keys.secret()];
+  const b64 = (v: string): string => Buffer.from(v).toString('base64');
+  const java = `final class Keys {\n    static final String A = new String(Base64.decode("${b64(id)}", Base64.DEFAULT));\n    static final String S = new String(Base64.decode("${b64(secret)}", Base64.DEFAULT));\n}\n`;
+  assert.ok(regionsOf(java, []).length > 0);
+  const view = decodedView(java, DECODERS);
+  assert.ok(view?.text.includes(id) && view.text.includes(secret), view?.text ?? 'no view');
 });
 
 text64.run();
