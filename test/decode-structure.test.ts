@@ -113,6 +113,15 @@ above('k8s env and CloudFormation ECS pairs: a field between the name and the va
   assertDecoded(cfn, secret, 4, { before: false });
 });
 
+above('a Key Vault secret in Bicep: the value under properties takes the name beside properties', () => {
+  const secret = keys.secret();
+  const bicep = `resource kv 'Microsoft.KeyVault/vaults@2023-07-01' existing = {\n  name: 'kv-tiles'\n}\n\nresource secret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {\n  parent: kv\n  name: 'aws-secret-access-key'\n  properties: {\n    contentType: 'text/plain'\n    value: '${secret}'\n  }\n}\n`;
+  assertDecoded(bicep, secret, 10, { before: false });
+  // a block that says what it is (not properties) keeps its own name: nothing here names the value a secret
+  const other = bicep.replace('properties: {', 'tags: {');
+  assertNotFound(other, secret);
+});
+
 above('a pair the rules read as it is stays as it is (no edit), and is still found', () => {
   const secret = keys.secret();
   const text = `env:\n  - name: AWS_SECRET_ACCESS_KEY\n    value: ${secret}\n`;

@@ -371,8 +371,32 @@ function recordName(lines: Lines, i: number, budget: Budget): { name: string; at
     return raw === '' ? undefined : { name: raw, at: best, end: n.vEnd, awsFormat };
   }
   if (!DEFAULT_FIELDS.has(field) || block.opener === undefined || block.item) return undefined;
-  const name = openerName(lines, block.opener);
-  return name === '' ? undefined : { name, at: block.opener, end: lines.at(block.opener).end, awsFormat: false };
+  return outerRecordName(lines, block.opener, budget) ?? openerNamed(lines, block.opener);
+}
+
+/** The block's own name as the record's (`variable "x" { default = … }`). */
+function openerNamed(lines: Lines, opener: number): { name: string; at: number; end: number; awsFormat: boolean } | undefined {
+  const name = openerName(lines, opener);
+  return name === '' ? undefined : { name, at: opener, end: lines.at(opener).end, awsFormat: false };
+}
+
+/**
+ * A value in a block that says nothing of what it holds (`properties: { value: … }`) is named by the
+ * name field beside that block: a Key Vault secret in Bicep or ARM (`name: 'aws-secret-access-key'`
+ * next to `properties:`).
+ */
+function outerRecordName(lines: Lines, opener: number, budget: Budget): { name: string; at: number; end: number; awsFormat: boolean } | undefined {
+  const o = lines.at(opener);
+  if (o.key === undefined || o.dash || o.section !== undefined || fieldOf(o.key) !== 'properties') return undefined;
+  let best: number | undefined;
+  for (const j of blockOf(lines, opener, o.kcol, budget).siblings) {
+    const near = Math.abs(j - opener) <= RECORD_LINES && (best === undefined || Math.abs(j - opener) < Math.abs(best - opener));
+    if (near && NAME_FIELDS.has(fieldOf(lines.at(j).key))) best = j;
+  }
+  if (best === undefined) return undefined;
+  const n = lines.at(best);
+  const raw = lines.text.slice(n.vStart, n.vEnd);
+  return raw === '' ? undefined : { name: raw, at: best, end: n.vEnd, awsFormat: false };
 }
 
 /** The name above a block's first line: a heredoc, a block scalar, or a key with nothing after it. */
