@@ -4,7 +4,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { View } from '../src/decode/view.js';
-import { decodedView, hasKeyIdPrefix, hasTrigger, regionsOf, MAX_DECODE_DEPTH } from '../src/decode/stage.js';
+import { decodedView, hasKeyIdPrefix, hasTrigger, regionsOf, triggerSpots, MAX_DECODE_DEPTH } from '../src/decode/stage.js';
 import type { Decoder, Edit } from '../src/decode/types.js';
 import { base64Runs, base64RunsAround, base64TextMarker, LONG_RUN_SHAPE, runMarker, textRuns, textRunsAround } from '../src/decode/markers.js';
 import { ShapeFinder } from '../src/shape/extract.js';
@@ -91,6 +91,56 @@ stage('a secret built in pieces a few lines above the key ID it is used with is 
   // Seven lines up is past the region (and past any other trigger): left alone.
   const far = java.replace('        return', `${'        int unused = 0;\n'.repeat(3)}        return`);
   assert.is(decodedView(far, DECODERS)?.text.includes(secret) ?? false, false);
+});
+
+stage('regions: counting lines once a crowd of triggers gives the regions of counting around each trigger', () => {
+  // The reference: six lines each way (at most 1 KiB), around every trigger, then merged when closer than 1 KiB.
+  const before = (text: string, at: number): number => {
+    const floor = Math.max(0, at - 1024);
+    let i = at;
+    for (let n = 0; n <= 6; n++) {
+      const nl = text.lastIndexOf('\n', i - 1);
+      if (nl < floor) return floor;
+      i = nl;
+    }
+    return i + 1;
+  };
+  const after = (text: string, at: number): number => {
+    const ceiling = Math.min(text.length, at + 1024);
+    let i = at;
+    for (let n = 0; n <= 6; n++) {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0 || nl >= ceiling) return ceiling;
+      i = nl + 1;
+    }
+    return i;
+  };
+  const reference = (text: string): [number, number][] => {
+    const flat = triggerSpots(text);
+    const spots: [number, number][] = [];
+    for (let k = 0; k < flat.length; k += 2) spots.push([before(text, flat[k]!), after(text, flat[k + 1]!)]);
+    spots.sort((a, b) => a[0] - b[0]);
+    const merged: [number, number][] = [];
+    for (const [a, b] of spots) {
+      const last = merged[merged.length - 1];
+      if (last !== undefined && a <= last[1] + 1024) last[1] = Math.max(last[1], b);
+      else merged.push([a, b]);
+    }
+    return merged;
+  };
+  let seed = 7;
+  const rand = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed % n;
+  };
+  const words = ['secret', 'SECRET', 'AKIA', 'ASIA', '"AKI"', 'QUtJQ', 'x', 'filler text', '\n', '\n', '\n\n', ' ', 'y'.repeat(300), 'z'.repeat(1500)];
+  for (let trial = 0; trial < 400; trial++) {
+    const parts: string[] = [];
+    const n = rand(400);
+    for (let i = 0; i < n; i++) parts.push(words[rand(words.length)]!);
+    const text = parts.join('');
+    assert.equal(regionsOf(text, []), reference(text), `trial ${trial}`);
+  }
 });
 
 stage('decoders run only in regions; one layer per round, up to the depth limit', () => {

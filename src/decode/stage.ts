@@ -36,6 +36,7 @@ export const SECRET_WORD = 'secret';
  */
 const LOOK_AROUND = 1024;
 
+
 /** Regions closer than this are read as one (fewer calls, each with its own look around). */
 const MERGE_GAP = 1024;
 
@@ -137,19 +138,54 @@ export function decodedView(text: string, decoders: readonly Decoder[], runs: re
   let regions = regionsOf(text, runs, searchTriggers);
   if (regions.length === 0) return undefined;
   let view: View | undefined;
-  for (let round = 0; round < depth; round++) {
-    let changed = false;
+  for (let round = 0; round < depth && regions.length > 0; round++) {
+    const touched = new Array<boolean>(regions.length).fill(false);
     for (const decoder of decoders) {
       const current = view?.text ?? text;
-      const next = View.of(view ?? text, decoder.name, editsIn(decoder, current, regions));
+      const edits = editsIn(decoder, current, regions);
+      const next = View.of(view ?? text, decoder.name, edits);
       if (next === undefined || next.text.length > text.length + MAX_GROWTH) continue;
+      markTouched(regions, edits, touched);
       regions = regions.map(([a, b]) => next.fromParent(a, b));
       view = next;
-      changed = true;
     }
-    if (!changed) break;
+    regions = nearTouched(regions, touched, reachOf(decoders));
   }
   return view;
+}
+
+/** The farthest any of the decoders reads around a region (its lookAround, or LOOK_AROUND). */
+function reachOf(decoders: readonly Decoder[]): number {
+  let reach = LOOK_AROUND;
+  for (const d of decoders) reach = Math.max(reach, d.lookAround ?? LOOK_AROUND);
+  return reach;
+}
+
+/** Marks the regions that hold an edit's start (edits and regions both sorted). */
+function markTouched(regions: readonly [number, number][], edits: readonly Edit[], touched: boolean[]): void {
+  let k = 0;
+  for (const edit of edits) {
+    while (k < regions.length && regions[k]![1] <= edit.start) k++;
+    if (k === regions.length) return;
+    if (regions[k]![0] <= edit.start) touched[k] = true;
+  }
+}
+
+/**
+ * The regions the next round reads: those a decoder changed in this round, and those close enough
+ * to one for a decoder's look around to reach it (a name decoded in one region is read from another).
+ * The others hold nothing a decoder undid: read again, they give the same nothing. No region changed:
+ * none, and the rounds end.
+ */
+function nearTouched(regions: readonly [number, number][], touched: readonly boolean[], reach: number): [number, number][] {
+  const changed = regions.filter((_, k) => touched[k]);
+  if (changed.length === 0) return [];
+  if (changed.length === regions.length) return [...regions];
+  let c = 0;
+  return regions.filter(([a, b]) => {
+    while (c < changed.length && changed[c]![1] + reach < a) c++;
+    return c < changed.length && changed[c]![0] - reach <= b;
+  });
 }
 
 /**
@@ -194,13 +230,9 @@ function shifted(edit: Edit, by: number): Edit {
  * around a base64 run is read in the next round, once it is decoded).
  */
 export function regionsOf(text: string, runs: readonly [number, number][], searchTriggers = true): [number, number][] {
-  const spots: [number, number][] = [];
-  if (searchTriggers) {
-    const found = triggerSpots(text);
-    for (let k = 0; k < found.length; k += 2) spots.push(aroundLines(text, found[k]!, found[k + 1]!));
-  }
+  const spots: [number, number][] = searchTriggers ? triggerRegions(text, triggerSpots(text)) : [];
+  if (runs.length === 0) return spots;
   for (const run of runs) spots.push([run[0], run[1]]);
-  if (spots.length === 0) return [];
   spots.sort((a, b) => a[0] - b[0]);
   const regions: [number, number][] = [];
   for (const [start, end] of spots) {
@@ -211,9 +243,40 @@ export function regionsOf(text: string, runs: readonly [number, number][], searc
   return regions;
 }
 
-/** [start, end) with LINES_ABOVE lines above and LINES_BELOW below (at most REGION_CHARS each way). */
-function aroundLines(text: string, start: number, end: number): [number, number] {
-  return [linesBefore(text, start), linesAfter(text, end)];
+/**
+ * The triggers' regions, merged: each trigger with LINES_ABOVE lines above and LINES_BELOW below (at
+ * most REGION_CHARS each way), regions closer than MERGE_GAP made one. Where triggers crowd (an SDK
+ * model says `SecretString` a thousand times), lines are counted once a region, not once a trigger:
+ * the start above a trigger only moves down as triggers do, and so does the end below, so a trigger
+ * that starts within MERGE_GAP of the region's last trigger joins it without counting, and the end is
+ * counted from the region's last trigger. The same regions as counting around each.
+ */
+function triggerRegions(text: string, flat: readonly number[]): [number, number][] {
+  const order: number[] = [];
+  for (let k = 0; k < flat.length; k += 2) order.push(k);
+  order.sort((a, b) => flat[a]! - flat[b]!);
+  const regions: [number, number][] = [];
+  let start = -1;
+  let lastEnd = -1; // the furthest trigger end of the open region, its lines below not yet counted
+  for (const k of order) {
+    const [s, e] = [flat[k]!, flat[k + 1]!];
+    if (start >= 0 && s <= lastEnd + MERGE_GAP) {
+      lastEnd = Math.max(lastEnd, e);
+      continue;
+    }
+    const before = linesBefore(text, s);
+    if (start >= 0) {
+      const end = linesAfter(text, lastEnd);
+      if (before <= end + MERGE_GAP) {
+        lastEnd = Math.max(lastEnd, e);
+        continue;
+      }
+      regions.push([start, end]);
+    }
+    [start, lastEnd] = [before, e];
+  }
+  if (start >= 0) regions.push([start, linesAfter(text, lastEnd)]);
+  return regions;
 }
 
 /**
