@@ -2,6 +2,7 @@
 // The executable: the only module that touches `process`.
 import module from 'node:module';
 import v8 from 'node:v8';
+import { commandName } from './command-name.js';
 
 // How hot a function must get before V8 optimizes it. The default (~66 KB of bytecode run) suits a
 // long-lived page; a scan is a few seconds of a few hot loops in each thread, and with it V8 compiled
@@ -10,7 +11,7 @@ import v8 from 'node:v8';
 // the scan's on a 2-core machine. 300 KB halves the compiles and saves ~0.5 s of CPU per run there
 // (README, "What decoding costs"); the work is the same. Only for `scan` and `history`: a pre-commit
 // run lasts 0.2 s, in which optimizing early pays (~7 ms). A value the user gives wins.
-const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+const command = commandName(process.argv.slice(2));
 const budgetGiven = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`.includes('interrupt-budget');
 if ((command === 'scan' || command === 'history') && !budgetGiven) v8.setFlagsFromString('--interrupt-budget=300000');
 

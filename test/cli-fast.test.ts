@@ -312,3 +312,23 @@ lean('three git processes for a staged scan; the -U0 diff only when a modified f
 });
 
 lean.run();
+
+const command = suite('the command bin.ts sets V8 flags by');
+
+command('is the first argument that names a command, whatever flags and values come before it', async () => {
+  const { commandName, COMMANDS } = await import('../src/command-name.js');
+  assert.is(commandName(['scan', '.']), 'scan');
+  assert.is(commandName(['-c', 'keyhound.yml', 'scan', '.']), 'scan', 'a flag value before the command');
+  assert.is(commandName(['--config', 'cfg.yml', 'history', 'origin/main..HEAD']), 'history');
+  assert.is(commandName(['scan', 'history', 'staged']), 'scan', 'paths named like commands come after it');
+  assert.is(commandName(['--version']), undefined);
+  assert.is(commandName(['./scan']), undefined);
+  // every command yargs knows is one of them
+  const { stdout } = await runCli(['--help']);
+  for (const name of ['scan', 'staged', 'history', 'hook', 'rules']) {
+    assert.ok(COMMANDS.has(name), name);
+    assert.ok(new RegExp(`keyhound ${name}\\b`).test(stdout), `--help lists ${name}`);
+  }
+});
+
+command.run();
