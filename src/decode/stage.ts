@@ -36,7 +36,6 @@ export const SECRET_WORD = 'secret';
  */
 const LOOK_AROUND = 1024;
 
-
 /** Regions closer than this are read as one (fewer calls, each with its own look around). */
 const MERGE_GAP = 1024;
 
@@ -83,11 +82,11 @@ export function hasKeyIdPrefix(text: string): boolean {
 /**
  * [start, end) of each trigger in `text`, flat and in no particular order (with `first`, the first
  * found only): `ecret` and `ECRET`, AKIA and ASIA, a key ID's prefix cut by a quote (`"AKI" +
- * "A…"`), and a key ID's base64 (BASE64_KEY_IDS). Each is searched by a rarer letter than its first and the letters around it checked (`cret`
- * then the `e` before it; `KI`, `SI` then the `A`): a native search runs from its needle's first
- * letter, and `e` and `A` stop it far more often (a quarter to a half less time than a search per
- * word, or one regular expression, over the bench's trees). No callback: a hot search given several
- * was compiled again for each.
+ * "A…"`), and a key ID's base64 (BASE64_KEY_IDS). Each is searched by a rarer letter than its first
+ * and the letters around it checked (`cret` then the `e` before it; `KI`, `SI` then the `A`): a
+ * native search runs from its needle's first letter, and `e` and `A` stop it far more often (a
+ * quarter to a half less time than a search per word, or one regular expression, over the bench's
+ * trees). No callback: a hot search given several was compiled again for each.
  */
 export function triggerSpots(text: string, first = false): number[] {
   const spots: number[] = [];
