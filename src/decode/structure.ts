@@ -353,29 +353,40 @@ const isCandidate = (text: string, l: Line): boolean => isValue(text.slice(l.vSt
 /** CloudFormation's field names: a record with them is AWS's own format. */
 const AWS_FORMAT_FIELDS = new Set(['parameterkey', 'parametervalue']);
 
+/** Where a record's name is: the line, its value's text and end, and whether the record is in CloudFormation's own format. */
+type RecordName = { name: string; at: number; end: number; awsFormat: boolean };
+
 /** A record's value field (`value: V`): its name is a sibling name field, or its block's name. */
-function recordName(lines: Lines, i: number, budget: Budget): { name: string; at: number; end: number; awsFormat: boolean } | undefined {
+function recordName(lines: Lines, i: number, budget: Budget): RecordName | undefined {
   const l = lines.at(i);
   const field = fieldOf(l.key);
   if (!VALUE_FIELDS.has(field) && !DEFAULT_FIELDS.has(field)) return undefined;
   const block = blockOf(lines, i, l.kcol, budget);
-  let best: number | undefined;
-  for (const j of block.siblings) {
-    const near = Math.abs(j - i) <= RECORD_LINES && (best === undefined || Math.abs(j - i) < Math.abs(best - i));
-    if (near && NAME_FIELDS.has(fieldOf(lines.at(j).key))) best = j;
-  }
-  if (best !== undefined) {
-    const n = lines.at(best);
-    const raw = lines.text.slice(n.vStart, n.vEnd);
-    const awsFormat = AWS_FORMAT_FIELDS.has(fieldOf(n.key)) && AWS_FORMAT_FIELDS.has(field);
-    return raw === '' ? undefined : { name: raw, at: best, end: n.vEnd, awsFormat };
-  }
+  const best = nearestNameField(lines, block.siblings, i);
+  if (best !== undefined) return namedBy(lines, best, AWS_FORMAT_FIELDS.has(fieldOf(lines.at(best).key)) && AWS_FORMAT_FIELDS.has(field));
   if (!DEFAULT_FIELDS.has(field) || block.opener === undefined || block.item) return undefined;
   return outerRecordName(lines, block.opener, budget) ?? openerNamed(lines, block.opener);
 }
 
+/** The sibling closest to line `i` (within RECORD_LINES) that is a name field (`name:`, `ParameterKey`). */
+function nearestNameField(lines: Lines, siblings: readonly number[], i: number): number | undefined {
+  let best: number | undefined;
+  for (const j of siblings) {
+    const near = Math.abs(j - i) <= RECORD_LINES && (best === undefined || Math.abs(j - i) < Math.abs(best - i));
+    if (near && NAME_FIELDS.has(fieldOf(lines.at(j).key))) best = j;
+  }
+  return best;
+}
+
+/** The name a name field's line gives (none when its value is empty). */
+function namedBy(lines: Lines, j: number, awsFormat: boolean): RecordName | undefined {
+  const n = lines.at(j);
+  const raw = lines.text.slice(n.vStart, n.vEnd);
+  return raw === '' ? undefined : { name: raw, at: j, end: n.vEnd, awsFormat };
+}
+
 /** The block's own name as the record's (`variable "x" { default = … }`). */
-function openerNamed(lines: Lines, opener: number): { name: string; at: number; end: number; awsFormat: boolean } | undefined {
+function openerNamed(lines: Lines, opener: number): RecordName | undefined {
   const name = openerName(lines, opener);
   return name === '' ? undefined : { name, at: opener, end: lines.at(opener).end, awsFormat: false };
 }
@@ -385,18 +396,11 @@ function openerNamed(lines: Lines, opener: number): { name: string; at: number; 
  * name field beside that block: a Key Vault secret in Bicep or ARM (`name: 'aws-secret-access-key'`
  * next to `properties:`).
  */
-function outerRecordName(lines: Lines, opener: number, budget: Budget): { name: string; at: number; end: number; awsFormat: boolean } | undefined {
+function outerRecordName(lines: Lines, opener: number, budget: Budget): RecordName | undefined {
   const o = lines.at(opener);
   if (o.key === undefined || o.dash || o.section !== undefined || fieldOf(o.key) !== 'properties') return undefined;
-  let best: number | undefined;
-  for (const j of blockOf(lines, opener, o.kcol, budget).siblings) {
-    const near = Math.abs(j - opener) <= RECORD_LINES && (best === undefined || Math.abs(j - opener) < Math.abs(best - opener));
-    if (near && NAME_FIELDS.has(fieldOf(lines.at(j).key))) best = j;
-  }
-  if (best === undefined) return undefined;
-  const n = lines.at(best);
-  const raw = lines.text.slice(n.vStart, n.vEnd);
-  return raw === '' ? undefined : { name: raw, at: best, end: n.vEnd, awsFormat: false };
+  const best = nearestNameField(lines, blockOf(lines, opener, o.kcol, budget).siblings, opener);
+  return best === undefined ? undefined : namedBy(lines, best, false);
 }
 
 /** The name above a block's first line: a heredoc, a block scalar, or a key with nothing after it. */
