@@ -9,6 +9,7 @@ import { decodedView } from '../src/decode/stage.js';
 import { detect } from '../src/detect/detector.js';
 import { loadBuiltinRules } from '../src/rules/load.js';
 import { Keys } from './helpers/keys.js';
+import { LIST_JOIN } from '../src/decode/split/concatenation.js';
 
 const keys = new Keys(4242);
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
@@ -52,6 +53,22 @@ markers('no marker keeps a decoder from a key: every finding of the view made wi
   }
   // Worth something only where decoding changed the findings: in many of the texts.
   assert.ok(decodedFindings >= 60, `decoding changed the findings of only ${decodedFindings} texts`);
+});
+
+markers('the list-join call test matches where its two-start form does ([.!:-/]WORD\\b or \\bWORD then a bracket or quote)', () => {
+  const word = '(?:[jJ]oin(?:ed|ToString)?|[cC]oncat|implode|mkString|paste0?|Sprintf|format)';
+  const reference = new RegExp(`[.!:\\-/]${word}\\b|\\b${word}!?\\s*[(\\[{"'\`@:]`);
+  const parts = ['.', '!', ':', '-', '/', 'join', 'Join', 'joined', 'joinToString', 'concat', 'Concat', 'implode', 'mkString', 'paste', 'paste0', 'Sprintf', 'format', 'x', '_', '0', ' ', '\n', '(', '[', '{', '"', "'", '`', '@', ',', 'é'];
+  const random = keys.random;
+  let matched = 0;
+  for (let trial = 0; trial < 20_000; trial++) {
+    let text = '';
+    for (let n = 1 + Math.floor(random() * 6); n > 0; n--) text += parts[Math.floor(random() * parts.length)];
+    const expected = reference.test(text);
+    assert.is(LIST_JOIN.test(text), expected, JSON.stringify(text));
+    if (expected) matched++;
+  }
+  assert.ok(matched > 2000 && matched < 18_000, `matched ${matched}`);
 });
 
 markers.run();

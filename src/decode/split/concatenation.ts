@@ -709,8 +709,11 @@ const LIST_JOIN_WORD = '(?:[jJ]oin(?:ed|ToString)?|[cC]oncat|implode|mkString|pa
  * `/` (`.mkString`, `!Join`, `Fn::Join`, `-join`, `string/join`), or before a bracket, a quote, `@` or
  * `:` (`format!(`, `join '', …`, `-join @(`, `String.concat "" [`, `Fn::Join:`). Documentation that says
  * "format" made every comma of a JSON model's lists a cut (botocore: ~110 regions lexed for nothing).
+ * Written with the word first and the character before it checked behind (the word's `\w+` back to
+ * it): the same matches as `[.!:\-/]WORD\b|\bWORD…`, whose two starts made the search stop at every
+ * punctuation mark and word start, in half the time on an SDK model's regions.
  */
-const LIST_JOIN = new RegExp(`[.!:\\-/]${LIST_JOIN_WORD}\\b|\\b${LIST_JOIN_WORD}!?\\s*[(\\[{"'\`@:]`);
+export const LIST_JOIN = new RegExp(`\\b${LIST_JOIN_WORD}(?:!?\\s*[(\\[{"'\`@:]|\\b(?<=[.!:\\-/]\\w+))`);
 
 /**
  * Whether `text` may hold a join that concatenationEdits proposes: two quotes with only a gap (and a
