@@ -4,7 +4,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { View } from '../src/decode/view.js';
-import { decodedView, hasKeyIdPrefix, hasTrigger, regionsOf, triggerSpots, MAX_DECODE_DEPTH } from '../src/decode/stage.js';
+import { decodedView, hasTrigger, regionsOf, triggerSpots, MAX_DECODE_DEPTH } from '../src/decode/stage.js';
 import type { Decoder, Edit } from '../src/decode/types.js';
 import { base64Runs, base64RunsAround, base64TextMarker, LONG_RUN_SHAPE, runMarker, textRuns, textRunsAround } from '../src/decode/markers.js';
 import { ShapeFinder } from '../src/shape/extract.js';
@@ -70,7 +70,7 @@ stage('regions: only around triggers and runs, a few lines each way, merged', ()
   assert.not.ok(covered.includes('line 42') || covered.includes('line 58'));
   assert.equal(regionsOf('nothing to see here\n'.repeat(100), []), []);
   assert.equal(regionsOf('x'.repeat(100), [[10, 60]]), [[10, 60]], 'a run is read as it is');
-  assert.equal(regionsOf(text, [], false), [], 'no trigger search when the caller knows there is none');
+  assert.equal(regionsOf(text, [], []), [], 'the triggers the caller found: none');
 });
 
 stage('a secret built in pieces a few lines above the key ID it is used with is joined (the region reaches six lines up)', () => {
@@ -155,6 +155,18 @@ stage('decoders run only in regions; one layer per round, up to the depth limit'
   assert.ok(shallow.text.includes('SECRET=%%%%\n'));
   assert.is(decodedView('no trigger %%%%', [halving()]), undefined);
   assert.is(decodedView(text, []), undefined);
+});
+
+stage('a later round reads only near what the round before changed, not the whole region', () => {
+  // An SDK model says `secret` on every line: one region of the whole text.
+  const line = 'the secret of this line\n';
+  const text = `${line.repeat(4000)}SECRET=%%%%%%%%\n${line.repeat(4000)}`;
+  assert.is(regionsOf(text, []).length, 1);
+  const d = halving();
+  const view = decodedView(text, [d])!;
+  assert.ok(view.text.includes('SECRET=%\n'), 'three rounds: 8 -> 4 -> 2 -> 1');
+  // the first round reads the region; the next two only a look around each side of the edits
+  assert.ok(d.read >= text.length - 2 && d.read < text.length + 4 * 2 * 1024 + 64, `read ${d.read} of ${text.length}`);
 });
 
 stage('hostile input: a megabyte of triggers gives merged regions and bounded work', () => {
@@ -272,7 +284,8 @@ text64('hasTrigger finds a trigger in bytes as written, and only then', () => {
   assert.ok(hasTrigger(Buffer.from('x'.repeat(5000) + 'secret')));
   assert.not.ok(hasTrigger(Buffer.from('secret x').subarray(2)), 'the e before a slice is not its own');
   for (const [text, want] of [['AKIA', true], ['xASIAy', true], ['IA', false], ['KIA', false], ['BKIA AXIA IAIA', false], ['AAKIA', true], ['akia', false], ['"AKI" + "A', true], ["'ASI'", true], ['AKI ASI', false]] as const) {
-    assert.is(hasKeyIdPrefix(text), want, text);
+    assert.is(triggerSpots(text, true, false).length > 0, want, text);
+    assert.is(triggerSpots(`secret ${text}`, false, false).length > 0, want, `key IDs only: ${text}`);
     assert.is(hasTrigger(Buffer.from(text)), want, `bytes: ${text}`);
   }
 });

@@ -74,11 +74,6 @@ export function hasTrigger(bytes: Uint8Array): boolean {
   return buffer.indexOf(BASE64_KEY_ID_BYTES[0]!) !== -1 || buffer.indexOf(BASE64_KEY_ID_BYTES[1]!) !== -1;
 }
 
-/** Whether `text` holds a key ID trigger (see triggerSpots). */
-export function hasKeyIdPrefix(text: string): boolean {
-  return keyIdSpots(text, true, []).length > 0;
-}
-
 /**
  * [start, end) of each trigger in `text`, flat and in no particular order (with `first`, the first
  * found only): `ecret` and `ECRET`, AKIA and ASIA, a key ID's prefix cut by a quote (`"AKI" +
@@ -86,11 +81,13 @@ export function hasKeyIdPrefix(text: string): boolean {
  * and the letters around it checked (`cret` then the `e` before it; `KI`, `SI` then the `A`): a
  * native search runs from its needle's first letter, and `e` and `A` stop it far more often (a
  * quarter to a half less time than a search per word, or one regular expression, over the bench's
- * trees). No callback: a hot search given several was compiled again for each.
+ * trees). No callback: a hot search given several was compiled again for each. `secretWord` false:
+ * the caller knows the text holds no `secret` in any case (the rules' keyword test), and only key
+ * IDs are looked for (the `ecret` of another word, `decretal`, is then not one).
  */
-export function triggerSpots(text: string, first = false): number[] {
+export function triggerSpots(text: string, first = false, secretWord = true): number[] {
   const spots: number[] = [];
-  for (let k = 0; k < 2; k++) {
+  for (let k = 0; k < (secretWord ? 2 : 0); k++) {
     const tail = k === 0 ? 'cret' : 'CRET';
     const lead = k === 0 ? 101 /* e */ : 69; /* E */
     for (let at = text.indexOf(tail, 1); at !== -1; at = text.indexOf(tail, at + 4)) {
@@ -130,25 +127,27 @@ const MAX_GROWTH = 1 << 20;
 /**
  * The view of `text` with every decoder's edits applied in regions around triggers and `runs`
  * ([start, end) of long base64 runs), up to MAX_DECODE_DEPTH rounds; undefined when nothing decoded.
- * `searchTriggers` false: the caller knows no trigger word is in the text (only `runs` are read).
+ * `triggers`: triggerSpots(text), when the caller has them already (searched once).
  */
-export function decodedView(text: string, decoders: readonly Decoder[], runs: readonly [number, number][] = [], depth = MAX_DECODE_DEPTH, searchTriggers = true): View | undefined {
+export function decodedView(text: string, decoders: readonly Decoder[], runs: readonly [number, number][] = [], depth = MAX_DECODE_DEPTH, triggers?: readonly number[]): View | undefined {
   if (decoders.length === 0 || depth <= 0) return undefined;
-  let regions = regionsOf(text, runs, searchTriggers);
+  let regions = regionsOf(text, runs, triggers);
   if (regions.length === 0) return undefined;
   let view: View | undefined;
+  const reach = reachOf(decoders);
   for (let round = 0; round < depth && regions.length > 0; round++) {
-    const touched = new Array<boolean>(regions.length).fill(false);
+    let changed: [number, number][] = [];
     for (const decoder of decoders) {
       const current = view?.text ?? text;
       const edits = editsIn(decoder, current, regions);
       const next = View.of(view ?? text, decoder.name, edits);
       if (next === undefined || next.text.length > text.length + MAX_GROWTH) continue;
-      markTouched(regions, edits, touched);
       regions = regions.map(([a, b]) => next.fromParent(a, b));
+      changed = changed.map(([a, b]) => next.fromParent(a, b));
+      for (const range of next.editedRanges()) changed.push(range);
       view = next;
     }
-    regions = nearTouched(regions, touched, reachOf(decoders));
+    regions = nearChanges(regions, changed, reach);
   }
   return view;
 }
@@ -160,31 +159,30 @@ function reachOf(decoders: readonly Decoder[]): number {
   return reach;
 }
 
-/** Marks the regions that hold an edit's start (edits and regions both sorted). */
-function markTouched(regions: readonly [number, number][], edits: readonly Edit[], touched: boolean[]): void {
-  let k = 0;
-  for (const edit of edits) {
-    while (k < regions.length && regions[k]![1] <= edit.start) k++;
-    if (k === regions.length) return;
-    if (regions[k]![0] <= edit.start) touched[k] = true;
-  }
-}
-
 /**
- * The regions the next round reads: those a decoder changed in this round, and those close enough
- * to one for a decoder's look around to reach it (a name decoded in one region is read from another).
- * The others hold nothing a decoder undid: read again, they give the same nothing. No region changed:
- * none, and the rounds end.
+ * What the next round reads: the parts of the regions within `reach` of a change this round made (a
+ * layer undone, whose output another decoder may read: escapes inside a decoded base64 value, a name
+ * decoded a few lines from its value). Elsewhere the text is as this round read it, and read again
+ * would give the same nothing; a file whose triggers make it one region (an SDK model that says
+ * `Secret` every few lines) is read again only around its few edits, not whole. No change: none, and
+ * the rounds end.
  */
-function nearTouched(regions: readonly [number, number][], touched: readonly boolean[], reach: number): [number, number][] {
-  const changed = regions.filter((_, k) => touched[k]);
+function nearChanges(regions: readonly [number, number][], changed: [number, number][], reach: number): [number, number][] {
   if (changed.length === 0) return [];
-  if (changed.length === regions.length) return [...regions];
-  let c = 0;
-  return regions.filter(([a, b]) => {
-    while (c < changed.length && changed[c]![1] + reach < a) c++;
-    return c < changed.length && changed[c]![0] - reach <= b;
-  });
+  changed.sort((x, y) => x[0] - y[0]);
+  const windows: [number, number][] = [];
+  for (const [a, b] of changed) {
+    const last = windows[windows.length - 1];
+    if (last !== undefined && a - reach <= last[1]) last[1] = Math.max(last[1], b + reach);
+    else windows.push([a - reach, b + reach]);
+  }
+  const out: [number, number][] = [];
+  let w = 0;
+  for (const [a, b] of regions) {
+    while (w < windows.length && windows[w]![1] <= a) w++;
+    for (let k = w; k < windows.length && windows[k]![0] < b; k++) out.push([Math.max(a, windows[k]![0]), Math.min(b, windows[k]![1])]);
+  }
+  return out;
 }
 
 /**
@@ -228,8 +226,8 @@ function shifted(edit: Edit, by: number): Edit {
  * Sorted, disjoint regions: a few lines around every trigger word, and each run as it is (what is
  * around a base64 run is read in the next round, once it is decoded).
  */
-export function regionsOf(text: string, runs: readonly [number, number][], searchTriggers = true): [number, number][] {
-  const spots: [number, number][] = searchTriggers ? triggerRegions(text, triggerSpots(text)) : [];
+export function regionsOf(text: string, runs: readonly [number, number][], triggers: readonly number[] = triggerSpots(text)): [number, number][] {
+  const spots = triggerRegions(text, triggers);
   if (runs.length === 0) return spots;
   for (const run of runs) spots.push([run[0], run[1]]);
   spots.sort((a, b) => a[0] - b[0]);

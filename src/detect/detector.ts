@@ -15,7 +15,7 @@ import { CONTEXT_CHARS, LineIndex } from './lines.js';
 import { mayPair, nameStartOf, pairCredentials, pairGroups, type Hit } from './pair.js';
 import { candidateWindows, shapePlanOf, type SearchWindow, type ShapePlan } from './windows.js';
 import type { Candidate } from '../shape/extract.js';
-import { decodedView, hasKeyIdPrefix, MAX_DECODE_DEPTH, SECRET_WORD } from '../decode/stage.js';
+import { decodedView, MAX_DECODE_DEPTH, SECRET_WORD, triggerSpots } from '../decode/stage.js';
 import { DECODERS } from '../decode/index.js';
 import { textRunsAround } from '../decode/markers.js';
 import type { View } from '../decode/view.js';
@@ -49,18 +49,18 @@ export function detectWith(fragment: Fragment, rules: readonly CompiledRule[], c
   const scan = new FragmentScan(fragment, rules, candidates);
   let { kept, pairs } = hitsOf(scan, fragment, rules);
   const depth = opts.decodeDepth ?? MAX_DECODE_DEPTH;
-  const view = DECODERS.length === 0 || depth <= 0 ? undefined : decodedView(fragment.text, DECODERS, textRunsAround(fragment.text, scan.longRuns()), depth, mayHoldTrigger(scan, fragment.text));
+  const view = DECODERS.length === 0 || depth <= 0 ? undefined : decodedView(fragment.text, DECODERS, textRunsAround(fragment.text, scan.longRuns()), depth, triggersOf(scan, fragment.text));
   if (view !== undefined) ({ kept, pairs } = withDecoded(kept, pairs, view, fragment, rules, scan.lines));
   return toFindings(kept, pairs, fragment, scan.lines);
 }
 
 /**
- * Whether the text may hold a trigger word of the decoding stage: `secret` in any case (the rules'
- * keyword test, made once and shared), or a key ID prefix as written (a native search; a
- * case-insensitive one would read every file to its end for nothing).
+ * The decoding stage's triggers in the text, searched once: its `secret` words only when the rules'
+ * keyword test (made once and shared) found `secret` in some case, and its key ID prefixes as
+ * written (native searches; a case-insensitive one would read every file to its end for nothing).
  */
-function mayHoldTrigger(scan: FragmentScan, text: string): boolean {
-  return scan.has(SECRET_WORD) || hasKeyIdPrefix(text);
+function triggersOf(scan: FragmentScan, text: string): number[] {
+  return triggerSpots(text, false, scan.has(SECRET_WORD));
 }
 
 /** The hits of every rule in the scan's text, overlaps resolved, and which pairs with which. */
