@@ -14,6 +14,7 @@
 // character or a lone UTF-8 continuation byte, bar one offset whose next bytes are nearly all
 // controls again).
 import type { Decoder, Edit } from './types.js';
+import { isSourceMap } from './markers.js';
 
 /** How far past `to` a construct that starts before `to` may run (a blob wrapped over lines). */
 const LOOK_PAST = 64 * 1024;
@@ -364,19 +365,6 @@ function editOfWhole(text: string, block: Block): Edit | undefined {
 
 /** Runs shorter than this are not looked at: their text would be under MIN_BYTES. */
 const MIN_RUN = 11;
-
-/**
- * What stands before an inline source map's base64 (`//# sourceMappingURL=data:application/json;
- * charset=utf-8;base64,`): the map is not decoded. It holds the code of the file it sits in, which is
- * scanned as written, and it is the largest text-like base64 in real trees (2.5 MB in one bundle of
- * the bench's npm tree, a quarter of the stage's cost there).
- */
-const SOURCE_MAP_BEFORE = /sourceMappingURL=data:[^\s,]{0,100};base64,$/;
-
-/** Whether the run at `at` is an inline source map's (see SOURCE_MAP_BEFORE). */
-export function isSourceMap(text: string, at: number): boolean {
-  return text.charCodeAt(at - 1) === 44 /* , */ && SOURCE_MAP_BEFORE.test(text.slice(Math.max(0, at - 140), at));
-}
 
 /** The edit for the run [at, end), or undefined when it is not a value that decodes to text. */
 function editAt(text: string, at: number, end: number, limit: number): Edit | undefined {

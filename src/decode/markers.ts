@@ -1,7 +1,6 @@
 // Markers for the decoders that need more than a regex: cheap tests that a region may hold what a
 // decoder undoes, run before the decoder reads it (see Decoder.marker). A marker may say yes where the
 // decoder then finds nothing; it must never say no where the decoder would find something.
-import { isSourceMap } from './base64.js';
 
 /** base64 (standard and URL-safe) digit values, -1 for other characters. */
 const SIXBIT = new Int8Array(128).fill(-1);
@@ -263,4 +262,17 @@ export function textRuns(text: string, runs: readonly [number, number][]): [numb
     i = j;
   }
   return kept;
+}
+
+/**
+ * What stands before an inline source map's base64 (`//# sourceMappingURL=data:application/json;
+ * charset=utf-8;base64,`): the map is not decoded. It holds the code of the file it sits in, which is
+ * scanned as written, and it is the largest text-like base64 in real trees (2.5 MB in one bundle of
+ * the bench's npm tree, a quarter of the stage's cost there).
+ */
+const SOURCE_MAP_BEFORE = /sourceMappingURL=data:[^\s,]{0,100};base64,$/;
+
+/** Whether the run at `at` is an inline source map's (see SOURCE_MAP_BEFORE). */
+export function isSourceMap(text: string, at: number): boolean {
+  return text.charCodeAt(at - 1) === 44 /* , */ && SOURCE_MAP_BEFORE.test(text.slice(Math.max(0, at - 140), at));
 }

@@ -9,7 +9,6 @@ import { isAscii } from 'node:buffer';
 import { decode, sniffEncoding } from '../sources/decode.js';
 import { shapePlanOf } from '../detect/windows.js';
 import { hasTrigger } from '../decode/stage.js';
-import { DECODERS } from '../decode/index.js';
 import { scanBinaryBytes } from './binary.js';
 import { tooLargeError } from '../sources/fs-error.js';
 import { containerKind, type ArchiveLimits } from '../archive/sniff.js';
@@ -84,12 +83,12 @@ function candidatesInBytes(bytes: Uint8Array, rules: readonly CompiledRule[], de
   // time on the bench's trees, for nothing.
   if (!isAscii(bytes)) {
     if (!plan.allShaped || plan.finder.anyInBytes(bytes)) return undefined;
-    return decoding && DECODERS.length > 0 && hasTrigger(bytes) ? undefined : noCandidates();
+    return decoding && hasTrigger(bytes) ? undefined : noCandidates();
   }
   const candidates = plan.finder.inBytes(bytes);
   if (!plan.allShaped || candidates.some((list) => list.length > 0)) return candidates;
   // No candidate, but perhaps a key cut in pieces or escaped beside its name: decoded and scanned.
-  if (decoding && DECODERS.length > 0 && hasTrigger(bytes)) return candidates;
+  if (decoding && hasTrigger(bytes)) return candidates;
   return noCandidates();
 }
 
