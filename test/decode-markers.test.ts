@@ -9,7 +9,7 @@ import { decodedView } from '../src/decode/stage.js';
 import { detect } from '../src/detect/detector.js';
 import { loadBuiltinRules } from '../src/rules/load.js';
 import { Keys } from './helpers/keys.js';
-import { LIST_JOIN } from '../src/decode/split/concatenation.js';
+import { LIST_JOIN } from '../src/decode/split/markers.js';
 
 const keys = new Keys(4242);
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
@@ -69,6 +69,17 @@ markers('the list-join call test matches where its two-start form does ([.!:-/]W
     if (expected) matched++;
   }
   assert.ok(matched > 2000 && matched < 18_000, `matched ${matched}`);
+});
+
+markers('each decoder is loaded on demand as the one its entry names, with the look around its module gives it', () => {
+  assert.equal(DECODERS.map((d) => d.name), ['quoted-printable', 'html-entity', 'json-escape', 'url', 'continuation', 'concatenation', 'base64', 'structure']);
+  for (const entry of DECODERS) {
+    const decoder = entry.load();
+    assert.is(decoder.name, entry.name);
+    assert.not.ok(decoder.marker, `${entry.name}: the marker is the entry's, not its module's`);
+    // a look around its module sets is the entry's too (the stage reads the entry's, before loading)
+    if (decoder.lookAround !== undefined) assert.is(entry.lookAround, decoder.lookAround, entry.name);
+  }
 });
 
 markers.run();

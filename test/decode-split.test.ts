@@ -5,7 +5,8 @@
 // returns bounded edits.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { concatenationDecoder, continuationDecoder, joinMarker } from '../src/decode/split.js';
+import { concatenationDecoder, continuationDecoder } from '../src/decode/split.js';
+import { joinMarker } from '../src/decode/split/markers.js';
 import type { Decoder, Edit } from '../src/decode/types.js';
 import { View } from '../src/decode/view.js';
 import { Keys } from './helpers/keys.js';

@@ -2,8 +2,7 @@
 // answer exactly as the character loop it replaced, which is kept here as the oracle.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { shellMarker } from '../src/decode/split/shell.js';
-import { concatenationMarker } from '../src/decode/split/concatenation.js';
+import { concatenationMarker, shellMarker } from '../src/decode/split/markers.js';
 import { concatenationDecoder } from '../src/decode/split.js';
 
 const isKeyChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61;

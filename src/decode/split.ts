@@ -6,11 +6,12 @@
 // removes a backslash-newline inside a value (sh, Dockerfile). Both read hostile text: they never
 // throw, and what they cannot read with certainty they leave alone.
 import { MARKER_SLACK, type Decoder, type Edit } from './types.js';
-import { concatenationEdits, concatenationMarker } from './split/concatenation.js';
+import { concatenationEdits } from './split/concatenation.js';
 import { continuationEdits } from './split/continuation.js';
-import { shellEdits, shellMarker } from './split/shell.js';
-import { qwJoinEdits, qwJoinMarker, wordArrayEdits, wordArrayMarker } from './split/ruby.js';
-import { yamlJoinEdits, yamlJoinMarker } from './split/yaml-join.js';
+import { shellEdits } from './split/shell.js';
+import { qwJoinEdits, wordArrayEdits } from './split/ruby.js';
+import { yamlJoinEdits } from './split/yaml-join.js';
+import { concatenationMarker, qwJoinMarker, shellMarker, wordArrayMarker, yamlJoinMarker } from './split/markers.js';
 import { guarded } from './guard.js';
 
 /**
@@ -33,11 +34,6 @@ function joinEdits(text: string, from: number, to: number): Edit[] {
   const out: Edit[] = [];
   for (const edit of all) if (out.length === 0 || edit.start >= out[out.length - 1]!.end) out.push(edit);
   return out;
-}
-
-/** Whether a region may hold a join of any kind (see concatenationMarker, shellMarker, wordArrayMarker, yamlJoinMarker). */
-export function joinMarker(text: string): boolean {
-  return concatenationMarker(text) || wordArrayMarker(text) || shellMarker(text) || qwJoinMarker(text) || yamlJoinMarker(text);
 }
 
 export const concatenationDecoder: Decoder = { name: 'concatenation', edits: guarded(joinEdits) };

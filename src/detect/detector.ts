@@ -16,7 +16,7 @@ import { mayPair, nameStartOf, pairCredentials, pairGroups, type Hit } from './p
 import { candidateWindows, shapePlanOf, type SearchWindow, type ShapePlan } from './windows.js';
 import type { Candidate } from '../shape/extract.js';
 import { decodedView, MAX_DECODE_DEPTH, SECRET_WORD, triggerSpots } from '../decode/stage.js';
-import { decoders } from '../decode/lazy.js';
+import { DECODERS } from '../decode/index.js';
 import { textRunsAround } from '../decode/markers.js';
 import type { View } from '../decode/view.js';
 
@@ -49,20 +49,9 @@ export function detectWith(fragment: Fragment, rules: readonly CompiledRule[], c
   const scan = new FragmentScan(fragment, rules, candidates);
   let { kept, pairs } = hitsOf(scan, fragment, rules);
   const depth = opts.decodeDepth ?? MAX_DECODE_DEPTH;
-  const view = depth <= 0 ? undefined : decodedViewOf(scan, fragment.text, depth);
+  const view = depth <= 0 ? undefined : decodedView(fragment.text, DECODERS, textRunsAround(fragment.text, scan.longRuns()), depth, triggersOf(scan, fragment.text));
   if (view !== undefined) ({ kept, pairs } = withDecoded(kept, pairs, view, fragment, rules, scan.lines));
   return toFindings(kept, pairs, fragment, scan.lines);
-}
-
-/**
- * The text with the decoding stage's edits, or undefined: the decoders are loaded only for a text
- * with a trigger or a long base64 run that starts as text does, where they have regions to read.
- */
-function decodedViewOf(scan: FragmentScan, text: string, depth: number): View | undefined {
-  const runs = textRunsAround(text, scan.longRuns());
-  const triggers = triggersOf(scan, text);
-  if (runs.length === 0 && triggers.length === 0) return undefined;
-  return decodedView(text, decoders(), runs, depth, triggers);
 }
 
 /**

@@ -4,7 +4,7 @@ import { partInfo, providerOf, reservedIdentities } from '../providers/index.js'
 import { ALLOWLIST_FIELDS, ID_PATTERN, NEAR_FIELDS, PAIRS_FIELDS, REQUIRES_FIELDS, RULE_FIELDS, RULE_KIND_VALUES, SHAPE_FIELDS, type RuleField } from './fields.js';
 import { compileShape, type RawShape } from '../shape/shape.js';
 import { ShapeFinder } from '../shape/extract.js';
-import { decodedTextOf } from '../decode/lazy.js';
+import { decodedTextOf } from '../decode/index.js';
 import type { Severity } from '../types.js';
 import { RULE_SEVERITIES } from '../types.js';
 

@@ -14,7 +14,7 @@ import type { Edit } from '../types.js';
 import type { Token } from './lexer.js';
 import { TokenStream } from './tokens.js';
 import { listJoinAt } from './calls.js';
-import { crossesKeyRun, isKeyChar, joinedLiteral, linesBefore, MIN_RUN } from './runs.js';
+import { crossesKeyRun, joinedLiteral, linesBefore } from './runs.js';
 
 /** How far past `to` a construct that starts before it may be read. */
 const LOOKAHEAD = 8192;
@@ -679,117 +679,4 @@ function joinedEdit(text: string, pieces: readonly Token[], start: number, end: 
   const first = pieces[0]!;
   const last = pieces[pieces.length - 1]!;
   return joinedLiteral(text, spans, start, end, first.text, first.start, last.end - 1);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The marker: whether a region may hold a join this decoder proposes, without lexing it.
-
-const isQuote = (c: number): boolean => c === 34 || c === 39 || c === 96;
-/**
- * What may stand between two pieces: blanks and line ends, a backslash (Python's line joining), the
- * characters of OPERATORS (`+ . < > ^ & | * ~`) and VB's `_`; `,` and `;` in a join's list.
- */
-const GAP = new Set([...' \t\n\r\\+.<>^&|*~_'].map((c) => c.charCodeAt(0)));
-const isGap = (c: number, commas: boolean): boolean => GAP.has(c) || (commas && (c === 44 || c === 59));
-/** A string prefix before an opening quote: C#'s `@`, PHP's or C#'s `$`, Python's r u b f (two at most). */
-const isPrefix = (c: number): boolean => c === 64 || c === 36 || 'rubfRUBF'.includes(String.fromCharCode(c));
-
-/** A quote followed by what may stand between two pieces and another quote (found natively; checked by openingAfter). */
-const CUT = /["'`](?=[\s+.\\<>^&|*~_]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`]|\)\s*(?:;\s*)?(?:(?:[A-Za-z_$][\w$.]*\s*)?\.\s*)?[aA]ppend\s*\(\s*["'`])/g;
-const CUT_OR_COMMA = /["'`](?=[\s+.,;\\<>^&|*~_]*(?:concat\(\s*)?[@$]?[rubfRUBF]{0,2}["'`]|\)\s*(?:;\s*)?(?:(?:[A-Za-z_$][\w$.]*\s*)?\.\s*)?[aA]ppend\s*\(\s*["'`])/g;
-/** What stands between two pieces appended to a StringBuilder: `").append("`, `");\n  sb.Append("`. */
-const APPEND_GAP = /\)\s*(?:;\s*)?(?:(?:[A-Za-z_$][\w$.]*\s*)?\.\s*)?[aA]ppend\s*\(\s*/y;
-/**
- * A call that joins a list of pieces: `"".join(`, `[...].join(''`, `.concat(`, `String.join(`, `string.Concat(` (whose arguments are a list too),
- * and the calls of calls.ts: `.joined(`, `.joinToString(`, `.mkString`, `paste0(`, `Sprintf(`, `format!(`, `!Join`, `Fn::Join:`, `-join`.
- */
-const LIST_JOIN_WORD = '(?:[jJ]oin(?:ed|ToString)?|[cC]oncat|implode|mkString|paste0?|Sprintf|format)';
-/**
- * ...used as a call, not as a word of prose ("the format of", "join the"): after `.`, `!`, `:`, `-` or
- * `/` (`.mkString`, `!Join`, `Fn::Join`, `-join`, `string/join`), or before a bracket, a quote, `@` or
- * `:` (`format!(`, `join '', …`, `-join @(`, `String.concat "" [`, `Fn::Join:`). Documentation that says
- * "format" made every comma of a JSON model's lists a cut (botocore: ~110 regions lexed for nothing).
- * Written with the word first and the character before it checked behind (the word's `\w+` back to
- * it): the same matches as `[.!:\-/]WORD\b|\bWORD…`, whose two starts made the search stop at every
- * punctuation mark and word start, in half the time on an SDK model's regions.
- */
-export const LIST_JOIN = new RegExp(`\\b${LIST_JOIN_WORD}(?:!?\\s*[(\\[{"'\`@:]|\\b(?<=[.!:\\-/]\\w+))`);
-
-/**
- * Whether `text` may hold a join that concatenationEdits proposes: two quotes with only a gap (and a
- * string prefix, or `.concat(`; or a StringBuilder's `").append("`) between them, a key character on each side, and a run of MIN_RUN
- * key characters across such places (a piece made only of key characters carries the run to the
- * next); commas count as a gap only where a list is joined. A JSON list of names (`"AccessKeyId",
- * "SecretAccessKey"`) has the quotes and the run but no join. Says no only where the decoder has
- * nothing to join: a run that crosses a cut has key characters on both sides of every cut it crosses.
- */
-export function concatenationMarker(text: string): boolean {
-  const commas = LIST_JOIN.test(text);
-  const cut = commas ? CUT_OR_COMMA : CUT;
-  // `carried`: the run that ends at the closing quote at `carriedTo` (the last piece, all key characters).
-  let carried = 0;
-  let carriedTo = -1;
-  cut.lastIndex = 1;
-  for (let m = cut.exec(text); m !== null; m = cut.exec(text)) {
-    const q = m.index;
-    if (q === 0 || !isKeyChar(text.charCodeAt(q - 1))) continue;
-    const open = openingAfter(text, q + 1, commas);
-    if (open === -1 || !isKeyChar(text.charCodeAt(open + 1))) continue;
-    if (!operatorMayJoin(text, q, open, carriedTo === q)) continue;
-    let left = carriedTo === q ? carried : 0;
-    if (left === 0) for (let i = q - 1; i >= 0 && isKeyChar(text.charCodeAt(i)); i--) left++;
-    let i = open + 1;
-    while (i < text.length && isKeyChar(text.charCodeAt(i))) i++;
-    const run = left + i - (open + 1);
-    if (run >= MIN_RUN) return true;
-    [carried, carriedTo] = i < text.length && isQuote(text.charCodeAt(i)) ? [run, i] : [0, -1];
-    cut.lastIndex = open + 1;
-  }
-  return false;
-}
-
-/** The operators of OPERATORS other than `+` and `.` (which the gap's other rules cover), as the marker sees them. */
-const OTHER_OPERATORS = new Set(['<>', '^', '&', '||', '*', '~']);
-const isOperatorChar = (c: number): boolean => c === 60 || c === 62 || c === 94 || c === 38 || c === 124 || c === 42 || c === 126;
-
-/**
- * Whether the gap between the closing quote `q` and the opening quote `open` may be a link the decoder
- * joins: the characters of `< > ^ & | * ~` in it must spell one operator (`"a" | "b"`, a TypeScript
- * union, is no join), and a chain of such an operator is not joined on a line that is a comment for
- * the lexer (`//` or `#` first, or ` * //` in a block comment: the SDKs document enumerations as
- * `// Type: "user" || "device"`, thousands of times). `carried`: the chain started at an earlier cut.
- */
-function operatorMayJoin(text: string, q: number, open: number, carried: boolean): boolean {
-  let op = '';
-  for (let k = q + 1; k < open; k++) if (isOperatorChar(text.charCodeAt(k))) op += text[k];
-  if (op === '') return true;
-  if (!OTHER_OPERATORS.has(op)) return false;
-  return carried || !commentLine(text, q);
-}
-
-/** Whether the line holding `at` starts (after blanks) with `//` or `#`, or with `*` then `//`. */
-function commentLine(text: string, at: number): boolean {
-  const i = afterBlanks(text, text.lastIndexOf('\n', at - 1) + 1, at);
-  if (text.startsWith('//', i) || text.charCodeAt(i) === 35 /* # */) return true;
-  return text.charCodeAt(i) === 42 /* * */ && text.startsWith('//', afterBlanks(text, i + 1, at));
-}
-
-/** The first offset from `i` (before `end`) that is not a blank or a tab. */
-function afterBlanks(text: string, i: number, end: number): number {
-  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-  return i;
-}
-
-/** The opening quote of a piece after the closing quote before `at` (a gap, `.concat(`, `).append(`, a prefix), or -1. */
-function openingAfter(text: string, at: number, commas: boolean): number {
-  let i = at;
-  APPEND_GAP.lastIndex = at;
-  if (APPEND_GAP.test(text)) return isQuote(text.charCodeAt(APPEND_GAP.lastIndex)) ? APPEND_GAP.lastIndex : -1;
-  while (i < text.length && isGap(text.charCodeAt(i), commas)) i++;
-  if (text.startsWith('concat(', i) && text.charCodeAt(i - 1) === 46) {
-    i += 7;
-    while (i < text.length && isGap(text.charCodeAt(i), commas)) i++;
-  }
-  for (let n = 0; n < 2 && i < text.length && isPrefix(text.charCodeAt(i)); n++) i++;
-  return i < text.length && isQuote(text.charCodeAt(i)) ? i : -1;
 }

@@ -104,13 +104,6 @@ function skip(text: string, at: number, limit: number, lines: boolean): number {
 }
 
 
-/** A word array's start: whether a region may hold one that wordArrayEdits joins (its `.join` follows it). */
-const WORD_ARRAY = /%[wW][[({<|]/;
-
-export function wordArrayMarker(text: string): boolean {
-  return WORD_ARRAY.test(text) && text.includes('.join');
-}
-
 // ---------------------------------------------------------------------------------------------
 // Perl's `join('', qw(abc def))` and `join '', qw/abc def/`: a quoted-word list joined with an empty
 // separator (its words are literal: qw does not interpolate). A nested delimiter, another separator,
@@ -169,6 +162,3 @@ export function qwJoinEdits(text: string, from: number, to: number): Edit[] {
   return edits;
 }
 
-export function qwJoinMarker(text: string): boolean {
-  return text.includes('qw') && /\bjoin\s*\(?\s*(['"])\1\s*,\s*qw\s*[[({<\/|]/.test(text);
-}

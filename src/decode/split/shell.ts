@@ -10,7 +10,7 @@
 // (`NAME=` or `--flag=` right before it) or an argument after another word on its line, not after
 // `:` (YAML's 'it''s' is one scalar holding a quote), `,` or `(` (CSV and SQL double their quotes).
 import type { Edit } from '../types.js';
-import { crossesKeyRun, isKeyChar, linesBefore, MIN_RUN } from './runs.js';
+import { crossesKeyRun, isKeyChar, linesBefore } from './runs.js';
 
 /** A word of more parts than this is left alone (a split key has a handful); a longer part too. */
 const MAX_PARTS = 256;
@@ -281,72 +281,4 @@ function joinedEdit(text: string, word: Word, more: readonly Part[]): Edit | und
     end = p.valueEnd;
   }
   return { start: word.start, end, text: chars.join(''), origins: Uint32Array.from(origins) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The marker: whether a region may hold a word this module joins, without reading its lines.
-
-/** `NAME+=` at a line's start (after blanks). */
-const APPEND = /^[ \t]*[A-Za-z0-9_-]+\+=/m;
-
-/**
- * Whether `text` may hold a glued word or an append that shellEdits joins: a `NAME+=` at a line's
- * start, or a run of MIN_RUN key characters that passes through quotes standing between two key
- * characters (`c""d`, `c'"d`, `c"d`; after a '=' two quotes or more at least: `KEY="…` is no cut).
- * A cut of a joined word is such a place: its parts touch, and the run crosses it.
- */
-export function shellMarker(text: string): boolean {
-  if (text.includes('+=') && APPEND.test(text)) return true;
-  return gluedRun(text, '"') || gluedRun(text, "'");
-}
-
-/**
- * Whether a `quote` with a key character before it starts a cut of a run of MIN_RUN key characters.
- * The quotes are found natively (a character loop over every region, or a regex that looks behind
- * each quote, cost 20-30 ms of the npm tree's scan); each cut is then read with the run it is part of.
- */
-function gluedRun(text: string, quote: string): boolean {
-  for (let q = text.indexOf(quote, 1); q !== -1; q = text.indexOf(quote, q + 1)) {
-    if (!isKeyChar(text.charCodeAt(q - 1))) continue;
-    const end = gluedEnd(text, q);
-    if (end === -1) continue;
-    if (keyCharsBetween(text, gluedStart(text, q), end) >= MIN_RUN) return true;
-    q = end - 1;
-  }
-  return false;
-}
-
-/**
- * The end of the glued run through the quotes at `q` (a key character before them, one after), or -1
- * when they are no cut: after a '=' one quote opens a value (`KEY="…`), two or more may glue (`=""x`).
- */
-function gluedEnd(text: string, q: number): number {
-  let i = q;
-  for (;;) {
-    let j = i;
-    while (j < text.length && isQuoteCode(text.charCodeAt(j))) j++;
-    if (j === i || j >= text.length || !isKeyChar(text.charCodeAt(j)) || (text.charCodeAt(i - 1) === 61 && j - i < 2)) return i === q ? -1 : i;
-    i = j;
-    while (i < text.length && isKeyChar(text.charCodeAt(i))) i++;
-  }
-}
-
-/** The start of the glued run that reaches the cut at `q`: back over key characters and the cuts before. */
-function gluedStart(text: string, q: number): number {
-  let i = q;
-  for (;;) {
-    while (i > 0 && isKeyChar(text.charCodeAt(i - 1))) i--;
-    // a cut before: quotes with a key character before them (and the '=' rule), ending where the run starts
-    let k = i;
-    while (k > 0 && isQuoteCode(text.charCodeAt(k - 1))) k--;
-    if (k === i || k === 0 || !isKeyChar(text.charCodeAt(k - 1)) || (text.charCodeAt(k - 1) === 61 && i - k < 2)) return i;
-    i = k;
-  }
-}
-
-/** Key characters in [from, to) of `text`. */
-function keyCharsBetween(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) if (isKeyChar(text.charCodeAt(i))) n++;
-  return n;
 }

@@ -17,11 +17,6 @@ const LOOKAHEAD = 8192;
 const MAX_PIECES = 256;
 
 const TRIGGER = /!Join\b|\b[Ff]n::[Jj]oin:/g;
-const MARKER = /!Join\b|\b[Ff]n::[Jj]oin:/;
-
-export function yamlJoinMarker(text: string): boolean {
-  return MARKER.test(text);
-}
 
 export function yamlJoinEdits(text: string, from: number, to: number): Edit[] {
   const edits: Edit[] = [];
