@@ -212,6 +212,9 @@ process.on('exit', () => appendFileSync(${JSON.stringify(log)}, Object.keys(crea
   }
 }
 
+/** The decoders' code (require()d by src/decode/index.ts when a marker says yes: in require's cache). */
+const DECODER_CODE = [/\/decode\/(structure|base64|split|escapes\/(json|html|url|quoted-printable))\.js$/, /\/decode\/split\/(concatenation|shell|ruby|yaml-join|lexer|calls|continuation)\.js$/];
+
 /** Modules the pre-commit path has no use for, when nothing is found and the report is text. */
 const NOT_ON_STAGED_PATH = [
   /node_modules\/yargs/, /node_modules\/cliui/, /node_modules\/ora\//, /node_modules\/yaml\//, /node_modules\/@smithy\//, /node_modules\/ignore\//,
@@ -221,6 +224,8 @@ const NOT_ON_STAGED_PATH = [
   /node_modules\/(yauzl|pend)\//, /\/archive\/(scan|readers)\.js$/, /^node:zlib$/,
   /\/report\/(sarif|json|github)\.js$/, /\/verify\/(verify|http|sts|endpoint|root|canary)\.js$/, /\/filter\/baseline\.js$/,
   /\/sources\/files\.js$/, /\/src\/run\.js$/, /\/ui\/progress\.js$/, /\/git\/(history|hook)\.js$/, /^node:(net|http|https|tls)$/,
+  // Every decoder's code (issue 14) loads only when its marker says yes in a region around a trigger.
+  ...DECODER_CODE,
 ];
 
 lean('a clean staged scan, text format: no yargs, ora, yaml, AWS SDK, other reporters or verifier', () => {
@@ -252,6 +257,10 @@ lean('with findings and --format json: the JSON reporter, still no yargs or SARI
     assert.is(r.code, 1, r.stderr);
     assert.is((JSON.parse(r.stdout) as { findings: unknown[] }).findings.length, 2);
     assert.ok(r.loaded.some((u) => u.endsWith('/report/json.js')));
+    // A plain key beside its name: the structure decoder's marker says yes (a random 40-character run),
+    // no other decoder's does, and only its code is loaded.
+    assert.ok(r.loaded.some((u) => u.endsWith('/decode/structure.js')), 'the structure decoder, loaded on demand, is not seen: the test is broken');
+    assert.equal(r.loaded.filter((u) => DECODER_CODE.some((p) => p.test(u)) && !u.endsWith('/decode/structure.js')), [], 'decoders whose markers said no');
     // A key ID was found, so the canary list is read: from the JSON the build writes, not the YAML.
     for (const pattern of [/node_modules\/yargs/, /node_modules\/ora\//, /node_modules\/@smithy\//, /node_modules\/yaml\//, /node_modules\/(micromatch|picomatch)\//, /\/report\/(sarif|text|github)\.js$/, /\/verify\/(verify|http|sts)\.js$/, /^node:(net|http|https|tls|worker_threads)$/]) {
       assert.equal(r.loaded.filter((u) => pattern.test(u)), [], `loaded: ${pattern}`);
