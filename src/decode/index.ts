@@ -1,9 +1,9 @@
 // The decoders the stage runs, in the order it runs them within a round: escapes first (so a later
 // decoder reads plain characters), then what joins pieces, then base64 (whose output the next round
 // reads again), then names put back beside their values.
+import { createRequire } from 'node:module';
 import type { Decoder, DecoderName } from './types.js';
 import { decodedView } from './stage.js';
-import { createRequire } from 'node:module';
 import { LOOK_AROUND as MIME_LOOK_AROUND } from './escapes/shared.js';
 import { base64TextMarker, runMarker } from './markers.js';
 import { joinMarker } from './split/markers.js';
@@ -42,7 +42,7 @@ export const DECODERS: readonly (Decoder & { load(): Decoder })[] = [
   // none is read as written, its name's `\"` included
   onDemand('json-escape', './escapes/json.js', 'jsonEscapeDecoder', { marker: new RegExp(`[\\w+/=;]${KEY_ESCAPE}|${KEY_ESCAPE}[\\w+/=\\\\%&]`) }),
   onDemand('url', './escapes/url.js', 'urlDecoder', { marker: /%[0-9A-Fa-f]{2}/ }),
-  onDemand('continuation', './split.js', 'continuationDecoder', { marker: /\\\r?\n/ }),
+  onDemand('continuation', './split/continuation.js', 'continuationDecoder', { marker: /\\\r?\n/ }),
   // pieces: two quotes with only an operator, a comma or line ends between them, or a shell word's
   // quotes touching key characters, and a run of key characters across them as long as an access key
   // ID; a `NAME+=` at a line's start

@@ -7,7 +7,6 @@
 // throw, and what they cannot read with certainty they leave alone.
 import { MARKER_SLACK, type Decoder, type Edit } from './types.js';
 import { concatenationEdits } from './split/concatenation.js';
-import { continuationEdits } from './split/continuation.js';
 import { shellEdits } from './split/shell.js';
 import { qwJoinEdits, wordArrayEdits } from './split/ruby.js';
 import { yamlJoinEdits } from './split/yaml-join.js';
@@ -38,4 +37,4 @@ function joinEdits(text: string, from: number, to: number): Edit[] {
 
 export const concatenationDecoder: Decoder = { name: 'concatenation', edits: guarded(joinEdits) };
 
-export const continuationDecoder: Decoder = { name: 'continuation', edits: guarded(continuationEdits) };
+export { continuationDecoder } from './split/continuation.js';

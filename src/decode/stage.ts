@@ -139,8 +139,7 @@ export function decodedView(text: string, decoders: readonly Decoder[], runs: re
     let changed: [number, number][] = [];
     for (const decoder of decoders) {
       const current = view?.text ?? text;
-      const edits = editsIn(decoder, current, regions);
-      const next = View.of(view ?? text, decoder.name, edits);
+      const next = View.of(view ?? text, decoder.name, editsIn(decoder, current, regions));
       if (next === undefined || next.text.length > text.length + MAX_GROWTH) continue;
       regions = regions.map(([a, b]) => next.fromParent(a, b));
       changed = changed.map(([a, b]) => next.fromParent(a, b));

@@ -14,7 +14,8 @@
 //   joins before any quoting is read, and allows blanks between the backslash and the newline.
 // Only a backslash-newline between two key characters is removed, and only where the run of key
 // characters it makes is key-long: elsewhere (`--flag \` lists) the join helps no rule.
-import type { Edit } from '../types.js';
+import type { Decoder, Edit } from '../types.js';
+import { guarded } from '../guard.js';
 import { isKeyChar, MIN_RUN } from './runs.js';
 
 /** A logical line longer than this (in characters or physical lines) is left alone, and skipped. */
@@ -205,3 +206,6 @@ function runAfter(text: string, start: number): number {
   while (i < text.length && i - start < RUN_CAP && isKeyChar(text.charCodeAt(i))) i++;
   return i - start;
 }
+
+/** The decoder: its own module, so a region with a backslash-newline loads no other split decoder. */
+export const continuationDecoder: Decoder = { name: 'continuation', edits: guarded(continuationEdits) };

@@ -126,7 +126,8 @@ function openingAfter(text: string, at: number, commas: boolean): number {
 // ---------------------------------------------------------------------------------------------
 // Shell words (shell.ts): whether a region may hold a word that module joins, without reading its lines.
 
-const isQuoteCode = (c: number): boolean => c === 34 || c === 39;
+/** A shell quote (`"` or `'`). */
+export const isQuoteCode = (c: number): boolean => c === 34 || c === 39;
 
 /** `NAME+=` at a line's start (after blanks). */
 const APPEND = /^[ \t]*[A-Za-z0-9_-]+\+=/m;

@@ -11,6 +11,7 @@
 // `:` (YAML's 'it''s' is one scalar holding a quote), `,` or `(` (CSV and SQL double their quotes).
 import type { Edit } from '../types.js';
 import { crossesKeyRun, isKeyChar, linesBefore } from './runs.js';
+import { isQuoteCode } from './markers.js';
 
 /** A word of more parts than this is left alone (a split key has a handful); a longer part too. */
 const MAX_PARTS = 256;
@@ -53,7 +54,6 @@ const isBlank = (c: string): boolean => c === ' ' || c === '\t' || c === '\r';
 /** Characters that end a shell word (besides blanks and the line's end). */
 const isMeta = (c: string): boolean => c === ';' || c === '&' || c === '|' || c === '<' || c === '>' || c === '(' || c === ')';
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isQuoteCode = (c: number): boolean => c === 34 || c === 39;
 const isNameCode = (c: number): boolean => isAlnum(c) || c === 95 || c === 45; // _ -
 /** Words before an assignment that keep it one (`export K=…`, `declare -x K=…`). */
 const DECLARERS = new Set(['export', 'local', 'declare', 'typeset', 'readonly']);
